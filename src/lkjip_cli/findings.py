@@ -1,0 +1,119 @@
+"""The Finding type and its reporters (text, json, github)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from lkjip_cli.loader import Position
+
+Severity = Literal["error", "warning"]
+_LABEL = {"error": "galat", "warning": "peringatan"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem: a rule id, severity, where, and what (in Indonesian)."""
+
+    rule: str
+    severity: Severity
+    message: str
+    position: Position | None = None
+    unreadable: bool = False
+    """The input could not be read at all (exit code 2)."""
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        """Order by file, line, column, rule."""
+        p = self.position
+        return (p.file, p.line, p.column, self.rule) if p else ("", 0, 0, self.rule)
+
+
+def error(rule: str, message: str, position: Position | None = None) -> Finding:
+    """An error finding."""
+    return Finding(rule, "error", message, position)
+
+
+def warning(rule: str, message: str, position: Position | None = None) -> Finding:
+    """A warning finding."""
+    return Finding(rule, "warning", message, position)
+
+
+def exit_code(findings: Iterable[Finding], *, strict: bool = False) -> int:
+    """0 clean (warnings allowed), 1 errors (or warnings when strict), 2 unreadable."""
+    items = list(findings)
+    if any(f.unreadable for f in items):
+        return 2
+    if any(f.severity == "error" for f in items):
+        return 1
+    if strict and items:
+        return 1
+    return 0
+
+
+def summary(findings: list[Finding]) -> str:
+    """``2 galat, 1 peringatan``."""
+    errors = sum(f.severity == "error" for f in findings)
+    warnings = len(findings) - errors
+    if not findings:
+        return "tidak ada temuan"
+    return f"{errors} galat, {warnings} peringatan"
+
+
+def render_text(findings: list[Finding], *, color: bool = False) -> str:
+    """Readable text grouped by file."""
+    lines: list[str] = []
+    current: str | None = None
+    for f in sorted(findings, key=Finding.sort_key):
+        file = f.position.file if f.position else "(umum)"
+        if file != current:
+            if current is not None:
+                lines.append("")
+            lines.append(_paint(file, "1", color))
+            current = file
+        where = f"{f.position.line}:{f.position.column}" if f.position else "-"
+        label = _paint(_LABEL[f.severity], "31" if f.severity == "error" else "33", color)
+        first, *rest = f.message.split("\n")
+        lines.append(f"  {where}: {label} [{f.rule}] {first}")
+        lines.extend(f"      {line}" for line in rest)
+    if lines:
+        lines.append("")
+    lines.append(summary(findings))
+    return "\n".join(lines) + "\n"
+
+
+def _paint(text: str, code: str, color: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if color else text
+
+
+def render_json(findings: list[Finding]) -> str:
+    """A JSON array of findings."""
+    items = [
+        {
+            "rule": f.rule,
+            "severity": f.severity,
+            "file": f.position.file if f.position else None,
+            "line": f.position.line if f.position else None,
+            "column": f.position.column if f.position else None,
+            "message": f.message,
+        }
+        for f in sorted(findings, key=Finding.sort_key)
+    ]
+    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_github(findings: list[Finding]) -> str:
+    """GitHub workflow annotations, one per line."""
+    lines = []
+    for f in sorted(findings, key=Finding.sort_key):
+        kind = "error" if f.severity == "error" else "warning"
+        message = f.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        if f.position:
+            p = f.position
+            lines.append(
+                f"::{kind} file={p.file},line={p.line},col={p.column},title={f.rule}::{message}"
+            )
+        else:
+            lines.append(f"::{kind} title={f.rule}::{message}")
+    return "\n".join(lines) + ("\n" if lines else "")

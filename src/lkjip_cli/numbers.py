@@ -1,0 +1,182 @@
+"""Indonesian numbers, percentages and dates: parse exactly, format for print.
+
+Parsing is strict: ``.`` groups thousands in threes and ``,`` marks decimals, so
+``14.972.00`` or ``60.15`` are refused rather than guessed. Formatting rounds half
+up, and only here: the rest of lkjip carries exact ``Decimal`` values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+from babel.dates import format_date
+from num2words import num2words
+
+BULAN = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+
+_GROUPED = r"\d{1,3}(?:\.\d{3})+"
+_PLAIN = r"\d+"
+_NUMBER = re.compile(rf"^(?P<sign>-)?(?P<int>{_GROUPED}|{_PLAIN})(?:,(?P<frac>\d+))?$")
+_RUPIAH_PREFIX = re.compile(r"^rp\.?\s*", re.IGNORECASE)
+_DATE_ID = re.compile(r"^(?P<d>\d{1,2})\s+(?P<m>[A-Za-z]+)\s+(?P<y>\d{4})$")
+_DATE_ISO = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$")
+
+
+class NumberFormatError(ValueError):
+    """A text that is not a number written the Indonesian way."""
+
+
+def parse_decimal(text: str, *, max_frac: int | None = None) -> Decimal:
+    """Parse ``1.234,56`` / ``95,39`` / ``100`` (an optional ``%`` is dropped)."""
+    raw = text.strip()
+    if raw.endswith("%"):
+        raw = raw[:-1].rstrip()
+    match = _NUMBER.match(raw)
+    if not match:
+        raise NumberFormatError(_explain(text))
+    frac = match.group("frac") or ""
+    if max_frac is not None and len(frac) > max_frac:
+        raise NumberFormatError(
+            f"'{text}' memiliki {len(frac)} angka di belakang koma; paling banyak {max_frac}"
+        )
+    digits = match.group("int").replace(".", "")
+    value = Decimal(f"{digits}.{frac}" if frac else digits)
+    return -value if match.group("sign") else value
+
+
+def parse_rupiah(text: str) -> Decimal:
+    """Parse an amount in rupiah and sen: ``Rp. 5.046.629.436,54`` or ``1550448``."""
+    return parse_decimal(_RUPIAH_PREFIX.sub("", text.strip()), max_frac=2)
+
+
+def parse_count(text: str) -> int:
+    """Parse a whole count: ``110.692`` or ``110692``."""
+    value = parse_decimal(text)
+    if value != value.to_integral_value() or "," in text:
+        raise NumberFormatError(f"'{text}' bukan bilangan bulat")
+    return int(value)
+
+
+def _explain(text: str) -> str:
+    hint = "contoh yang benar: 1.550.448 atau 95,39"
+    if re.fullmatch(r"-?\d+\.\d{1,2}", text.strip()):
+        hint = "koma adalah pemisah desimal (95,39), titik pemisah ribuan"
+    elif re.fullmatch(r"-?[\d.]+", text.strip()):
+        hint = "titik memisahkan ribuan dalam kelompok tiga angka (14.972.000)"
+    return f"'{text}' bukan angka yang sah; {hint}"
+
+
+def parse_date(text: str) -> dt.date:
+    """Parse ``28 Februari 2025`` or ``2025-02-28``; an impossible date is an error."""
+    raw = text.strip()
+    if m := _DATE_ISO.match(raw):
+        year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
+    elif m := _DATE_ID.match(raw):
+        names = [b.lower() for b in BULAN]
+        if m["m"].lower() not in names:
+            raise ValueError(f"'{m['m']}' bukan nama bulan; gunakan {', '.join(BULAN)}")
+        year, month, day = int(m["y"]), names.index(m["m"].lower()) + 1, int(m["d"])
+    else:
+        raise ValueError(f"'{text}' bukan tanggal; tulis '28 Februari 2025' atau '2025-02-28'")
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"tanggal '{text}' tidak ada di kalender") from None
+
+
+def quantize(value: Decimal, places: int) -> Decimal:
+    """Round half up to ``places`` decimals (the only rounding lkjip does)."""
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def format_number(value: Decimal | int, places: int = 0) -> str:
+    """``110692`` → ``110.692``; ``Decimal('60.15')``, 2 → ``60,15``."""
+    q = quantize(Decimal(value), places)
+    sign = "-" if q < 0 else ""
+    whole, _, frac = f"{abs(q):f}".partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    text = ".".join(groups)
+    return f"{sign}{text},{frac}" if places else f"{sign}{text}"
+
+
+def format_rupiah(value: Decimal | int) -> str:
+    """``Rp. 17.223.131.900,00``."""
+    return f"Rp. {format_number(value, 2)}"
+
+
+def format_rupiah_short(value: Decimal | int) -> str:
+    """``Rp. 1.550.448`` when whole, ``Rp. 455.388.173,54`` when it has sen."""
+    value = Decimal(value)
+    places = 0 if value == value.to_integral_value() else 2
+    return f"Rp. {format_number(value, places)}"
+
+
+def format_money_plain(value: Decimal | int) -> str:
+    """An amount in a table column: ``1.550.448`` or ``455.388.173,54``."""
+    value = Decimal(value)
+    places = 0 if value == value.to_integral_value() else 2
+    return format_number(value, places)
+
+
+def format_percent(value: Decimal | None, places: int = 2) -> str:
+    """``95,38%``; ``-`` when there is no value."""
+    if value is None:
+        return "-"
+    return f"{format_number(value, places)}%"
+
+
+def format_decimal_id(value: Decimal | int | None, places: int = 2) -> str:
+    """``60,15``; whole numbers print without decimals (``100``)."""
+    if value is None:
+        return "-"
+    value = Decimal(value)
+    if value == value.to_integral_value():
+        return format_number(value, 0)
+    return format_number(value, places)
+
+
+def format_tanggal(value: dt.date) -> str:
+    """``28 Februari 2025``."""
+    return str(format_date(value, "d MMMM y", locale="id"))
+
+
+def _words(n: int) -> str:
+    return str(num2words(n, lang="id")).title()
+
+
+def terbilang(value: Decimal | int, *, satuan: str = "Rupiah") -> str:
+    """Amount in words: ``Enam Belas Miliar … Rupiah Lima Puluh Empat Sen``."""
+    q = quantize(Decimal(value), 2)
+    if q < 0:
+        return f"Minus {terbilang(-q, satuan=satuan)}"
+    whole = int(q)
+    sen = int((q - whole) * 100)
+    text = f"{_words(whole)} {satuan}".strip()
+    if sen:
+        text += f" {_words(sen)} Sen"
+    return text
+
+
+def normalise_words(text: str) -> str:
+    """Compare amounts in words loosely: case, spaces and Milyar/Miliar."""
+    words = re.sub(r"[^a-z ]", " ", text.lower()).split()
+    return " ".join("miliar" if w == "milyar" else w for w in words)
