@@ -76,8 +76,14 @@ def _explain(text: str) -> str:
     hint = "contoh yang benar: 1.550.448 atau 95,39"
     if re.fullmatch(r"-?\d+\.\d{1,2}", text.strip()):
         hint = "koma adalah pemisah desimal (95,39), titik pemisah ribuan"
+    elif re.fullmatch(r"-?\d{1,3}(?:\.\d{3})*\.\d{1,2}", text.strip()):
+        head, _, tail = text.strip().rpartition(".")
+        hint = (
+            f"kelompok terakhir '{tail}' kurang dari tiga angka; "
+            f"maksud Anda {head}.{tail.ljust(3, '0')} atau {head},{tail.ljust(2, '0')}?"
+        )
     elif re.fullmatch(r"-?[\d.]+", text.strip()):
-        hint = "titik memisahkan ribuan dalam kelompok tiga angka (14.972.000)"
+        hint = "titik memisahkan ribuan dalam kelompok tiga angka, misalnya 1.550.448"
     return f"'{text}' bukan angka yang sah; {hint}"
 
 

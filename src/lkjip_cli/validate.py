@@ -142,6 +142,7 @@ def validate_document(
     findings: list[Finding] = []
     dropped: list[PathKey] = []
     positions = dict(doc.positions)
+    emptied: set[PathKey] = set()
     for _ in range(_MAX_SALVAGE_ROUNDS):
         try:
             return model.model_validate(data), findings, dropped
@@ -150,9 +151,11 @@ def validate_document(
         removable: dict[PathKey, set[int]] = {}
         fatal = False
         for path, err in errors:
-            findings.append(
-                error(_rule(err), _message(err, path, model), _position(positions, doc, path))
-            )
+            # a list emptied by leaving out its invalid items is a consequence, not news
+            if not (err["type"] == "too_short" and path in emptied):
+                findings.append(
+                    error(_rule(err), _message(err, path, model), _position(positions, doc, path))
+                )
             idx = _deepest_index(path)
             if idx is None:
                 fatal = True
@@ -164,6 +167,7 @@ def validate_document(
             container = _get(data, list_path)
             for i in sorted(indices, reverse=True):
                 del container[i]
+                emptied.add(list_path)
                 positions = _shift(positions, list_path, i)
                 dropped.append((*list_path, i))
     return None, findings, dropped

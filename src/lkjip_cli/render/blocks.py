@@ -72,7 +72,7 @@ class ListBlock:
 
 @dataclass(frozen=True)
 class Cell:
-    """A table cell."""
+    """A table cell. ``text`` may hold ``\n`` line breaks (lists inside a cell)."""
 
     text: str
     colspan: int = 1

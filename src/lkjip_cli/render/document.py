@@ -1,0 +1,296 @@
+"""Report + narratives → :class:`Dokumen`: the chaptered LKjIP as blocks.
+
+Three passes: scan every narrative's directives to number tables and figures
+per chapter (so ``ref('pmks')`` can say "Tabel 3.8" wherever it is used), render
+the narratives' placeholders, then parse them into blocks and put the
+generated tables, figures, lists and signatures where the directives stand.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from lkjip_cli.findings import Finding, error, warning
+from lkjip_cli.loader import Position
+from lkjip_cli.model import NARRATIVES, DataTahun
+from lkjip_cli.numbers import format_tanggal
+from lkjip_cli.render import tables
+from lkjip_cli.render.blocks import (
+    Block,
+    Dokumen,
+    Figure,
+    Heading,
+    Index,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Run,
+    Section,
+    Signature,
+    Table,
+)
+from lkjip_cli.render.context import narrative_context
+from lkjip_cli.render.narrative import KINDS, Directive, scan, split, to_blocks
+from lkjip_cli.report import Report
+
+ROMAN = ("I", "II", "III", "IV", "V", "VI")
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A front-matter part or a BAB, fed by one narrative file."""
+
+    key: str
+    title: str
+    number: int | None = None
+    """Chapter number for BAB I–IV (tables are numbered ``n.k``)."""
+
+    @property
+    def label(self) -> str | None:
+        """``BAB III`` for chapters, none for front matter."""
+        return f"BAB {ROMAN[self.number - 1]}" if self.number else None
+
+
+CHAPTERS = (
+    Chapter("kata-pengantar", "KATA PENGANTAR"),
+    Chapter("ikhtisar-eksekutif", "IKHTISAR EKSEKUTIF"),
+    Chapter("bab-1", "PENDAHULUAN", 1),
+    Chapter("bab-2", "PERENCANAAN KINERJA", 2),
+    Chapter("bab-3", "AKUNTABILITAS KINERJA", 3),
+    Chapter("bab-4", "PENUTUP", 4),
+)
+assert tuple(c.key for c in CHAPTERS) == NARRATIVES
+
+REQUIRED_TABLES = (
+    "pegawai", "permasalahan", "iku", "pk", "anggaran", "predikat", "capaian-sasaran",
+    "realisasi-anggaran",
+)
+
+
+@dataclass
+class _Numbering:
+    labels: dict[str, str] = field(default_factory=dict)
+    """Directive name → "Tabel 3.8" / "Gambar 3.1"."""
+    numbers: dict[str, str] = field(default_factory=dict)
+    """Directive name → "3.8"."""
+
+
+def _number(data: DataTahun) -> _Numbering:
+    result = _Numbering()
+    for chapter in CHAPTERS:
+        narasi = data.narasi.get(chapter.key)
+        if narasi is None or chapter.number is None:
+            continue
+        counts = {"tabel": 0, "gambar": 0}
+        for d in scan(narasi.text):
+            if d.kind in counts:
+                counts[d.kind] += 1
+                number = f"{chapter.number}.{counts[d.kind]}"
+                result.numbers[d.name] = number
+                result.labels[d.name] = f"{'Tabel' if d.kind == 'tabel' else 'Gambar'} {number}"
+    return result
+
+
+def build_document(data: DataTahun, report: Report) -> tuple[Dokumen | None, list[Finding]]:
+    """The whole report as blocks, or the findings that prevent it."""
+    from lkjip_cli.render.jinja import NarrativeError, render_narrative
+
+    numbering = _number(data)
+    findings: list[Finding] = []
+    placed: set[str] = set()
+    blocks: list[Block] = [*_cover(data, report), Section("portrait", "lower-roman", restart=True)]
+    for chapter in CHAPTERS:
+        if chapter.number == 1:
+            blocks.extend(_indexes())
+            blocks.append(Section("portrait", "decimal", restart=True))
+        blocks.append(Heading(1, chapter.title, label=chapter.label))
+        narasi = data.narasi.get(chapter.key)
+        if narasi is None:
+            findings.append(warning("narasi.tidak-ada",
+                                    f"narasi/{chapter.key}.md tidak ada; bab ini hanya berisi judul",
+                                    Position(str(data.root / "narasi" / f"{chapter.key}.md"), 1, 1)))
+            continue
+        unknown_refs: list[str] = []
+
+        def ref(name: str, _unknown: list[str] = unknown_refs) -> str:
+            if name not in numbering.labels:
+                _unknown.append(name)
+                return f"[{name}?]"
+            return numbering.labels[name]
+
+        try:
+            text = render_narrative(narasi.text, narasi.file, narrative_context(data, report, ref))
+        except NarrativeError as exc:
+            findings.append(error("narasi.placeholder", exc.message, Position(narasi.file, exc.line or 1, 1)))
+            continue
+        for name in unknown_refs:
+            line = _line_of(narasi.text, name)
+            findings.append(error("narasi.rujukan-tidak-dikenal",
+                                  f"ref('{name}') tidak merujuk tabel atau gambar mana pun; yang ada: "
+                                  + ", ".join(sorted(numbering.labels)),
+                                  Position(narasi.file, line, 1)))
+        for part in split(text):
+            if isinstance(part, str):
+                blocks.extend(to_blocks(part))
+                continue
+            made = _directive(part, data, report, numbering, narasi.file, findings)
+            if made is not None:
+                blocks.append(made)
+                placed.add(part.name)
+    blocks.extend(_lampiran(data, report))
+    for name in REQUIRED_TABLES:
+        if name not in placed:
+            findings.append(warning("narasi.tabel-tidak-ditempatkan",
+                                    f"tabel '{name}' tidak ditempatkan di narasi mana pun (tulis '::: tabel {name}')",
+                                    Position(str(data.root / "narasi"), 1, 1)))
+    if any(f.severity == "error" for f in findings):
+        return None, findings
+    blocks = _fill_indexes(blocks)
+    dok = Dokumen(
+        title=f"Laporan Kinerja Instansi Pemerintah {data.instansi.nama} Tahun {report.tahun}",
+        subject=f"LKjIP {report.tahun}",
+        author=data.instansi.nama,
+        date=data.instansi.laporan.tanggal,
+        paper=data.config.kertas,
+        blocks=tuple(blocks),
+    )
+    return dok, findings
+
+
+def _line_of(source: str, needle: str) -> int:
+    for number, line in enumerate(source.splitlines(), 1):
+        if needle in line:
+            return number
+    return 1
+
+
+def _directive(d: Directive, data: DataTahun, report: Report, numbering: _Numbering, file: str,
+               findings: list[Finding]) -> Block | None:
+    where = Position(file, d.line, 1)
+    if d.kind not in KINDS:
+        findings.append(error("narasi.arahan-tidak-dikenal",
+                              f"arahan '::: {d.kind}' tidak dikenal; gunakan {', '.join(KINDS)}", where))
+        return None
+    if d.kind == "tabel":
+        found = tables.lookup(d.name, report)
+        if found is None:
+            findings.append(error("narasi.tabel-tidak-dikenal", f"tabel '{d.name}' tidak dikenal; yang ada: "
+                                  + ", ".join(sorted(_table_names(report))), where))
+            return None
+        builder, key = found
+        table = builder(data, report, key)
+        return dataclasses.replace(table, label=d.name, number=numbering.numbers.get(d.name))
+    if d.kind == "gambar":
+        return _figure(d, data, report, numbering, where, findings)
+    if d.kind == "daftar":
+        items = getattr(data.instansi, d.name, None) if d.name in _LISTS else None
+        if items is None:
+            findings.append(error("narasi.daftar-tidak-dikenal",
+                                  f"daftar '{d.name}' tidak dikenal; yang ada: {', '.join(_LISTS)}", where))
+            return None
+        return legal_list(items)
+    if d.name != "laporan":
+        findings.append(error("narasi.tanda-tangan-tidak-dikenal",
+                              f"tanda tangan '{d.name}' tidak dikenal; yang ada: laporan", where))
+        return None
+    lap = data.instansi.laporan
+    who = lap.penandatangan
+    return Signature((f"{lap.tempat}, {format_tanggal(lap.tanggal)}", who.jabatan), who.nama,
+                     tuple(x for x in (who.pangkat, f"NIP. {who.nip}" if who.nip else None) if x))
+
+
+_LISTS = ("fungsi", "isu_strategis", "dasar_hukum")
+
+
+def _table_names(report: Report) -> list[str]:
+    names = [n for n in tables.TABLES if not n.endswith("-S")]
+    names += [f"{n[:-2]}-{key}" for n in tables.TABLES if n.endswith("-S") for key in report.sasaran]
+    return names
+
+
+def legal_list(items: list[str]) -> ListBlock:
+    """A numbered list punctuated the Indonesian legal way: ``…;``, ``…; dan``, ``….``"""
+    out = []
+    for i, item in enumerate(items):
+        text = item.rstrip(" ;.")
+        if i < len(items) - 2:
+            text += ";"
+        elif i == len(items) - 2:
+            text += "; dan"
+        else:
+            text += "."
+        out.append(ListItem((Run(text),)))
+    return ListBlock(tuple(out))
+
+
+def _figure(d: Directive, data: DataTahun, report: Report, numbering: _Numbering, where: Position,
+            findings: list[Finding]) -> Block | None:
+    from lkjip_cli.render import charts
+
+    number = numbering.numbers.get(d.name, "")
+    if d.name == "rpjmd" and report.rpjmd:
+        r = report.rpjmd[0]
+        years = sorted(r.realisasi)
+        caption = f"Grafik Pencapaian Target IKU {data.instansi.daerah}"
+        if years:
+            caption += f" Tahun {years[0]} - {years[-1]}"
+        return Figure(charts.tren_rpjmd(r), d.name, number, caption, alt=r.nama)
+    if d.name.startswith("tren-") and d.name[5:] in report.sasaran:
+        s = report.sasaran[d.name[5:]]
+        inds = [report.indikator[i] for i in s.indikator]
+        if inds:
+            ind = inds[0]
+            years = sorted({*ind.riwayat, report.tahun})
+            caption = (f"Grafik Pencapaian Target IKU {data.instansi.nama_singkat} "
+                       f"Tahun {years[0]} - {years[-1]}")
+            return Figure(charts.tren_indikator(ind, report.tahun), d.name, number, caption, alt=ind.nama)
+    findings.append(error("narasi.gambar-tidak-dikenal",
+                          f"gambar '{d.name}' tidak dikenal; yang ada: rpjmd, "
+                          + ", ".join(f"tren-{k}" for k in report.sasaran), where))
+    return None
+
+
+def _cover(data: DataTahun, report: Report) -> list[Block]:
+    ins = data.instansi
+    lines = [
+        Paragraph((Run(ins.pemerintah.upper()),), align="center", style="cover"),
+        Paragraph((Run("LAPORAN KINERJA INSTANSI PEMERINTAH"),), align="center", style="cover-title"),
+        Paragraph((Run("(LKjIP)"),), align="center", style="cover-title"),
+        Paragraph((Run(f"TAHUN {report.tahun}"),), align="center", style="cover-title"),
+        Paragraph((Run(ins.nama.upper()),), align="center", style="cover"),
+    ]
+    contact = ", ".join(x for x in (ins.alamat, f"Telp. {ins.telepon}" if ins.telepon else None,
+                                    ins.website, ins.email) if x)
+    if contact:
+        lines.append(Paragraph((Run(contact),), align="center", style="small"))
+    return [Section("portrait", "none", restart=False), *lines]
+
+
+def _indexes() -> list[Block]:
+    return [
+        Heading(1, "DAFTAR ISI"), Index("toc", ""),
+        Heading(1, "DAFTAR TABEL"), Index("tables", ""),
+        Heading(1, "DAFTAR GAMBAR"), Index("figures", ""),
+    ]
+
+
+def _fill_indexes(blocks: list[Block]) -> list[Block]:
+    headings = tuple((b.level, f"{b.label} {b.text}" if b.label else b.text)
+                     for b in blocks if isinstance(b, Heading) and b.in_toc)
+    tabs = tuple((1, f"Tabel {b.number} {b.caption}") for b in blocks if isinstance(b, Table) and b.number)
+    figs = tuple((1, f"Gambar {b.number} {b.caption}") for b in blocks if isinstance(b, Figure))
+    entries = {"toc": headings, "tables": tabs, "figures": figs}
+    return [dataclasses.replace(b, entries=entries[b.kind]) if isinstance(b, Index) else b for b in blocks]
+
+
+def _lampiran(data: DataTahun, report: Report) -> list[Block]:
+    try:
+        from lkjip_cli.render.lampiran import lampiran
+    except ImportError:  # pragma: no cover - during development only
+        return []
+    return list(lampiran(data, report))
+
+
+Writer = Callable[[Dokumen], object]
