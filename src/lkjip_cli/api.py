@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,3 +45,68 @@ def check(path: Path) -> CheckResult:
     report = compute(data)
     findings = findings + checks.run(data, report)
     return CheckResult(data, report, findings)
+
+
+FORMATS = ("docx", "md", "html", "pdf")
+"""Output formats ``build`` knows, in the order they are written."""
+
+
+@dataclass
+class BuildResult:
+    """What a build did: its findings and the files it wrote."""
+
+    findings: list[Finding] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """Messages for the user that are not findings (e.g. PDF skipped)."""
+
+
+def build(path: Path, out_dir: Path, formats: tuple[str, ...] = ("docx", "md", "html")) -> BuildResult:
+    """Check, then render every requested format and write them all at once.
+
+    Errors stop the build before anything is written; warnings are kept and
+    the build goes on. The outputs are written atomically (see output.py).
+    """
+    from lkjip_cli.output import source_date, write_outputs
+    from lkjip_cli.render.document import build_document
+
+    checked = check(path)
+    result = BuildResult(findings=list(checked.findings))
+    if checked.data is None or checked.report is None or _has_errors(result.findings):
+        return result
+    dok, doc_findings = build_document(checked.data, checked.report)
+    result.findings.extend(doc_findings)
+    if dok is None:
+        return result
+    dok = dataclasses.replace(dok, date=source_date(dok.date))
+    stem = f"lkjip-{checked.report.tahun}"
+    files: dict[str, bytes] = {}
+    if "docx" in formats or "pdf" in formats:
+        from lkjip_cli.render.docx import write_docx
+
+        files[f"{stem}.docx"] = write_docx(dok, None)
+    if "md" in formats:
+        from lkjip_cli.render.markdown import write_markdown
+
+        text, images = write_markdown(dok)
+        files[f"{stem}.md"] = text.encode("utf-8")
+        files.update(images)
+    if "html" in formats:
+        from lkjip_cli.render.html import write_html
+
+        files[f"{stem}.html"] = write_html(dok).encode("utf-8")
+    if "pdf" in formats:
+        from lkjip_cli.render.pdf import PdfUnavailable, to_pdf
+
+        try:
+            files[f"{stem}.pdf"] = to_pdf(files[f"{stem}.docx"])
+        except PdfUnavailable as exc:
+            result.notes.append(str(exc))
+        if "docx" not in formats:
+            del files[f"{stem}.docx"]
+    result.written = write_outputs(out_dir, files)
+    return result
+
+
+def _has_errors(findings: list[Finding]) -> bool:
+    return any(f.severity == "error" for f in findings)

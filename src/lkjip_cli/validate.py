@@ -62,8 +62,8 @@ def load(root: Path) -> LoadResult:
         except InputError as exc:
             findings.append(_unreadable(exc.message, exc.position or Position(label, 1, 1)))
             continue
+        value, file_findings, dropped, doc = validate_document(doc, model)
         documents[name] = doc
-        value, file_findings, dropped = validate_document(doc, model)
         findings.extend(file_findings)
         incomplete.update((name, p) for p in dropped)
         if value is not None:
@@ -133,19 +133,25 @@ def _load_narratives(root: Path, findings: list[Finding]) -> dict[str, Narasi]:
 
 def validate_document(
     doc: Document, model: type[Source]
-) -> tuple[Any, list[Finding], list[PathKey]]:
-    """Validate one document; leave out invalid list items so the rest still checks."""
+) -> tuple[Any, list[Finding], list[PathKey], Document]:
+    """Validate one document; leave out invalid list items so the rest still checks.
+
+    Returns the model, the findings, the paths of the lists from which an item
+    was left out, and the document as validated: its data and positions follow
+    the model's indices once items are left out.
+    """
     data = copy.deepcopy(doc.data) if doc.data is not None else {}
     if not isinstance(data, dict):
         return None, [error("input.bentuk", "isi berkas harus berupa peta (kunci: nilai)",
-                            doc.position(()))], []
+                            doc.position(()))], [], doc
     findings: list[Finding] = []
     dropped: list[PathKey] = []
     positions = dict(doc.positions)
     emptied: set[PathKey] = set()
     for _ in range(_MAX_SALVAGE_ROUNDS):
         try:
-            return model.model_validate(data), findings, dropped
+            value = model.model_validate(data)
+            return value, findings, dropped, Document(doc.file, data, positions)
         except ValidationError as exc:
             errors = _flatten(exc, data)
         removable: dict[PathKey, set[int]] = {}
@@ -162,15 +168,17 @@ def validate_document(
             else:
                 removable.setdefault(path[:idx], set()).add(int(path[idx]))
         if fatal:
-            return None, findings, dropped
+            return None, findings, dropped, doc
         for list_path, indices in sorted(removable.items(), key=lambda kv: -len(kv[0])):
             container = _get(data, list_path)
             for i in sorted(indices, reverse=True):
                 del container[i]
                 emptied.add(list_path)
                 positions = _shift(positions, list_path, i)
-                dropped.append((*list_path, i))
-    return None, findings, dropped
+                # keep every record in the coordinates of the data as it now stands
+                dropped = [q for q in (_shift_path(d, list_path, i) for d in dropped) if q]
+                dropped.append(list_path)
+    return None, findings, dropped, doc
 
 
 def _flatten(exc: ValidationError, data: Any) -> list[tuple[PathKey, dict[str, Any]]]:
@@ -224,6 +232,18 @@ def _shift(positions: dict[PathKey, Position], list_path: PathKey, removed: int)
     return result
 
 
+def _shift_path(path: PathKey, list_path: PathKey, removed: int) -> PathKey | None:
+    """``path`` after item ``removed`` of ``list_path`` is deleted; none when inside it."""
+    n = len(list_path)
+    if len(path) > n and path[:n] == list_path and isinstance(path[n], int):
+        j = path[n]
+        if j == removed:
+            return None
+        if j > removed:
+            return (*list_path, j - 1, *path[n + 1 :])
+    return path
+
+
 def _position(positions: dict[PathKey, Position], doc: Document, path: PathKey) -> Position:
     probe = path
     while probe:
@@ -246,7 +266,7 @@ def _rule(err: dict[str, Any]) -> str:
         if "angka" in text or "bilangan" in text or "uang" in text or "koma" in text:
             return "input.angka-tidak-sah"
     if kind in {"greater_than_equal", "greater_than"}:
-        return "anggaran.nilai-negatif"
+        return "input.nilai-negatif"
     return "input.nilai-tidak-sah"
 
 

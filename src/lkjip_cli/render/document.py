@@ -77,7 +77,7 @@ class _Numbering:
     """Directive name → "3.8"."""
 
 
-def _number(data: DataTahun) -> _Numbering:
+def _number(data: DataTahun, findings: list[Finding]) -> _Numbering:
     result = _Numbering()
     for chapter in CHAPTERS:
         narasi = data.narasi.get(chapter.key)
@@ -86,6 +86,13 @@ def _number(data: DataTahun) -> _Numbering:
         counts = {"tabel": 0, "gambar": 0}
         for d in scan(narasi.text):
             if d.kind in counts:
+                if d.name in result.labels:
+                    findings.append(error(
+                        "narasi.tabel-ganda",
+                        f"'{d.name}' sudah ditempatkan sebagai {result.labels[d.name]}; "
+                        "setiap tabel dan gambar hanya ditempatkan sekali",
+                        Position(narasi.file, d.line, 1)))
+                    continue
                 counts[d.kind] += 1
                 number = f"{chapter.number}.{counts[d.kind]}"
                 result.numbers[d.name] = number
@@ -97,8 +104,8 @@ def build_document(data: DataTahun, report: Report) -> tuple[Dokumen | None, lis
     """The whole report as blocks, or the findings that prevent it."""
     from lkjip_cli.render.jinja import NarrativeError, render_narrative
 
-    numbering = _number(data)
     findings: list[Finding] = []
+    numbering = _number(data, findings)
     placed: set[str] = set()
     blocks: list[Block] = [*_cover(data, report), Section("portrait", "lower-roman", restart=True)]
     for chapter in CHAPTERS:
@@ -230,7 +237,7 @@ def _figure(d: Directive, data: DataTahun, report: Report, numbering: _Numbering
     from lkjip_cli.render import charts
 
     number = numbering.numbers.get(d.name, "")
-    if d.name == "rpjmd" and report.rpjmd:
+    if d.name == "tren-rpjmd" and report.rpjmd:
         r = report.rpjmd[0]
         years = sorted(r.realisasi)
         caption = f"Grafik Pencapaian Target IKU {data.instansi.daerah}"
@@ -247,7 +254,7 @@ def _figure(d: Directive, data: DataTahun, report: Report, numbering: _Numbering
                        f"Tahun {years[0]} - {years[-1]}")
             return Figure(charts.tren_indikator(ind, report.tahun), d.name, number, caption, alt=ind.nama)
     findings.append(error("narasi.gambar-tidak-dikenal",
-                          f"gambar '{d.name}' tidak dikenal; yang ada: rpjmd, "
+                          f"gambar '{d.name}' tidak dikenal; yang ada: tren-rpjmd, "
                           + ", ".join(f"tren-{k}" for k in report.sasaran), where))
     return None
 

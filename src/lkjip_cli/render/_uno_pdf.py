@@ -1,0 +1,65 @@
+"""Run by LibreOffice's Python: open a DOCX, update its indexes, export PDF.
+
+Usage: python3 _uno_pdf.py SOFFICE SOURCE.docx TARGET.pdf PROFILE_URL
+Kept free of lkjip imports: it runs in the system Python that has ``uno``.
+"""
+
+import os
+import subprocess
+import sys
+import time
+
+import uno  # type: ignore[import-not-found]
+from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
+
+
+def prop(name, value):
+    p = PropertyValue()
+    p.Name, p.Value = name, value
+    return p
+
+
+def main():
+    soffice, source, target, profile = sys.argv[1:5]
+    pipe = f"lkjip{os.getpid()}"
+    proc = subprocess.Popen(
+        [soffice, f"-env:UserInstallation={profile}", "--headless", "--invisible", "--norestore",
+         "--nologo", f"--accept=pipe,name={pipe};urp;"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        local = uno.getComponentContext()
+        resolver = local.ServiceManager.createInstanceWithContext(
+            "com.sun.star.bridge.UnoUrlResolver", local)
+        ctx = None
+        for _ in range(120):
+            try:
+                ctx = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
+                break
+            except Exception:
+                time.sleep(0.5)
+        if ctx is None:
+            sys.exit("LibreOffice did not start")
+        desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(source), "_blank", 0,
+                                           (prop("Hidden", True),))
+        for _ in range(2):  # page numbers settle after the first update
+            indexes = doc.getDocumentIndexes()
+            for i in range(indexes.getCount()):
+                indexes.getByIndex(i).update()
+            doc.refresh()
+        doc.storeToURL(uno.systemPathToFileUrl(target), (prop("FilterName", "writer_pdf_Export"),))
+        doc.close(True)
+        try:
+            desktop.terminate()
+        except Exception:
+            pass
+    finally:
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+if __name__ == "__main__":
+    main()

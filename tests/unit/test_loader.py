@@ -1,0 +1,59 @@
+"""The strict YAML loader: text scalars, positions, and YAML's traps refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lkjip_cli.loader import MAX_DEPTH, MAX_FILE_BYTES, InputError, load_file, parse_text
+
+
+def test_scalars_stay_text_with_positions() -> None:
+    doc = parse_text("a: 14.972\nb: no\nc: 010\nd:\n  - x: 2024-10-34\n", "f.yaml")
+    assert doc.data == {"a": "14.972", "b": "no", "c": "010", "d": [{"x": "2024-10-34"}]}
+    pos = doc.position(("d", 0, "x"))
+    assert (pos.file, pos.line, pos.column) == ("f.yaml", 5, 8)
+
+
+def test_nulls_only_when_plain() -> None:
+    doc = parse_text("a: null\nb: ''\nc: ~\nd: 'null'\n", "f.yaml")
+    assert doc.data == {"a": None, "b": "", "c": None, "d": "null"}
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "line"),
+    [
+        ("a: 1\na: 2\n", "ditulis dua kali", 2),
+        ("a: &x 1\nb: *x\n", "anchor", 1),
+        ("a: [1, 2\n", "YAML tidak dapat dibaca", 2),
+        ("a:\n  <<: {b: 1}\n", "penggabungan", 2),
+    ],
+)
+def test_refused_with_line(text: str, message: str, line: int) -> None:
+    with pytest.raises(InputError) as info:
+        parse_text(text, "f.yaml")
+    assert message in info.value.message
+    assert info.value.position is not None and info.value.position.line == line
+
+
+def test_deep_nesting_is_refused_before_recursion() -> None:
+    text = "a: " + "[" * (MAX_DEPTH + 5) + "]" * (MAX_DEPTH + 5) + "\n"
+    with pytest.raises(InputError, match="bersarang"):
+        parse_text(text, "f.yaml")
+
+
+def test_size_cap_and_missing_file(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"a: " + b"x" * (MAX_FILE_BYTES + 1))
+    with pytest.raises(InputError, match="terlalu besar"):
+        load_file(big)
+    with pytest.raises(InputError, match="tidak ditemukan"):
+        load_file(tmp_path / "nope.yaml")
+
+
+def test_binary_file_is_refused(tmp_path: Path) -> None:
+    f = tmp_path / "bin.yaml"
+    f.write_bytes(b"\xff\xfe\x00a")
+    with pytest.raises(InputError):
+        load_file(f)

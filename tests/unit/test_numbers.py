@@ -1,0 +1,85 @@
+"""Indonesian number, percent and date parsing and formatting."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lkjip_cli import numbers as n
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1.550.448", Decimal("1550448")),
+        ("1550448", Decimal("1550448")),
+        ("5.046.629.436,54", Decimal("5046629436.54")),
+        ("Rp. 17.223.131.900,00", Decimal("17223131900.00")),
+        ("14.972", Decimal("14972")),
+    ],
+)
+def test_parse_rupiah(text: str, expected: Decimal) -> None:
+    assert n.parse_rupiah(text) == expected
+
+
+@pytest.mark.parametrize("text", ["14.972.00", "113.550.00", "60.15", "1,234", "abc", "1.2345", "12,345"])
+def test_parse_rupiah_refuses_malformed(text: str) -> None:
+    with pytest.raises(n.NumberFormatError):
+        n.parse_rupiah(text)
+
+
+def test_malformed_group_suggests_both_readings() -> None:
+    with pytest.raises(n.NumberFormatError, match=r"14\.972\.000 atau 14\.972,00"):
+        n.parse_rupiah("14.972.00")
+
+
+def test_parse_decimal_and_percent() -> None:
+    assert n.parse_decimal("95,39") == Decimal("95.39")
+    assert n.parse_decimal("95,39%") == Decimal("95.39")
+    assert n.parse_decimal("-1,31") == Decimal("-1.31")
+    assert n.parse_count("110.692") == 110692
+    with pytest.raises(ValueError):
+        n.parse_count("1,5")
+
+
+def test_parse_date() -> None:
+    assert n.parse_date("28 Februari 2025") == dt.date(2025, 2, 28)
+    assert n.parse_date("2025-02-28") == dt.date(2025, 2, 28)
+    with pytest.raises(ValueError, match="tidak ada di kalender"):
+        n.parse_date("34 Oktober 2024")
+    with pytest.raises(ValueError, match="bukan nama bulan"):
+        n.parse_date("12 Juno 2024")
+
+
+def test_formatting_rounds_half_up_only_when_printed() -> None:
+    assert n.format_rupiah(Decimal("17223131900")) == "Rp. 17.223.131.900,00"
+    assert n.format_number(110692) == "110.692"
+    assert n.format_percent(Decimal("95.385")) == "95,39%"
+    assert n.format_percent(Decimal("95.3849")) == "95,38%"
+    assert n.format_percent(Decimal("-1.315")) == "-1,32%"
+    assert n.format_percent(None) == "-"
+    assert n.format_decimal_id(Decimal("100")) == "100"
+    assert n.format_decimal_id(Decimal("60.15")) == "60,15"
+    assert n.format_money_plain(Decimal("455388173.54")) == "455.388.173,54"
+    assert n.format_tanggal(dt.date(2025, 2, 28)) == "28 Februari 2025"
+
+
+def test_terbilang() -> None:
+    assert n.terbilang(Decimal("17223131900")) == (
+        "Tujuh Belas Miliar Dua Ratus Dua Puluh Tiga Juta Seratus Tiga Puluh Satu Ribu "
+        "Sembilan Ratus Rupiah"
+    )
+    assert n.terbilang(Decimal("16162638086.54")) == (
+        "Enam Belas Miliar Seratus Enam Puluh Dua Juta Enam Ratus Tiga Puluh Delapan Ribu "
+        "Delapan Puluh Enam Rupiah Lima Puluh Empat Sen"
+    )
+    assert n.normalise_words("Tujuh Belas Milyar") == n.normalise_words("tujuh belas miliar")
+
+
+@given(st.decimals(min_value=0, max_value=10**13, places=2, allow_nan=False, allow_infinity=False))
+def test_money_round_trips_through_print(value: Decimal) -> None:
+    assert n.parse_rupiah(n.format_rupiah(value)) == value
