@@ -151,6 +151,20 @@ def _convert(node: Node, path: PathKey, doc: Document) -> Any:
                     "hapus salah satunya",
                     _pos(doc.file, key_node.start_mark),
                 )
+            if (
+                node.flow_style
+                and key.isdigit()
+                and isinstance(value_node, ScalarNode)
+                and value_node.style is None
+                and value_node.value in _NULLS
+                and result
+            ):
+                raise InputError(
+                    f"'{key}' tampak sebagai sisa angka desimal: di dalam {{...}} koma memisahkan "
+                    "entri, jadi '96,70' terbelah menjadi '96' dan '70'. Tulis dalam bentuk blok "
+                    "(satu entri per baris) atau beri tanda kutip ('96,70')",
+                    _pos(doc.file, key_node.start_mark),
+                )
             result[key] = _convert(value_node, (*path, key), doc)
         return result
     raise InputError("jenis node YAML tidak dikenal", _pos(doc.file, node.start_mark))

@@ -57,3 +57,11 @@ def test_binary_file_is_refused(tmp_path: Path) -> None:
     f.write_bytes(b"\xff\xfe\x00a")
     with pytest.raises(InputError):
         load_file(f)
+
+
+def test_decimal_comma_inside_flow_mapping_is_explained() -> None:
+    with pytest.raises(InputError, match="koma memisahkan"):
+        parse_text("riwayat: {2022: 96,70, 2023: 95,37}\n", "f.yaml")
+    # quoted, or in block style, it is fine
+    doc = parse_text("riwayat: {2022: '96,70'}\nb:\n  2022: 96,70\n", "f.yaml")
+    assert doc.data == {"riwayat": {"2022": "96,70"}, "b": {"2022": "96,70"}}
