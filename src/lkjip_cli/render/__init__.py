@@ -1,0 +1,1 @@
+"""Rendering: Report and narratives → blocks → Markdown, HTML, DOCX, PDF."""

@@ -1,0 +1,153 @@
+"""The DOCX writer: walks the blocks of a :class:`Dokumen` into the template."""
+
+from __future__ import annotations
+
+import io
+
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_SECTION
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Cm
+from docx.text.paragraph import Paragraph as DocxParagraph
+from lkjip_cli.render.blocks import (
+    Block,
+    Dokumen,
+    Figure,
+    Heading,
+    Index,
+    ListBlock,
+    PageBreak,
+    Paragraph,
+    Section,
+    Signature,
+    Signatures,
+    Table,
+)
+from lkjip_cli.render.docx import sections, styles
+from lkjip_cli.render.docx.fields import add_bookmark, add_caption_text
+from lkjip_cli.render.docx.indexes import index_paragraphs
+from lkjip_cli.render.docx.lists import Numbering, list_paragraphs
+from lkjip_cli.render.docx.ooxml import EMU_PER_TWIP, add_text, paragraph, set_ppr, sub
+from lkjip_cli.render.docx.plan import FIGURE_KIND, TABLE_KIND, Plan
+from lkjip_cli.render.docx.signatures import signature_paragraphs, signatures_table
+from lkjip_cli.render.docx.tables import build_table
+
+_STYLE_ALIGN = {"body": "justify", "small": "justify"}
+"""Natural alignment of paragraph styles; the others are centred."""
+
+
+class Writer:
+    """Writes blocks in order at the end of the document body."""
+
+    def __init__(self, document: DocxDocument, dok: Dokumen, plan: Plan) -> None:
+        self.document = document
+        self.dok = dok
+        self.plan = plan
+        self.numbering = Numbering(document.part.numbering_part.element)
+        self.started = False
+        sections.clear_header_footer_references(document)
+        self.text_width = self._configure(sections.COVER)
+
+    def write(self) -> None:
+        """Write every block of the document."""
+        for position, block in enumerate(self.dok.blocks):
+            self._block(position, block)
+            self.started = True
+
+    def _append(self, element: BaseOxmlElement) -> None:
+        sect_pr = self.document.element.body.sectPr
+        assert sect_pr is not None  # the template has one; python-docx keeps it last
+        sect_pr.addprevious(element)
+
+    def _configure(self, spec: Section) -> int:
+        section = self.document.sections[-1]
+        return sections.configure(section, spec, self.dok.paper, self.dok.title)
+
+    def _block(self, position: int, block: Block) -> None:
+        match block:
+            case Heading():
+                self._heading(position, block)
+            case Paragraph():
+                self._paragraph(block)
+            case ListBlock():
+                num_id = self.numbering.add(block)
+                for p in list_paragraphs(block, num_id):
+                    self._append(p)
+            case Table():
+                self._table(position, block)
+            case Figure():
+                self._figure(position, block)
+            case PageBreak():
+                sub(sub(self._new_paragraph(), "w:r"), "w:br", type="page")
+            case Section():
+                self._section(block)
+            case Index():
+                for p in index_paragraphs(block, self.plan, self.text_width):
+                    self._append(p)
+            case Signature():
+                for p in signature_paragraphs(block, self.text_width):
+                    self._append(p)
+            case Signatures():
+                self._append(signatures_table(block, self.text_width))
+                self._spacer()
+
+    def _new_paragraph(
+        self, style_id: str | None = None, align: str | None = None
+    ) -> BaseOxmlElement:
+        p = paragraph(style_id, align)
+        self._append(p)
+        return p
+
+    def _heading(self, position: int, heading: Heading) -> None:
+        level = min(heading.level, max(styles.HEADINGS))
+        if heading.in_toc or level > 1:
+            p = self._new_paragraph(styles.HEADINGS[level])
+        else:
+            # Looks like a chapter heading but has no outline level: Word's TOC skips it.
+            p = self._new_paragraph(styles.TOC_HEADING)
+        if not heading.in_toc and level > 1:
+            set_ppr(p, outline_level=9)
+        text = f"{heading.label}\n{heading.text}" if heading.label and level == 1 else heading.text
+        add_text(p, text)
+        anchor = self.plan.anchors.get(position)
+        if anchor is not None:
+            add_bookmark(p, anchor.name, anchor.id)
+
+    def _paragraph(self, block: Paragraph) -> None:
+        natural = _STYLE_ALIGN.get(block.style, "center")
+        # The dataclass default ("justify") on a centred style means "as the style says".
+        keep_style = block.align == natural or (block.style != "body" and block.align == "justify")
+        p = self._new_paragraph(styles.PARAGRAPH[block.style], None if keep_style else block.align)
+        for run in block.runs:
+            add_text(p, run.text, bold=run.bold, italic=run.italic)
+
+    def _caption(self, position: int, kind: str, number: str, caption: str, above: bool) -> None:
+        p = paragraph(styles.CAPTION, keep_next=above)
+        add_caption_text(p, kind, number, caption, self.plan.restarts.get(position))
+        anchor = self.plan.anchors.get(position)
+        if anchor is not None:
+            add_bookmark(p, anchor.name, anchor.id)
+        self._append(p)
+
+    def _table(self, position: int, table: Table) -> None:
+        if table.number:
+            self._caption(position, TABLE_KIND, table.number, table.caption or "", above=True)
+        self._append(build_table(table, self.text_width))
+        self._spacer()
+
+    def _spacer(self) -> None:
+        # Space after a table; it also keeps two tables from fusing into one.
+        self._new_paragraph(styles.TABLE_TEXT)
+
+    def _figure(self, position: int, figure: Figure) -> None:
+        p = self._new_paragraph(styles.FIGURE)
+        width = min(Cm(figure.width_cm), self.text_width * EMU_PER_TWIP)
+        run = DocxParagraph(p, self.document).add_run()
+        shape = run.add_picture(io.BytesIO(figure.png), width=width)
+        shape._inline.docPr.set("descr", figure.alt or figure.caption)
+        self._caption(position, FIGURE_KIND, figure.number, figure.caption, above=False)
+
+    def _section(self, spec: Section) -> None:
+        if self.started:
+            self.document.add_section(WD_SECTION.NEW_PAGE)
+        self.text_width = self._configure(spec)

@@ -1,0 +1,120 @@
+"""The template in, deterministic bytes out: core properties, settings, zip."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from importlib import resources
+from pathlib import Path
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from lkjip_cli.render.blocks import Dokumen
+from lkjip_cli.render.docx.ooxml import el, insert_ordered
+
+TEMPLATE_NAME = "reference.docx"
+ZIP_FILE_MODE = 0o644
+"""Unix permissions recorded for every zip entry."""
+
+_AFTER_UPDATE_FIELDS = (
+    "w:hdrShapeDefaults",
+    "w:footnotePr",
+    "w:endnotePr",
+    "w:compat",
+    "w:docVars",
+    "w:rsids",
+    "m:mathPr",
+    "w:attachedSchema",
+    "w:themeFontLang",
+    "w:clrSchemeMapping",
+    "w:doNotIncludeSubdocsInStats",
+    "w:doNotAutoCompressPictures",
+    "w:forceUpgrade",
+    "w:captions",
+    "w:readModeInkLockDown",
+    "w:smartTagType",
+    "sl:schemaLibrary",
+    "w:shapeDefaults",
+    "w:doNotEmbedSmartTags",
+    "w:decimalSymbol",
+    "w:listSeparator",
+)
+"""Elements that follow ``w:updateFields`` in ``w:settings`` (ECMA-376 order)."""
+
+
+def template_bytes(template: Path | None) -> bytes:
+    """The given template, else the packaged one, else the repository's."""
+    if template is not None:
+        return template.read_bytes()
+    packaged = resources.files("lkjip_cli").joinpath("templates", TEMPLATE_NAME)
+    if packaged.is_file():
+        return packaged.read_bytes()
+    # Editable install: the wheel's lkjip_cli/templates is the repository's templates/.
+    return (Path(__file__).resolve().parents[4] / "templates" / TEMPLATE_NAME).read_bytes()
+
+
+def open_template(template: Path | None) -> DocxDocument:
+    """The template as an empty document: its styles, settings and page setup."""
+    document = docx.Document(io.BytesIO(template_bytes(template)))
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    return document
+
+
+def set_core_properties(document: DocxDocument, dok: Dokumen) -> None:
+    """Fixed metadata from the report only: nothing from the clock or the machine."""
+    props = document.core_properties
+    for child in list(props._element):
+        props._element.remove(child)
+    stamp = dt.datetime.combine(dok.date, dt.time(0, 0))
+    props.title = dok.title
+    props.subject = dok.subject
+    props.author = dok.author
+    props.last_modified_by = dok.author
+    props.language = "id-ID"
+    props.created = stamp
+    props.modified = stamp
+    props.revision = 1
+
+
+def request_field_update(document: DocxDocument) -> None:
+    """Ask Word to update every field (TOC pages, SEQ numbers) when it opens the file."""
+    settings = document.settings.element
+    old = settings.find(qn("w:updateFields"))
+    if old is not None:
+        settings.remove(old)
+    insert_ordered(settings, el("w:updateFields", val="true"), _AFTER_UPDATE_FIELDS)
+
+
+def zip_timestamp(
+    date: dt.date, source_date_epoch: str | None
+) -> tuple[int, int, int, int, int, int]:
+    """Entry timestamp: SOURCE_DATE_EPOCH when set, else the report date at midnight."""
+    if source_date_epoch:
+        moment = dt.datetime.fromtimestamp(int(source_date_epoch), tz=dt.UTC)
+    else:
+        moment = dt.datetime.combine(date, dt.time(0, 0))
+    # A zip cannot store a time before 1980.
+    moment = max(moment.replace(tzinfo=None), dt.datetime(1980, 1, 1))
+    return (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
+
+
+def normalize_zip(data: bytes, timestamp: tuple[int, int, int, int, int, int]) -> bytes:
+    """Rewrite a zip with one timestamp and fixed attributes, keeping entry order."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for entry in source.infolist():
+            info = zipfile.ZipInfo(entry.filename, date_time=timestamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            # Set explicitly: the defaults depend on the platform Python runs on.
+            info.create_system = 3
+            info.external_attr = ZIP_FILE_MODE << 16
+            target.writestr(info, source.read(entry.filename))
+    return out.getvalue()

@@ -1,0 +1,476 @@
+"""The DOCX writer, checked by structure: styles, fields, tables, sections, bytes."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENTATION
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+
+from lkjip_cli.render.blocks import (
+    Cell,
+    Dokumen,
+    Figure,
+    Heading,
+    Index,
+    ListBlock,
+    ListItem,
+    Table,
+    plain,
+)
+from lkjip_cli.render.docx import TemplateError, write_docx
+from lkjip_cli.render.docx.package import template_bytes
+
+from .sample import TITLE, sample_dokumen, tiny_png
+
+
+@pytest.fixture(scope="module")
+def dok() -> Dokumen:
+    return sample_dokumen()
+
+
+@pytest.fixture(scope="module")
+def data(dok: Dokumen) -> bytes:
+    return write_docx(dok, None)
+
+
+@pytest.fixture(scope="module")
+def document(data: bytes) -> DocxDocument:
+    return docx.Document(io.BytesIO(data))
+
+
+def load(data: bytes) -> DocxDocument:
+    return docx.Document(io.BytesIO(data))
+
+
+def body(document: DocxDocument) -> BaseOxmlElement:
+    return document.element.body
+
+
+def paragraphs_with_style(document: DocxDocument, style_id: str) -> list[BaseOxmlElement]:
+    return list(body(document).xpath(f"./w:p[w:pPr/w:pStyle/@w:val='{style_id}']"))
+
+
+def text_of(element: BaseOxmlElement) -> str:
+    """Visible text: ``w:t``, ``w:tab`` as ``\\t``, ``w:br`` as ``\\n`` (no field codes)."""
+    parts = []
+    for node in element.iter(qn("w:t"), qn("w:tab"), qn("w:br")):
+        if node.tag == qn("w:t"):
+            parts.append(node.text or "")
+        elif node.tag == qn("w:br"):
+            parts.append("\n")
+        elif node.getparent().tag == qn("w:r"):  # a tab character, not a tab stop
+            parts.append("\t")
+    return "".join(parts)
+
+
+def fields(element: BaseOxmlElement) -> list[tuple[str, str]]:
+    """(instruction, cached result) of every complex field under ``element``, in order."""
+    done: list[tuple[str, str]] = []
+    stack: list[list[str | bool]] = []  # [instruction, result, in_result]
+    for node in element.iter(qn("w:fldChar"), qn("w:instrText"), qn("w:t")):
+        if node.tag == qn("w:fldChar"):
+            kind = node.get(qn("w:fldCharType"))
+            if kind == "begin":
+                stack.append(["", "", False])
+            elif kind == "separate":
+                stack[-1][2] = True
+            else:
+                instruction, result, _ = stack.pop()
+                done.append((str(instruction).strip(), str(result)))
+        elif node.tag == qn("w:instrText"):
+            stack[-1][0] = str(stack[-1][0]) + (node.text or "")
+        else:
+            for open_field in stack:
+                if open_field[2]:
+                    open_field[1] = str(open_field[1]) + (node.text or "")
+    assert not stack, "unterminated field"
+    return done
+
+
+# --- headings -----------------------------------------------------------------
+
+
+def test_chapters_are_heading_1_with_label_on_its_own_line(document: DocxDocument) -> None:
+    texts = [text_of(p) for p in paragraphs_with_style(document, "Heading1")]
+    assert texts == [
+        "KATA PENGANTAR",
+        "BAB I\nPENDAHULUAN",
+        "BAB II\nPERENCANAAN KINERJA",
+        "LAMPIRAN",
+    ]
+
+
+def test_sections_use_heading_2_and_3(document: DocxDocument) -> None:
+    assert [text_of(p) for p in paragraphs_with_style(document, "Heading2")] == [
+        "A. Gambaran Umum",
+        "A. Data PMKS",
+    ]
+    assert [text_of(p) for p in paragraphs_with_style(document, "Heading3")] == [
+        "1. Struktur Organisasi"
+    ]
+
+
+def test_heading_outside_toc_has_no_outline_level(dok: Dokumen) -> None:
+    blocks = (Heading(1, "RINGKASAN", in_toc=False), Heading(2, "Catatan", in_toc=False))
+    document = load(write_docx(dataclasses.replace(dok, blocks=blocks)))
+    assert [text_of(p) for p in paragraphs_with_style(document, "TOCHeading")] == ["RINGKASAN"]
+    (h2,) = paragraphs_with_style(document, "Heading2")
+    assert h2.xpath("./w:pPr/w:outlineLvl/@w:val") == ["9"]
+
+
+# --- captions and indexes -----------------------------------------------------
+
+
+def test_captions_text_and_seq_fields(document: DocxDocument) -> None:
+    captions = paragraphs_with_style(document, "Caption")
+    assert [text_of(p) for p in captions] == [
+        "Tabel 1.1 Pagu dan Realisasi Anggaran",
+        "Tabel 2.1 Data PMKS Kabupaten Blitar Tahun 2024",
+        "Tabel 2.2 Realisasi Anggaran per Program",
+        "Gambar 2.1 Capaian Kinerja 2020–2024",
+    ]
+    assert [fields(p) for p in captions] == [
+        [("SEQ Tabel \\* ARABIC \\s 1 \\r 1", "1")],
+        [("SEQ Tabel \\* ARABIC \\s 1 \\r 1", "1")],
+        [("SEQ Tabel \\* ARABIC \\s 1", "2")],
+        [("SEQ Gambar \\* ARABIC \\s 1 \\r 1", "1")],
+    ]
+
+
+def test_table_caption_above_table_and_figure_caption_below_picture(
+    document: DocxDocument,
+) -> None:
+    for caption in paragraphs_with_style(document, "Caption"):
+        if text_of(caption).startswith("Tabel"):
+            assert caption.getnext().tag == qn("w:tbl")
+            assert caption.xpath("./w:pPr/w:keepNext")
+        else:
+            previous = caption.getprevious()
+            assert previous.xpath(".//w:drawing/wp:inline")
+            assert previous.xpath("./w:pPr/w:pStyle/@w:val") == ["Gambar"]
+
+
+def test_index_fields_and_cached_entries(document: DocxDocument) -> None:
+    index_fields = [f for f in fields(body(document)) if f[0].startswith("TOC")]
+    assert [instruction for instruction, _ in index_fields] == [
+        'TOC \\o "1-3" \\h \\z \\u',
+        'TOC \\h \\z \\c "Tabel"',
+        'TOC \\h \\z \\c "Gambar"',
+    ]
+    toc = [
+        text_of(p) for p in body(document).xpath("./w:p[starts-with(w:pPr/w:pStyle/@w:val, 'TOC')]")
+    ]
+    assert toc == [
+        "DAFTAR ISI",
+        "KATA PENGANTAR\t",
+        "BAB I PENDAHULUAN\t",
+        "A. Gambaran Umum\t",
+        "1. Struktur Organisasi\t",
+        "BAB II PERENCANAAN KINERJA\t",
+        "A. Data PMKS\t",
+        "LAMPIRAN\t",
+        "DAFTAR TABEL",
+        "DAFTAR GAMBAR",
+    ]
+    listed = [text_of(p) for p in paragraphs_with_style(document, "TableofFigures")]
+    assert listed == [
+        "Tabel 1.1 Pagu dan Realisasi Anggaran\t",
+        "Tabel 2.1 Data PMKS Kabupaten Blitar Tahun 2024\t",
+        "Tabel 2.2 Realisasi Anggaran per Program\t",
+        "Gambar 2.1 Capaian Kinerja 2020–2024\t",
+    ]
+
+
+def test_index_without_title_follows_its_heading(dok: Dokumen) -> None:
+    blocks = (Heading(1, "DAFTAR TABEL"), Index("tables", ""), *dok.tables()[:1])
+    document = load(write_docx(dataclasses.replace(dok, blocks=blocks)))
+    assert not paragraphs_with_style(document, "TOCHeading")
+    heading, entry = body(document).xpath("./w:p")[:2]
+    assert text_of(heading) == "DAFTAR TABEL"
+    assert text_of(entry) == "Tabel 1.1 Pagu dan Realisasi Anggaran\t"
+
+
+def test_empty_index_is_still_a_field(dok: Dokumen) -> None:
+    document = load(write_docx(dataclasses.replace(dok, blocks=(Index("figures", "GAMBAR"),))))
+    assert [f[0] for f in fields(body(document))] == ['TOC \\h \\z \\c "Gambar"']
+
+
+def test_index_entries_link_to_bookmarks(document: DocxDocument) -> None:
+    bookmarks = set(body(document).xpath(".//w:bookmarkStart/@w:name"))
+    anchors = body(document).xpath(".//w:hyperlink/@w:anchor")
+    pagerefs = [f[0] for f in fields(body(document)) if f[0].startswith("PAGEREF")]
+    assert len(anchors) == 7 + 3 + 1
+    assert set(anchors) == bookmarks
+    assert pagerefs == [f"PAGEREF {a} \\h" for a in anchors]
+
+
+def test_word_updates_fields_on_open(data: bytes) -> None:
+    settings = zipfile.ZipFile(io.BytesIO(data)).read("word/settings.xml").decode()
+    assert '<w:updateFields w:val="true"/>' in settings
+
+
+# --- tables -------------------------------------------------------------------
+
+
+def test_number_of_tables(document: DocxDocument) -> None:
+    # Three numbered tables, the untitled wide table and the signatures.
+    assert len(document.tables) == 5
+
+
+def test_header_rows_repeat_and_no_row_splits(document: DocxDocument) -> None:
+    pmks = document.tables[1]._tbl
+    rows = pmks.xpath("./w:tr")
+    assert len(rows) == 2 + 45 + 1
+    assert [bool(r.xpath("./w:trPr/w:tblHeader")) for r in rows[:3]] == [True, True, False]
+    for table in document.tables:
+        assert all(r.xpath("./w:trPr/w:cantSplit") for r in table._tbl.xpath("./w:tr"))
+
+
+def test_merged_header_cells(document: DocxDocument) -> None:
+    first, second = document.tables[1]._tbl.xpath("./w:tr")[:2]
+    spans = [
+        (tc.xpath("./w:tcPr/w:gridSpan/@w:val"), tc.xpath("./w:tcPr/w:vMerge/@w:val"))
+        for tc in first.xpath("./w:tc")
+    ]
+    assert spans == [([], ["restart"]), ([], ["restart"]), (["3"], [])]
+    continued = second.xpath("./w:tc")
+    assert len(continued) == 5
+    assert [bool(tc.xpath("./w:tcPr/w:vMerge[not(@w:val)]")) for tc in continued] == [
+        True,
+        True,
+        False,
+        False,
+        False,
+    ]
+    assert [text_of(tc) for tc in continued[2:]] == ["L", "P", "Total"]
+
+
+def test_widths_fill_the_text_width(document: DocxDocument) -> None:
+    section = document.sections[2]
+    text_width = (section.page_width - section.left_margin - section.right_margin) // 635
+    grid = [int(w) for w in document.tables[1]._tbl.xpath("./w:tblGrid/w:gridCol/@w:w")]
+    assert sum(grid) == text_width
+    assert grid[1] > grid[2] > grid[0]  # relative widths 0.6 : 4 : 1.2
+    assert document.tables[1]._tbl.xpath("./w:tblPr/w:tblLayout/@w:type") == ["fixed"]
+
+
+def test_small_table_bold_total_alignment(document: DocxDocument) -> None:
+    pmks = document.tables[1]._tbl
+    assert set(pmks.xpath(".//w:p/w:pPr/w:pStyle/@w:val")) == {"IsiTabelKecil"}
+    total = pmks.xpath("./w:tr")[-1]
+    assert all(r.xpath("./w:rPr/w:b") for r in total.xpath(".//w:r"))
+    body_row = pmks.xpath("./w:tr")[2]
+    assert not body_row.xpath(".//w:r/w:rPr/w:b")
+    assert body_row.xpath("./w:tc[3]/w:p/w:pPr/w:jc/@w:val") == ["right"]
+    simple = document.tables[0]._tbl
+    assert set(simple.xpath(".//w:p/w:pPr/w:pStyle/@w:val")) == {"IsiTabel"}
+
+
+def test_table_styles(document: DocxDocument) -> None:
+    styles = [t._tbl.xpath("./w:tblPr/w:tblStyle/@w:val")[0] for t in document.tables]
+    assert styles == ["TabelLKjIP"] * 4 + ["TabelTanpaGaris"]
+
+
+def test_borderless_table_uses_layout_style(dok: Dokumen) -> None:
+    table = Table(header=(), body=((Cell("a"), Cell("b")),), widths=(1, 1), borders=False)
+    document = load(write_docx(dataclasses.replace(dok, blocks=(table,))))
+    assert document.tables[0]._tbl.xpath("./w:tblPr/w:tblStyle/@w:val") == ["TabelTanpaGaris"]
+
+
+def test_row_wider_than_table_is_an_error(dok: Dokumen) -> None:
+    table = Table(
+        header=(),
+        body=((Cell("a", colspan=2), Cell("b")),),
+        widths=(1, 1),
+        number="1.1",
+        caption="Salah",
+    )
+    with pytest.raises(ValueError, match=r"Tabel 1\.1, baris 1"):
+        write_docx(dataclasses.replace(dok, blocks=(table,)))
+
+
+def test_short_row_is_padded(dok: Dokumen) -> None:
+    table = Table(header=(), body=((Cell("a"),),), widths=(1, 1, 1))
+    document = load(write_docx(dataclasses.replace(dok, blocks=(table,))))
+    assert len(document.tables[0]._tbl.xpath("./w:tr/w:tc")) == 3
+
+
+# --- sections, headers, footers -----------------------------------------------
+
+
+def test_sections_orientation_and_page_numbering(document: DocxDocument) -> None:
+    sections = document.sections
+    assert [s.orientation for s in sections] == [
+        WD_ORIENTATION.PORTRAIT,
+        WD_ORIENTATION.PORTRAIT,
+        WD_ORIENTATION.PORTRAIT,
+        WD_ORIENTATION.LANDSCAPE,
+    ]
+    numbering = [
+        (s._sectPr.xpath("./w:pgNumType/@w:fmt"), s._sectPr.xpath("./w:pgNumType/@w:start"))
+        for s in sections
+    ]
+    assert numbering == [([], []), (["lowerRoman"], ["1"]), (["decimal"], ["1"]), (["decimal"], [])]
+    landscape = sections[3]
+    assert landscape.page_width > landscape.page_height
+
+
+def test_headers_and_footers(document: DocxDocument) -> None:
+    cover, *numbered = document.sections
+    assert text_of(cover.header._element) == ""
+    assert fields(cover.footer._element) == []
+    for section in numbered:
+        assert not section.header.is_linked_to_previous
+        assert text_of(section.header._element) == TITLE
+        assert fields(section.footer._element) == [("PAGE", "1")]
+        assert section.footer._element.xpath("./w:p/w:pPr/w:pStyle/@w:val") == ["Footer"]
+
+
+def test_a4_and_f4_paper(document: DocxDocument) -> None:
+    a4 = document.sections[0]
+    assert (round(a4.page_width.cm, 1), round(a4.page_height.cm, 1)) == (21.0, 29.7)
+    f4 = load(write_docx(sample_dokumen("F4")))
+    portrait, landscape = f4.sections[0], f4.sections[3]
+    assert (round(portrait.page_width.cm, 1), round(portrait.page_height.cm, 1)) == (21.5, 33.0)
+    assert (round(landscape.page_width.cm, 1), round(landscape.page_height.cm, 1)) == (33.0, 21.5)
+
+
+# --- lists, paragraphs, figures, signatures -------------------------------------
+
+
+def test_lists_use_word_numbering(document: DocxDocument) -> None:
+    items = body(document).xpath("./w:p[w:pPr/w:numPr]")
+    assert [text_of(p) for p in items] == [
+        "Meningkatnya kualitas pelayanan sosial;",
+        "rehabilitasi sosial;",
+        "perlindungan dan jaminan sosial.",
+        "Menurunnya angka PMKS.",
+    ]
+    assert [p.xpath("./w:pPr/w:numPr/w:ilvl/@w:val")[0] for p in items] == ["0", "1", "1", "0"]
+    num_id = items[0].xpath("./w:pPr/w:numPr/w:numId/@w:val")[0]
+    numbering = document.part.numbering_part.element
+    (abstract_id,) = numbering.xpath(f"./w:num[@w:numId='{num_id}']/w:abstractNumId/@w:val")
+    formats = numbering.xpath(
+        f"./w:abstractNum[@w:abstractNumId='{abstract_id}']/w:lvl/w:numFmt/@w:val"
+    )
+    assert formats[:3] == ["decimal", "lowerLetter", "decimal"]
+    assert len(formats) == 9
+
+
+def test_each_list_restarts(dok: Dokumen) -> None:
+    lst = ListBlock(items=(ListItem(plain("satu")),))
+    bullets = ListBlock(items=(ListItem(plain("poin")),), ordered=False)
+    document = docx.Document(
+        io.BytesIO(write_docx(dataclasses.replace(dok, blocks=(lst, lst, bullets))))
+    )
+    num_ids = body(document).xpath("./w:p/w:pPr/w:numPr/w:numId/@w:val")
+    assert len(set(num_ids)) == 3
+    styles = body(document).xpath("./w:p/w:pPr/w:pStyle/@w:val")
+    assert styles == ["ListNumber", "ListNumber", "ListBullet"]
+
+
+def test_paragraph_styles(document: DocxDocument) -> None:
+    assert [text_of(p) for p in paragraphs_with_style(document, "Title")] == [
+        "LAPORAN KINERJA INSTANSI PEMERINTAH",
+        "(LKjIP)",
+    ]
+    assert len(paragraphs_with_style(document, "Subtitle")) == 2
+    assert len(paragraphs_with_style(document, "TeksKecil")) == 1
+    assert len(paragraphs_with_style(document, "TeksTengahTebal")) == 1
+    first_body = paragraphs_with_style(document, "BodyText")[1]
+    assert text_of(first_body).startswith("Dinas Sosial Kabupaten Blitar.")
+    assert first_body.xpath("./w:r[2]/w:rPr/w:i")
+
+
+def test_figure_is_an_inline_picture_of_the_given_width(document: DocxDocument) -> None:
+    (shape,) = document.inline_shapes
+    assert round(shape.width.cm, 1) == 12.0
+    assert shape._inline.docPr.get("descr") == "Grafik capaian"
+
+
+def test_picture_ids_are_sequential(dok: Dokumen) -> None:
+    figures = [b for b in dok.blocks if isinstance(b, Figure)]
+    second = dataclasses.replace(figures[0], number="2.2", png=tiny_png(rgb=(200, 80, 40)))
+    document = load(write_docx(dataclasses.replace(dok, blocks=(figures[0], second))))
+    assert body(document).xpath(".//wp:docPr/@id") == ["1", "2"]
+    assert len(document.inline_shapes) == 2
+
+
+def test_signature_block(document: DocxDocument) -> None:
+    block = paragraphs_with_style(document, "TandaTangan")
+    texts = [text_of(p) for p in block]
+    assert texts == [
+        "Blitar, 28 Februari 2025",
+        "KEPALA DINAS SOSIAL",
+        "KABUPATEN BLITAR",
+        "",
+        "",
+        "",
+        "Drs. NAMA KEPALA DINAS, M.Si",
+        "Pembina Utama Muda",
+        "NIP. 19700101 199003 1 001",
+    ]
+    name = block[6]
+    assert name.xpath("./w:r/w:rPr/w:b") and name.xpath("./w:r/w:rPr/w:u/@w:val") == ["single"]
+    assert all(p.xpath("./w:pPr/w:ind/@w:left") for p in block)
+    assert all(p.xpath("./w:pPr/w:keepNext") for p in block[:-1])
+
+
+def test_signatures_side_by_side(document: DocxDocument) -> None:
+    table = document.tables[-1]._tbl
+    cells = table.xpath("./w:tr/w:tc")
+    assert len(cells) == 2
+    assert "BUPATI BLITAR" in text_of(cells[0]) and "KEPALA DINAS SOSIAL" in text_of(cells[1])
+
+
+# --- package ------------------------------------------------------------------
+
+
+def test_same_dokumen_same_bytes(dok: Dokumen, data: bytes) -> None:
+    assert write_docx(dok, None) == data
+
+
+def test_zip_entries_have_fixed_time_and_attributes(data: bytes) -> None:
+    infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    assert infos[0].filename == "[Content_Types].xml"
+    assert {i.date_time for i in infos} == {(2025, 2, 28, 0, 0, 0)}
+    assert {(i.compress_type, i.external_attr) for i in infos} == {
+        (zipfile.ZIP_DEFLATED, 0o644 << 16)
+    }
+
+
+def test_source_date_epoch_sets_zip_times(dok: Dokumen, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14 22:13:20 UTC
+    infos = zipfile.ZipFile(io.BytesIO(write_docx(dok))).infolist()
+    assert {i.date_time for i in infos} == {(2023, 11, 14, 22, 13, 20)}
+
+
+def test_core_properties(document: DocxDocument, dok: Dokumen) -> None:
+    props = document.core_properties
+    assert (props.title, props.subject, props.author) == (dok.title, dok.subject, dok.author)
+    assert props.created == props.modified
+    assert props.created is not None and props.created.date() == dok.date
+    assert (props.created.hour, props.created.minute) == (0, 0)
+    assert props.revision == 1
+    assert props.last_printed is None
+
+
+def test_explicit_template_and_missing_styles(tmp_path: Path, dok: Dokumen) -> None:
+    template = tmp_path / "gaya.docx"
+    template.write_bytes(template_bytes(None))
+    assert write_docx(dok, template) == write_docx(dok, None)
+
+    broken = docx.Document(io.BytesIO(template_bytes(None)))
+    caption = broken.styles.element.xpath("./w:style[@w:styleId='Caption']")[0]
+    caption.getparent().remove(caption)
+    broken.save(str(template))
+    with pytest.raises(TemplateError, match="Caption"):
+        write_docx(dok, template)
