@@ -1,0 +1,336 @@
+"""A new year's data directory from the last one (``lkjip new``).
+
+Carried over: the agency, Renstra, indicators, the program tree with its Rencana
+Aksi, the PK's parties and targets, the rows of every table, the narratives.
+Emptied for filling, each marked ``# ISI: ...``: every amount of the DPA, this
+year's realization, the PK's date, the counts of the PMKS, bansos, PSKS and SPM
+tables. Each indicator's realization of the last year, as computed, moves into
+its ``riwayat``. Figures as printed (``tercetak``, ``jumlah``) belong to the
+transcription of one report and are left out, and so is the fiscal-incentive
+fund, which is granted for one year. ``checks.tahun_baru`` names every blank.
+
+The files are written as text, never through a YAML dumper, so numbers keep the
+Indonesian notation (``95,38``) and every file keeps its schema line.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lkjip_cli.compute import compute
+from lkjip_cli.findings import Finding, error, exit_code
+from lkjip_cli.loader import parse_text
+from lkjip_cli.model import FILES, DataTahun
+from lkjip_cli.numbers import format_decimal_id
+from lkjip_cli.report import Report
+from lkjip_cli.schemas import modeline
+from lkjip_cli.validate import load as load_directory
+from lkjip_cli.yamltext import Isi, Note, emit, mark_quoted, plain
+
+NOT_CARRIED = ("insentif_fiskal.yaml",)
+"""Data files of one year only: not copied into the next."""
+
+
+class ScaffoldError(Exception):
+    """A new year that cannot be created as asked (exit code 2)."""
+
+
+@dataclass
+class NewYear:
+    """What ``new_year`` did: the directories, the files written and left out."""
+
+    source: Path
+    target: Path
+    findings: list[Finding] = field(default_factory=list)
+    """Problems of the source data; nothing is written when there is an error."""
+    written: list[str] = field(default_factory=list)
+    """Files created, relative to the target directory."""
+    skipped: list[str] = field(default_factory=list)
+    """Files of the source directory that were not carried over."""
+
+
+@dataclass(frozen=True)
+class _Context:
+    year: int
+    prev: int
+    data: DataTahun
+    report: Report
+
+
+def new_year(data_dir: Path, year: int, prev: int) -> NewYear:
+    """Create ``data_dir/year`` from ``data_dir/prev``; refuse to overwrite anything."""
+    source, target = data_dir / str(prev), data_dir / str(year)
+    if year <= prev:
+        raise ScaffoldError(f"tahun baru ({year}) harus sesudah tahun sumber ({prev})")
+    if not source.is_dir():
+        raise ScaffoldError(f"direktori data sumber tidak ditemukan: {source}")
+    if target.exists():
+        raise ScaffoldError(
+            f"{target} sudah ada; lkjip new tidak menimpa data. "
+            "Pindahkan atau hapus direktori itu bila memang ingin membuatnya ulang"
+        )
+    loaded = load_directory(source)
+    result = NewYear(source, target, list(loaded.findings))
+    if loaded.data is None or exit_code(loaded.findings) != 0:
+        return result
+    data = loaded.data
+    if data.config.tahun != prev:
+        result.findings.append(
+            error(
+                "tahun-baru.tahun-sumber",
+                f"tahun: {source}/lkjip.yaml menulis tahun {data.config.tahun}, bukan {prev}; "
+                "perbaiki tahunnya atau pilih direktori sumber yang benar",
+                data.pos("lkjip.yaml", ("tahun",)),
+            )
+        )
+        return result
+    files = _plan(_Context(year, prev, data, compute(data)))
+    result.skipped = _skipped(source, files)
+    _write_atomically(data_dir, target, files)
+    result.written = sorted(files)
+    return result
+
+
+def _plan(ctx: _Context) -> dict[str, str]:
+    """Every file of the new year: relative path → text."""
+    files: dict[str, str] = {}
+    header = (
+        f"# Data tahun {ctx.year}, dibuat dari data tahun {ctx.prev} oleh `lkjip new`: "
+        "isi setiap nilai bertanda ISI, periksa yang bertanda PERIKSA."
+    )
+    for name in FILES:
+        doc = ctx.data.documents.get(name)
+        if doc is None or name in NOT_CARRIED:
+            continue
+        source_text = (ctx.data.root / name).read_text(encoding="utf-8-sig")
+        tree = mark_quoted(source_text, copy.deepcopy(doc.data)) if doc.data else {}
+        _drop_printed(tree)
+        transform = _TRANSFORMS.get(name)
+        if transform is not None:
+            transform(tree, ctx)
+        first = source_text.split("\n", 1)[0].rstrip("\r")
+        schema_line = first if first.startswith("# yaml-language-server:") else modeline(name)
+        text = emit(tree, [schema_line, header])
+        if parse_text(text, name).data != plain(tree):
+            raise RuntimeError(f"YAML yang disusun untuk {name} tidak terbaca kembali sama")
+        files[name] = text
+    narasi = ctx.data.root / "narasi"
+    if narasi.is_dir():
+        for path in sorted(narasi.glob("*.md")):
+            with path.open(encoding="utf-8", newline="") as handle:  # keep its line endings
+                files[f"narasi/{path.name}"] = handle.read()
+    return files
+
+
+def _skipped(source: Path, files: dict[str, str]) -> list[str]:
+    present = {
+        p.relative_to(source).as_posix()
+        for p in source.rglob("*")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(source).parts)
+    }
+    return sorted(present - set(files))
+
+
+def _write_atomically(data_dir: Path, target: Path, files: dict[str, str]) -> None:
+    """Write into a hidden sibling, then rename: never a half-made year."""
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=data_dir))
+    try:
+        for name, text in files.items():
+            path = staging / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8", newline="\n")
+        os.rename(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _drop_printed(node: Any) -> None:
+    """Remove every ``tercetak`` block: figures as printed by last year's report."""
+    if isinstance(node, dict):
+        node.pop("tercetak", None)
+        for value in node.values():
+            _drop_printed(value)
+    elif isinstance(node, list):
+        for item in node:
+            _drop_printed(item)
+
+
+def _put(mapping: dict[Any, Any], key: str, value: Any, after: str) -> None:
+    """Set ``key``; a new key goes right after ``after`` (or last) to keep the reading order."""
+    if key in mapping or after not in mapping:
+        mapping[key] = value
+        return
+    items = list(mapping.items())
+    mapping.clear()
+    for k, v in items:
+        mapping[k] = v
+        if k == after:
+            mapping[key] = value
+
+
+def _dicts(value: Any) -> list[dict[Any, Any]]:
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _lkjip(tree: dict[Any, Any], ctx: _Context) -> None:
+    tree["tahun"] = str(ctx.year)
+
+
+def _instansi(tree: dict[Any, Any], ctx: _Context) -> None:
+    laporan = tree.get("laporan")
+    if isinstance(laporan, dict) and "tanggal" in laporan:
+        laporan["tanggal"] = Isi(
+            laporan["tanggal"],
+            f"tanggal penandatanganan LKjIP {ctx.year} (awal tahun {ctx.year + 1})",
+        )
+    if "pegawai" in tree:
+        tree["pegawai"] = Isi(tree["pegawai"], f"jumlah pegawai tahun {ctx.year}", "PERIKSA")
+
+
+def _pk(tree: dict[Any, Any], ctx: _Context) -> None:
+    # The PK Perubahan is a mid-year revision: a new year starts from the PK in
+    # force at the end of the last one, as its (not yet signed) PK murni.
+    source = tree.get("perubahan") or tree.get("murni") or {}
+    pk = {k: v for k, v in source.items() if k != "jumlah"}
+    _put(pk, "tanggal", Isi(None, f"tanggal penandatanganan PK {ctx.year}"), after="tempat")
+    if "target" in pk:
+        pk["target"] = Isi(
+            pk["target"], f"target PK {ctx.year} (disalin dari {ctx.prev})", "PERIKSA"
+        )
+    for item in _dicts(pk.get("program")):
+        item.pop("anggaran", None)
+    tree.clear()
+    tree["murni"] = pk
+
+
+def _anggaran(tree: dict[Any, Any], ctx: _Context) -> None:
+    tree.pop("jumlah", None)
+    tree.pop("rencana_aksi_jumlah", None)
+    for program in _dicts(tree.get("program")):
+        program.pop("jumlah", None)
+        for kegiatan in _dicts(program.get("kegiatan")):
+            kegiatan.pop("jumlah", None)
+            for sub in _dicts(kegiatan.get("sub_kegiatan")):
+                sub["pagu_murni"] = Isi("0", f"pagu murni DPA {ctx.year}")
+                sub["pagu_perubahan"] = Isi(
+                    "0", f"pagu perubahan DPA {ctx.year} (= pagu murni bila tidak berubah)"
+                )
+                _put(
+                    sub,
+                    "realisasi",
+                    Isi(None, f"realisasi anggaran {ctx.year}"),
+                    after="pagu_perubahan",
+                )
+                rencana_aksi = sub.get("rencana_aksi")
+                if isinstance(rencana_aksi, dict):
+                    rencana_aksi.pop("anggaran", None)
+
+
+def _realisasi(tree: dict[Any, Any], ctx: _Context) -> None:
+    entries = {e.get("indikator"): e for e in _dicts(tree.get("indikator"))}
+    result = []
+    for ind in ctx.data.iku.indikator:
+        old = entries.get(ind.id, {})
+        value = ctx.report.indikator[ind.id].realisasi
+        riwayat = dict(old.get("riwayat") or {})
+        if value is not None:
+            riwayat[str(ctx.prev)] = format_decimal_id(value, 2)
+        if not old and not riwayat and ind.realisasi_dari:
+            continue
+        entry: dict[Any, Any] = {"indikator": ind.id}
+        if ind.realisasi_dari:
+            entry[Note(f"realisasi {ctx.year} dihitung dari {ind.realisasi_dari}.yaml")] = None
+        else:
+            entry["realisasi"] = Isi(None, f"realisasi {ctx.year}")
+        if riwayat:
+            entry["riwayat"] = dict(sorted(riwayat.items(), key=lambda kv: int(kv[0])))
+        pembanding = old.get("pembanding")
+        if isinstance(pembanding, dict):
+            entry[
+                Note(
+                    f"ISI bila ada: pembanding: {{daerah: {pembanding.get('daerah')}, "
+                    f"tahun: {ctx.year}, realisasi: ...}}"
+                )
+            ] = None
+        result.append(entry)
+    tree["indikator"] = result
+    for rpjmd in _dicts(tree.get("rpjmd")):
+        for key in ("target", "realisasi"):
+            _add_year_note(rpjmd, key, ctx.year, f"{key} tahun {ctx.year}")
+
+
+def _add_year_note(mapping: dict[Any, Any], key: str, year: int, what: str) -> None:
+    values = mapping.get(key)
+    values = dict(values) if isinstance(values, dict) else {}
+    if str(year) not in values:
+        values[Note(f"ISI: {year}: {what}")] = None
+    mapping[key] = values
+
+
+def _pmks(tree: dict[Any, Any], ctx: _Context) -> None:
+    tree.pop("jumlah", None)
+    if tree.get("sumber"):
+        tree["sumber"] = Isi(
+            None, f"sumber data PMKS {ctx.year} (tahun {ctx.prev}: {tree['sumber']})"
+        )
+    for kategori in _dicts(tree.get("kategori")):
+        kategori["jumlah"] = kategori["tertangani"] = "0"
+        for rincian in _dicts(kategori.get("rincian")):
+            rincian["jumlah"] = "0"
+            if "tertangani" in rincian:
+                rincian["tertangani"] = "0"
+    if "kategori" in tree:
+        tree["kategori"] = Isi(
+            tree["kategori"], f"jumlah dan tertangani tahun {ctx.year} per kategori (masih 0)"
+        )
+
+
+def _counts(list_key: str, count_keys: tuple[str, ...], what: str):  # type: ignore[no-untyped-def]
+    def transform(tree: dict[Any, Any], ctx: _Context) -> None:
+        rows = _dicts(tree.get(list_key))
+        for row in rows:
+            for key in count_keys:
+                if key in row:
+                    row[key] = "0"
+        if rows:
+            tree[list_key] = Isi(tree[list_key], f"{what} tahun {ctx.year} (masih 0)")
+
+    return transform
+
+
+def _spm(tree: dict[Any, Any], ctx: _Context) -> None:
+    layanan = _dicts(tree.get("layanan"))
+    for item in layanan:
+        for key in ("target", "realisasi"):
+            if key in item:
+                item[key] = Isi(None, f"{key} jumlah orang tahun {ctx.year}")
+        indeks = item.get("indeks")
+        if isinstance(indeks, dict):
+            for key in ("target", "realisasi"):
+                _add_year_note(indeks, key, ctx.year, f"indeks {key} tahun {ctx.year}")
+        for rincian in _dicts(item.get("rincian")):
+            rincian["target"] = rincian["realisasi"] = "0"
+    if layanan:
+        tree["layanan"] = Isi(
+            tree["layanan"], f"target dan realisasi rincian tahun {ctx.year} (masih 0)"
+        )
+
+
+_TRANSFORMS = {
+    "lkjip.yaml": _lkjip,
+    "instansi.yaml": _instansi,
+    "pk.yaml": _pk,
+    "anggaran.yaml": _anggaran,
+    "realisasi.yaml": _realisasi,
+    "pmks.yaml": _pmks,
+    "bansos.yaml": _counts("bansos", ("penerima",), "jumlah penerima"),
+    "psks.yaml": _counts("psks", ("jumlah",), "jumlah"),
+    "spm.yaml": _spm,
+}

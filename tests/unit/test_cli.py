@@ -1,0 +1,324 @@
+"""Every command through typer's CliRunner: exit code and exact text."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from lkjip_cli import __version__, api
+from lkjip_cli.cli import app
+from lkjip_cli.schemas import schemas
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+MINIMAL = FIXTURES / "valid" / "minimal"
+COMMANDS = tuple(
+    c.name or c.callback.__name__  # type: ignore[union-attr]
+    for c in app.registered_commands
+)
+"""Every command, including those added later: each must have Indonesian help."""
+
+runner = CliRunner()
+
+SHOW_MINIMAL = """\
+LKjIP 2024 — Dinas Sosial Kabupaten Contoh
+
+Anggaran
+  Pagu murni           Rp. 1.300.000,00
+  Pagu perubahan       Rp. 1.400.000,00
+  Realisasi            Rp. 1.290.000,00
+  Serapan                        92,14%
+  Jumlah program                      2
+  Jumlah kegiatan                     4
+  Jumlah sub kegiatan                 8
+
+Sasaran
+  Sasaran  Capaian  Predikat       Pagu perubahan       Realisasi  Serapan  Efisiensi
+  S1        95,00%  Sangat Tinggi  Rp. 800.000,00  Rp. 740.000,00   92,50%      7,50%
+  S2       110,00%  Sangat Tinggi  Rp. 600.000,00  Rp. 550.000,00   91,67%      8,33%
+  S1: Meningkatnya Kesejahteraan PMKS
+  S2: Meningkatnya Akuntabilitas Kinerja
+
+Indikator
+  Indikator                        Sasaran  Target  Realisasi  Capaian  Predikat
+  Persentase PMKS yang tertangani  S1         100%        95%   95,00%  Sangat Tinggi
+  Nilai SAKIP                      S2           70         77  110,00%  Sangat Tinggi
+
+PMKS
+  Jumlah PMKS               100
+  Tertangani                 95
+  Persentase tertangani  95,00%
+"""
+
+
+@pytest.fixture()
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A data repository in a temporary directory, as the working directory: data/2024."""
+    shutil.copytree(MINIMAL, tmp_path / "data" / "2024")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _break_a_number(project: Path) -> None:
+    path = project / "data" / "2024" / "anggaran.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("pagu_murni: 100.000", "pagu_murni: 100.00", 1), encoding="utf-8")
+
+
+# check
+
+
+def test_check_clean_data(project: Path) -> None:
+    result = runner.invoke(app, ["check", "2024"])
+    assert result.exit_code == 0
+    assert result.stdout == "tidak ada temuan\n"
+
+
+def test_check_a_directory_path() -> None:
+    result = runner.invoke(app, ["check", str(MINIMAL)])
+    assert (result.exit_code, result.stdout) == (0, "tidak ada temuan\n")
+
+
+def test_check_invalid_data_exits_1(project: Path) -> None:
+    _break_a_number(project)
+    result = runner.invoke(app, ["check", "2024"])
+    assert result.exit_code == 1
+    assert "[input.angka-tidak-sah]" in result.stdout
+    assert result.stdout.endswith("\n1 galat, 0 peringatan\n")
+
+
+def test_check_missing_directory_exits_2(project: Path) -> None:
+    result = runner.invoke(app, ["check", "2023"])
+    assert result.exit_code == 2
+    assert "direktori data tidak ditemukan" in result.stdout
+
+
+def test_check_json_and_github_formats(project: Path) -> None:
+    result = runner.invoke(app, ["check", "2024", "--format", "json"])
+    assert (result.exit_code, json.loads(result.stdout)) == (0, [])
+    result = runner.invoke(app, ["check", "2024", "-f", "github"])
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+# show
+
+
+def test_show_text(project: Path) -> None:
+    result = runner.invoke(app, ["show", "2024"])
+    assert result.exit_code == 0
+    assert result.stdout == SHOW_MINIMAL
+    assert result.stderr == ""
+
+
+def test_show_json_is_the_whole_report(project: Path) -> None:
+    result = runner.invoke(app, ["show", "2024", "--format", "json"])
+    assert result.exit_code == 0
+    report = json.loads(result.stdout)
+    assert report["tahun"] == 2024
+    assert report["anggaran"]["pagu_perubahan"] == "1400000"
+    assert report["sasaran"]["S1"]["predikat"] == "Sangat Tinggi"
+    assert report["indikator"]["nilai_sakip"]["capaian"] == "110"
+    assert set(report) == set(api.check(MINIMAL).report.model_dump())  # type: ignore[union-attr]
+    again = runner.invoke(app, ["show", "2024", "--format", "json"])
+    assert again.stdout == result.stdout
+
+
+def test_show_refuses_data_with_errors(project: Path) -> None:
+    _break_a_number(project)
+    result = runner.invoke(app, ["show", "2024"])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "[input.angka-tidak-sah]" in result.stderr
+
+
+def test_show_notes_warnings_on_stderr(project: Path) -> None:
+    path = project / "data" / "2024" / "pk.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("tanggal: 12 Juni 2024", "tanggal: null"),
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["show", "2024"])
+    assert result.exit_code == 0
+    assert result.stdout == SHOW_MINIMAL
+    assert result.stderr == "catatan: 0 galat, 1 peringatan; lihat lkjip check 2024\n"
+
+
+# schema
+
+
+def test_schema_writes_every_schema(tmp_path: Path) -> None:
+    out = tmp_path / "skema"
+    result = runner.invoke(app, ["schema", "--out", str(out)])
+    assert result.exit_code == 0
+    assert result.stdout == f"12 skema ditulis ke {out}\n"
+    expected = schemas()
+    assert sorted(p.name for p in out.iterdir()) == sorted(expected)
+    for name, text in expected.items():
+        assert (out / name).read_text(encoding="utf-8") == text
+
+
+def test_schema_default_directory(project: Path) -> None:
+    result = runner.invoke(app, ["schema"])
+    assert (result.exit_code, result.stdout) == (0, "12 skema ditulis ke schema\n")
+    assert (project / "schema" / "anggaran.schema.json").is_file()
+
+
+def test_schema_unwritable_target_exits_2(tmp_path: Path) -> None:
+    blocker = tmp_path / "berkas"
+    blocker.write_text("bukan direktori", encoding="utf-8")
+    result = runner.invoke(app, ["schema", "--out", str(blocker)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"galat: tidak dapat menulis ke {blocker}: ")
+
+
+# new
+
+
+def test_new_year(project: Path) -> None:
+    result = runner.invoke(app, ["new", "2025", "--from", "2024"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "data/2025 dibuat dari data/2024: 9 berkas.\n"
+        "Tidak disalin: insentif_fiskal.yaml.\n"
+        "Narasi disalin apa adanya: perbarui isinya untuk tahun 2025.\n"
+        "Isi setiap nilai bertanda '# ISI', periksa yang bertanda '# PERIKSA', lalu jalankan "
+        "lkjip check data/2025 (sekarang: 0 galat, 16 peringatan).\n"
+    )
+    check = runner.invoke(app, ["check", "2025"])
+    assert check.exit_code == 0
+    assert check.stdout.endswith("\n0 galat, 16 peringatan\n")
+
+
+def test_new_refuses_an_existing_year(project: Path) -> None:
+    (project / "data" / "2025").mkdir()
+    result = runner.invoke(app, ["new", "2025", "--from", "2024"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "galat: data/2025 sudah ada; lkjip new tidak menimpa data. Pindahkan atau hapus "
+        "direktori itu bila memang ingin membuatnya ulang\n"
+    )
+
+
+def test_new_refuses_a_missing_source(project: Path) -> None:
+    result = runner.invoke(app, ["new", "2024", "--from", "2023"])
+    assert result.exit_code == 2
+    assert result.stderr == "galat: direktori data sumber tidak ditemukan: data/2023\n"
+
+
+def test_new_refuses_a_source_with_errors(project: Path) -> None:
+    _break_a_number(project)
+    result = runner.invoke(app, ["new", "2025", "--from", "2024"])
+    assert result.exit_code == 1
+    assert "[input.angka-tidak-sah]" in result.stderr
+    assert not (project / "data" / "2025").exists()
+
+
+def test_new_with_another_data_directory(tmp_path: Path) -> None:
+    shutil.copytree(MINIMAL, tmp_path / "tahun" / "2024")
+    result = runner.invoke(
+        app, ["new", "2025", "--from", "2024", "--data", str(tmp_path / "tahun")]
+    )
+    assert result.exit_code == 0
+    assert (tmp_path / "tahun" / "2025" / "lkjip.yaml").is_file()
+
+
+# version, help, usage errors, internal errors
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert (result.exit_code, result.stdout) == (0, f"lkjip {__version__}\n")
+
+
+@pytest.mark.parametrize("args", [["--help"], ["-h"], *([c, "--help"] for c in COMMANDS)])
+def test_help_is_indonesian(args: list[str]) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Penggunaan: lkjip ")
+    assert "Tampilkan bantuan ini lalu keluar." in result.stdout
+    for english in (
+        "Usage:",
+        "Options:",
+        "Arguments:",
+        "Commands:",
+        "Show this message",
+        "[required]",
+        "[default:",
+    ):
+        assert english not in result.stdout
+
+
+def test_main_help_lists_commands_and_exit_codes() -> None:
+    result = runner.invoke(app, ["--help"])
+    assert "Perintah:" in result.stdout
+    for command in COMMANDS:
+        assert f"\n  {command} " in result.stdout
+    assert "3 galat internal lkjip" in " ".join(result.stdout.split())
+
+
+def test_missing_argument_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["check"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Penggunaan: lkjip check [OPSI] {DATA}\n"
+        "Coba 'lkjip check --help' untuk bantuan.\n"
+        "\n"
+        "galat: argumen DATA wajib diisi\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["check", "2024", "--format", "xml"],
+            "galat: nilai tidak sah untuk --format/-f: 'xml' bukan salah satu dari "
+            "'text', 'json', 'github'\n",
+        ),
+        (
+            ["chek", "2024"],
+            "galat: perintah 'chek' tidak dikenal; maksud Anda 'check', 'schema'?\n",
+        ),
+        (["check", "--bogus", "2024"], "galat: opsi --bogus tidak dikenal\n"),
+        (["check", "2024", "lagi"], "galat: argumen berlebih: lagi\n"),
+        (["new", "2025"], "galat: opsi --from wajib diisi\n"),
+        (
+            ["new", "dua", "--from", "2024"],
+            "galat: nilai tidak sah untuk TAHUN: 'dua' bukan bilangan bulat\n",
+        ),
+        (
+            ["new", "2024", "--from", "2024"],
+            "galat: tahun baru (2024) harus sesudah tahun sumber (2024)\n",
+        ),
+    ],
+)
+def test_usage_errors_exit_2(args: list[str], message: str) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert result.stderr.endswith(message)
+
+
+def test_no_arguments_shows_help_and_exits_2() -> None:
+    result = runner.invoke(app, [])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Penggunaan: lkjip [OPSI] PERINTAH [ARGUMEN]...")
+
+
+def test_internal_error_exits_3_without_traceback(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def boom(path: Path) -> api.CheckResult:
+        raise RuntimeError("boom")
+
+    monkeypatch.delenv("LKJIP_DEBUG", raising=False)
+    monkeypatch.setattr(api, "check", boom)
+    result = runner.invoke(app, ["check", "2024"])
+    assert result.exit_code == 3
+    assert result.stderr == (
+        "galat internal: RuntimeError: boom; laporkan ke pengembang "
+        "(jalankan ulang dengan LKJIP_DEBUG=1 untuk rinciannya)\n"
+    )
+    assert "Traceback" not in result.output

@@ -1,0 +1,216 @@
+"""``lkjip new``: a new year from the last, which checks with only fill-in warnings."""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from lkjip_cli import api
+from lkjip_cli.findings import exit_code
+from lkjip_cli.scaffold import ScaffoldError, new_year
+from lkjip_cli.schemas import modeline
+
+ROOT = Path(__file__).resolve().parents[2]
+MINIMAL = ROOT / "tests" / "fixtures" / "valid" / "minimal"
+DATA_2024 = ROOT / "data" / "2024"
+
+FILL_IN = {
+    "tahun-baru.pagu-belum-diisi",
+    "tahun-baru.pmks-belum-diisi",
+    "tahun-baru.tanggal-pk-belum-diisi",
+    "tahun-baru.tanggal-laporan",
+    "tahun-baru.rpjmd-belum-diisi",
+    "tahun-baru.tabel-belum-diisi",
+    "kelengkapan.tanpa-realisasi",
+    "kelengkapan.tanpa-pembanding",
+}
+"""The warnings a year not yet filled should have, and no others."""
+
+TABLES = {
+    "bansos.yaml": """\
+bansos:
+  - {nama: PKH (Program Keluarga Harapan), penerima: 46.319, satuan: KPM, sumber: BNI / APBN}
+  - {nama: KUBE, penerima: 6, satuan: KLM}
+""",
+    "psks.yaml": """\
+psks:
+  - {nama: Pekerja Sosial Masyarakat (PSM), jumlah: 136, satuan: orang}
+""",
+    "spm.yaml": """\
+layanan:
+  - nama: Rehabilitasi Sosial Dasar Anak Telantar di Luar Panti
+    indeks:
+      target: {2023: 100, 2024: 100}
+      realisasi: {2023: 100, 2024: 100}
+    target: 60
+    realisasi: 60
+    rincian:
+      - {nama: Layanan data dan pengaduan, satuan: orang, target: 60, realisasi: 60}
+      - {nama: "Pemberian bimbingan fisik, mental, spiritual dan sosial", target: 3, realisasi: 3}
+""",
+}
+
+
+@pytest.fixture()
+def data_dir(tmp_path: Path) -> Path:
+    """``data/`` holding 2024: the minimal year with the bansos, PSKS and SPM tables."""
+    source = tmp_path / "data" / "2024"
+    shutil.copytree(MINIMAL, source)
+    for name, text in TABLES.items():
+        (source / name).write_text(text, encoding="utf-8")
+    assert exit_code(api.check(source).findings) == 0
+    return tmp_path / "data"
+
+
+def test_new_year_checks_with_only_fill_in_warnings(data_dir: Path) -> None:
+    result = new_year(data_dir, 2025, 2024)
+    assert result.findings == []
+    assert result.skipped == ["insentif_fiskal.yaml"]
+    findings = api.check(data_dir / "2025").findings
+    assert all(f.severity == "warning" for f in findings)
+    assert Counter(f.rule for f in findings) == {
+        "tahun-baru.pagu-belum-diisi": 8,
+        "tahun-baru.pmks-belum-diisi": 1,
+        "tahun-baru.tanggal-pk-belum-diisi": 1,
+        "tahun-baru.tanggal-laporan": 1,
+        "tahun-baru.rpjmd-belum-diisi": 1,
+        "tahun-baru.tabel-belum-diisi": 3,
+        "kelengkapan.tanpa-realisasi": 2,
+        "kelengkapan.tanpa-pembanding": 2,
+    }
+
+
+def test_warnings_say_what_to_fill_and_where(data_dir: Path) -> None:
+    new_year(data_dir, 2025, 2024)
+    findings = api.check(data_dir / "2025").findings
+    by_rule = {f.rule: f for f in reversed(findings)}  # the first finding of each rule
+    pagu = by_rule["tahun-baru.pagu-belum-diisi"]
+    assert pagu.message == (
+        "sub kegiatan 'Bantuan Permakanan': pagu_murni dan pagu_perubahan belum diisi (masih 0), "
+        "realisasi belum diisi; isi dari DPA tahun 2025 dan realisasi anggarannya"
+    )
+    assert pagu.position is not None
+    line = (
+        (data_dir / "2025" / "anggaran.yaml")
+        .read_text(encoding="utf-8")
+        .splitlines()[pagu.position.line - 1]
+    )
+    assert line.strip() == "pagu_murni: 0  # ISI: pagu murni DPA 2025"
+    assert by_rule["tahun-baru.tanggal-pk-belum-diisi"].message == (
+        "tanggal penandatanganan PK tahun 2025 belum diisi (murni.tanggal)"
+    )
+    assert by_rule["tahun-baru.tanggal-laporan"].message == (
+        "tanggal laporan 28 Februari 2025 tidak di tahun 2026; LKjIP 2025 ditandatangani awal "
+        "tahun 2026, isi tanggal penandatanganannya"
+    )
+    assert by_rule["tahun-baru.rpjmd-belum-diisi"].message == (
+        "indikator RPJMD 'Menurunnya angka PMKS': target dan realisasi tahun 2025 belum diisi "
+        "(tambahkan '2025: ...' di bawah target dan realisasi)"
+    )
+
+
+def test_what_is_carried_over_and_what_is_emptied(data_dir: Path) -> None:
+    new_year(data_dir, 2025, 2024)
+    checked = api.check(data_dir / "2025")
+    data, report = checked.data, checked.report
+    assert data is not None and report is not None
+    assert data.config.tahun == 2025
+    # the program tree and the Rencana Aksi are carried over; amounts are emptied
+    assert [p.id for p in data.anggaran.program] == ["bantuan", "penunjang"]
+    assert report.anggaran.jumlah_sub_kegiatan == 8
+    subs = [s for p in data.anggaran.program for k in p.kegiatan for s in k.sub_kegiatan]
+    assert {(s.pagu_murni, s.pagu_perubahan, s.realisasi) for s in subs} == {(0, 0, None)}
+    assert subs[0].rencana_aksi is not None and subs[0].rencana_aksi.anggaran is None
+    assert data.anggaran.jumlah is None and data.anggaran.tercetak is None
+    # last year's realization, as computed, moves into the history
+    realisasi = {r.indikator: r for r in data.realisasi.indikator}
+    assert realisasi["pmks_tertangani"].riwayat == {2022: 90, 2023: Decimal("93.50"), 2024: 95}
+    assert realisasi["nilai_sakip"].riwayat == {2022: 70, 2023: 72, 2024: 77}
+    assert realisasi["nilai_sakip"].realisasi is None
+    assert all(r.pembanding is None and r.tercetak is None for r in realisasi.values())
+    # the PK in force becomes the new, unsigned PK
+    assert data.pk.perubahan is None
+    assert data.pk.murni.tanggal is None
+    assert [(t.indikator, t.target) for t in data.pk.murni.target] == [
+        ("pmks_tertangani", 100),
+        ("nilai_sakip", 70),
+    ]
+    assert data.pk.murni.jumlah is None
+    # counts of the tables are emptied, their rows kept
+    assert data.pmks is not None and {k.jumlah for k in data.pmks.kategori} == {0}
+    assert [b.nama for b in data.bansos.bansos][1] == "KUBE"
+    assert data.spm.layanan[0].target is None and data.spm.layanan[0].indeks is not None
+    assert data.renstra.periode.akhir == 2026
+    assert data.insentif is None
+    assert (data_dir / "2025" / "narasi" / "bab-3.md").read_bytes() == (
+        MINIMAL / "narasi" / "bab-3.md"
+    ).read_bytes()
+
+
+def test_files_are_text_with_their_schema_line(data_dir: Path) -> None:
+    result = new_year(data_dir, 2025, 2024)
+    for name in result.written:
+        if name.endswith(".yaml"):
+            text = (result.target / name).read_text(encoding="utf-8")
+            assert text.splitlines()[0] == modeline(name)
+    realisasi = (result.target / "realisasi.yaml").read_text(encoding="utf-8")
+    assert "      2023: 93,50\n      2024: 95\n" in realisasi
+    assert "    realisasi:  # ISI: realisasi 2025\n" in realisasi
+    assert "# ISI bila ada: pembanding: {daerah: Kabupaten Pembanding, tahun: 2025" in realisasi
+    spm = (result.target / "spm.yaml").read_text(encoding="utf-8")
+    assert '- {nama: "Pemberian bimbingan fisik, mental, spiritual dan sosial", target: 0' in spm
+
+
+def test_schema_line_of_the_source_is_kept(data_dir: Path) -> None:
+    path = data_dir / "2024" / "psks.yaml"
+    path.write_text("# yaml-language-server: $schema=../skema/psks.json\n" + path.read_text())
+    result = new_year(data_dir, 2025, 2024)
+    first = (result.target / "psks.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../skema/psks.json"
+
+
+def test_refuses_to_overwrite(data_dir: Path) -> None:
+    (data_dir / "2025").mkdir()
+    with pytest.raises(ScaffoldError, match="sudah ada"):
+        new_year(data_dir, 2025, 2024)
+
+
+def test_refuses_a_missing_source_and_a_year_not_after_it(data_dir: Path) -> None:
+    with pytest.raises(ScaffoldError, match="tidak ditemukan"):
+        new_year(data_dir, 2024, 2023)
+    with pytest.raises(ScaffoldError, match="harus sesudah"):
+        new_year(data_dir, 2023, 2024)
+
+
+def test_a_source_with_errors_writes_nothing(data_dir: Path) -> None:
+    path = data_dir / "2024" / "anggaran.yaml"
+    path.write_text(path.read_text().replace("pagu_murni: 100.000", "pagu_murni: 100.00", 1))
+    result = new_year(data_dir, 2025, 2024)
+    assert result.written == []
+    assert [f.rule for f in result.findings] == ["input.angka-tidak-sah"]
+    assert sorted(p.name for p in data_dir.iterdir()) == ["2024"]
+
+
+def test_a_source_of_another_year_writes_nothing(data_dir: Path) -> None:
+    path = data_dir / "2024" / "lkjip.yaml"
+    path.write_text(path.read_text().replace("tahun: 2024", "tahun: 2023"))
+    result = new_year(data_dir, 2025, 2024)
+    assert [f.rule for f in result.findings] == ["tahun-baru.tahun-sumber"]
+    assert sorted(p.name for p in data_dir.iterdir()) == ["2024"]
+
+
+@pytest.mark.skipif(not (DATA_2024 / "lkjip.yaml").is_file(), reason="data/2024 not present")
+def test_2025_from_the_real_2024(tmp_path: Path) -> None:
+    shutil.copytree(DATA_2024, tmp_path / "2024")
+    before = api.check(tmp_path / "2024").findings
+    result = new_year(tmp_path, 2025, 2024)
+    after = api.check(result.target).findings
+    assert exit_code(after) == 0
+    assert all(f.severity == "warning" for f in after)
+    new_rules = {f.rule for f in after} - {f.rule for f in before}
+    assert new_rules <= FILL_IN
+    assert "tahun-baru.pagu-belum-diisi" in new_rules
