@@ -29,9 +29,9 @@ BULAN = (
     "Desember",
 )
 
-_GROUPED = r"\d{1,3}(?:\.\d{3})+"
-_PLAIN = r"\d+"
-_NUMBER = re.compile(rf"^(?P<sign>-)?(?P<int>{_GROUPED}|{_PLAIN})(?:,(?P<frac>\d+))?$")
+_GROUPED = r"[0-9]{1,3}(?:\.[0-9]{3})+"
+_PLAIN = r"[0-9]+"
+_NUMBER = re.compile(rf"^(?P<sign>-)?(?P<int>{_GROUPED}|{_PLAIN})(?:,(?P<frac>[0-9]+))?$")
 _RUPIAH_PREFIX = re.compile(r"^rp\.?\s*", re.IGNORECASE)
 _DATE_ID = re.compile(r"^(?P<d>\d{1,2})\s+(?P<m>[A-Za-z]+)\s+(?P<y>\d{4})$")
 _DATE_ISO = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$")
@@ -41,10 +41,10 @@ class NumberFormatError(ValueError):
     """A text that is not a number written the Indonesian way."""
 
 
-def parse_decimal(text: str, *, max_frac: int | None = None) -> Decimal:
-    """Parse ``1.234,56`` / ``95,39`` / ``100`` (an optional ``%`` is dropped)."""
+def parse_decimal(text: str, *, max_frac: int | None = None, percent: bool = True) -> Decimal:
+    """Parse ``1.234,56`` / ``95,39`` / ``100``; a trailing ``%`` is dropped when allowed."""
     raw = text.strip()
-    if raw.endswith("%"):
+    if percent and raw.endswith("%"):
         raw = raw[:-1].rstrip()
     match = _NUMBER.match(raw)
     if not match:
@@ -61,12 +61,12 @@ def parse_decimal(text: str, *, max_frac: int | None = None) -> Decimal:
 
 def parse_rupiah(text: str) -> Decimal:
     """Parse an amount in rupiah and sen: ``Rp. 5.046.629.436,54`` or ``1550448``."""
-    return parse_decimal(_RUPIAH_PREFIX.sub("", text.strip()), max_frac=2)
+    return parse_decimal(_RUPIAH_PREFIX.sub("", text.strip()), max_frac=2, percent=False)
 
 
 def parse_count(text: str) -> int:
     """Parse a whole count: ``110.692`` or ``110692``."""
-    value = parse_decimal(text)
+    value = parse_decimal(text, percent=False)
     if value != value.to_integral_value() or "," in text:
         raise NumberFormatError(f"'{text}' bukan bilangan bulat")
     return int(value)

@@ -83,3 +83,11 @@ def test_terbilang() -> None:
 @given(st.decimals(min_value=0, max_value=10**13, places=2, allow_nan=False, allow_infinity=False))
 def test_money_round_trips_through_print(value: Decimal) -> None:
     assert n.parse_rupiah(n.format_rupiah(value)) == value
+
+
+@pytest.mark.parametrize("text", ["٥", "１２", "5%"])
+def test_money_and_counts_take_ascii_digits_without_percent(text: str) -> None:
+    with pytest.raises(n.NumberFormatError):
+        n.parse_rupiah(text)
+    with pytest.raises(n.NumberFormatError):
+        n.parse_count(text)
