@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -62,7 +63,16 @@ def summary(findings: list[Finding]) -> str:
 
 
 def render_text(findings: list[Finding], *, color: bool = False) -> str:
-    """Readable text grouped by file."""
+    """Readable text grouped by file; ANSI colour only when ``color`` (a terminal).
+
+    The layout is the same with and without colour::
+
+        data/2024/anggaran.yaml
+          142:27: galat [anggaran.jumlah-tidak-cocok] pagu perubahan kegiatan ...
+              - Penyediaan Peralatan Rumah Tangga: Rp. 19.309.899
+
+        1 galat, 0 peringatan
+    """
     lines: list[str] = []
     current: str | None = None
     for f in sorted(findings, key=Finding.sort_key):
@@ -74,13 +84,29 @@ def render_text(findings: list[Finding], *, color: bool = False) -> str:
             current = file
         where = f"{f.position.line}:{f.position.column}" if f.position else "-"
         label = _paint(_LABEL[f.severity], "31" if f.severity == "error" else "33", color)
+        rule = _paint(f"[{f.rule}]", "2", color)
         first, *rest = f.message.split("\n")
-        lines.append(f"  {where}: {label} [{f.rule}] {first}")
+        lines.append(f"  {where}: {label} {rule} {first}")
         lines.extend(f"      {line}" for line in rest)
     if lines:
         lines.append("")
-    lines.append(summary(findings))
+    lines.append(_paint(summary(findings), _summary_colour(findings), color))
     return "\n".join(lines) + "\n"
+
+
+def _summary_colour(findings: list[Finding]) -> str:
+    if any(f.severity == "error" for f in findings):
+        return "1;31"
+    return "1;33" if findings else "1;32"
+
+
+def wants_color(stream: object, environ: Mapping[str, str] | None = None) -> bool:
+    """Colour for a terminal, unless ``NO_COLOR`` is set (https://no-color.org)."""
+    env = os.environ if environ is None else environ
+    if env.get("NO_COLOR"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
 
 
 def _paint(text: str, code: str, color: bool) -> str:

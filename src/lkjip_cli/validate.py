@@ -134,11 +134,13 @@ def _load_narratives(root: Path, findings: list[Finding]) -> dict[str, Narasi]:
 def validate_document(
     doc: Document, model: type[Source]
 ) -> tuple[Any, list[Finding], list[PathKey], Document]:
-    """Validate one document; leave out invalid list items so the rest still checks.
+    """Validate one document; set aside what is invalid so the rest still checks.
 
-    Returns the model, the findings, the paths of the lists from which an item
-    was left out, and the document as validated: its data and positions follow
-    the model's indices once items are left out.
+    An unreadable value is emptied (kept empty when its field is optional), an
+    unknown key is set aside, and an item that still does not validate is left
+    out of its list. Returns the model, the findings, the paths of what was
+    emptied, set aside or left out (for a left-out item: its list), and the
+    document as validated, whose data and positions follow the model's indices.
     """
     data = copy.deepcopy(doc.data) if doc.data is not None else {}
     if not isinstance(data, dict):
@@ -148,6 +150,7 @@ def validate_document(
     dropped: list[PathKey] = []
     positions = dict(doc.positions)
     emptied: set[PathKey] = set()
+    emptied_values: set[PathKey] = set()
     for _ in range(_MAX_SALVAGE_ROUNDS):
         try:
             value = model.model_validate(data)
@@ -155,20 +158,37 @@ def validate_document(
         except ValidationError as exc:
             errors = _flatten(exc, data)
         removable: dict[PathKey, set[int]] = {}
+        to_empty: list[PathKey] = []
+        to_remove: list[PathKey] = []
         fatal = False
         for path, err in errors:
-            # a list emptied by leaving out its invalid items is a consequence, not news
-            if not (err["type"] == "too_short" and path in emptied):
+            retried = path in emptied_values
+            # a list emptied by leaving out its invalid items is a consequence, not news;
+            # so is a required value that was emptied for being unreadable
+            if not retried and not (err["type"] == "too_short" and path in emptied):
                 findings.append(
                     error(_rule(err), _message(err, path, model), _position(positions, doc, path))
                 )
             idx = _deepest_index(path)
-            if idx is None:
-                fatal = True
-            else:
+            if err["type"] == "extra_forbidden" and path:
+                # an unknown key is set aside; the rest of its item can still be checked
+                to_remove.append(path)
+            elif not retried and path and isinstance(_lookup(data, path), str):
+                # an unreadable value is emptied first, in case its field is optional
+                to_empty.append(path)
+            elif idx is not None:
                 removable.setdefault(path[:idx], set()).add(int(path[idx]))
+            else:
+                fatal = True
         if fatal:
             return None, findings, dropped, doc
+        for path in to_empty:
+            _get(data, path[:-1])[path[-1]] = None
+            emptied_values.add(path)
+            dropped.append(path)
+        for path in to_remove:
+            _get(data, path[:-1]).pop(path[-1], None)
+            dropped.append(path)
         for list_path, indices in sorted(removable.items(), key=lambda kv: -len(kv[0])):
             container = _get(data, list_path)
             for i in sorted(indices, reverse=True):
@@ -210,6 +230,14 @@ def _deepest_index(path: PathKey) -> int | None:
         if isinstance(path[i], int):
             return i
     return None
+
+
+def _lookup(data: Any, path: PathKey) -> Any:
+    """The value at ``path``, or none when the path does not exist."""
+    try:
+        return _get(data, path)
+    except (KeyError, IndexError, TypeError):
+        return None
 
 
 def _get(data: Any, path: PathKey) -> Any:

@@ -1,7 +1,25 @@
-"""Consistency rules: each family a module, each rule a pure function → findings."""
+"""Consistency rules: each family a module, each rule a pure function → findings.
+
+Families: ``anggaran`` (the DPA tree), ``pk`` (PK against DPA and IKU),
+``tercetak`` (figures as printed against computed), ``pmks`` (Tabel 3.8),
+``insentif`` (the fiscal-incentive fund), ``skala`` (the predikat scale),
+``kelengkapan`` (SAKIP completeness) and ``tahun_baru`` (a year still blank). Every
+rule id is documented in ``docs/checks.md``.
+"""
 
 from __future__ import annotations
 
+from lkjip_cli.checks import (
+    anggaran,
+    insentif,
+    kelengkapan,
+    pk,
+    pmks,
+    skala,
+    tahun_baru,
+    tercetak,
+)
+from lkjip_cli.checks._common import Rule
 from lkjip_cli.findings import Finding
 from lkjip_cli.model import DataTahun
 from lkjip_cli.report import Report
@@ -10,10 +28,19 @@ from lkjip_cli.report import Report
 def run(data: DataTahun, report: Report) -> list[Finding]:
     """Every finding of every rule over validated data and its Report."""
     findings: list[Finding] = []
-    for rule_family in _families():
-        findings.extend(rule_family(data, report))
+    for rule in _families():
+        findings.extend(rule(data, report))
     return findings
 
 
-def _families() -> list[object]:
-    return []
+def _families() -> list[Rule]:
+    return [
+        *anggaran.RULES,
+        *pk.RULES,
+        *tercetak.RULES,
+        *pmks.RULES,
+        *insentif.RULES,
+        *skala.RULES,
+        *kelengkapan.RULES,
+        *tahun_baru.RULES,
+    ]
