@@ -212,6 +212,9 @@ def _pk(tree: dict[Any, Any], ctx: _Context) -> None:
 
 def _anggaran(tree: dict[Any, Any], ctx: _Context) -> None:
     tree.pop("jumlah", None)
+    pengesahan = tree.get("pengesahan")
+    if isinstance(pengesahan, dict):
+        pengesahan["tanggal"] = Isi(None, f"tanggal penandatanganan Rencana Aksi {ctx.year}")
     tree.pop("rencana_aksi_jumlah", None)
     for program in _dicts(tree.get("program")):
         program.pop("jumlah", None)

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from lkjip_cli.model.common import Jumlah, Nilai, Rupiah, Source, Tercetak, Teks
+from lkjip_cli.model.common import Jumlah, Nilai, Orang, Rupiah, Source, Tanggal, Tercetak, Teks
 from lkjip_cli.model.renstra import Id
 
 Triwulan = Literal["I", "II", "III", "IV"]
@@ -149,6 +149,17 @@ class AnggaranTercetak(Source):
     """Number of sub kegiatan."""
 
 
+class Pengesahan(Source):
+    """Who signs the Rencana Aksi and the performance cascade, where and when."""
+
+    tempat: Teks
+    """Place of signing."""
+    tanggal: Tanggal | None = None
+    """Date of signing; empty when unknown."""
+    penandatangan: Orang
+    """The signatory."""
+
+
 class Anggaran(Source):
     """The DPA."""
 
@@ -156,6 +167,8 @@ class Anggaran(Source):
     """Programs in report order."""
     jumlah: Jumlah3 | None = None
     """Grand totals as printed."""
+    pengesahan: Pengesahan | None = None
+    """Signature of the Rencana Aksi and cascade; empty = the PK's head of agency."""
     rencana_aksi_jumlah: Rupiah | None = None
     """The Rencana Aksi's TOTAL row as printed."""
     tercetak: AnggaranTercetak | None = None

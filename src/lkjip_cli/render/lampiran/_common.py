@@ -113,10 +113,13 @@ def legal_items(items: Sequence[str]) -> list[str]:
     return out
 
 
-def head_of_agency(data: DataTahun) -> tuple[str, Orang]:
-    """Place and signatory of the Rencana Aksi and the cascade.
+def head_of_agency(data: DataTahun) -> tuple[str, dt.date | None, Orang]:
+    """Place, date and signatory of the Rencana Aksi and the cascade.
 
-    The data holds no signatory or date of their own for these documents, so
-    they are signed by the head of agency of the original PK and left undated.
+    ``anggaran.yaml``'s ``pengesahan`` when given; otherwise the head of agency
+    of the original PK, undated.
     """
-    return data.pk.murni.tempat, data.pk.murni.pihak_pertama
+    sah = data.anggaran.pengesahan
+    if sah is not None:
+        return sah.tempat, sah.tanggal, sah.penandatangan
+    return data.pk.murni.tempat, None, data.pk.murni.pihak_pertama

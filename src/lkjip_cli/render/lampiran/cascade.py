@@ -53,7 +53,7 @@ class Band:
 
 def cascading(data: DataTahun, report: Report, label: str) -> list[Block]:
     """The tables of every program, each on its own page; each program signed."""
-    tempat, kepala = head_of_agency(data)
+    tempat, tanggal, kepala = head_of_agency(data)
     blocks: list[Block] = [section("landscape"), Heading(1, f"{JUDUL} Tahun {report.tahun}",
                                                          label=label)]
     first = True
@@ -68,7 +68,7 @@ def cascading(data: DataTahun, report: Report, label: str) -> list[Block]:
                 name += f" (BAGIAN {n} DARI {len(pieces)})"
             blocks += title(name)
             blocks.append(table(data, p, kegiatan))
-        blocks.append(signature(kepala, (place_date(tempat, None, report.tahun),
+        blocks.append(signature(kepala, (place_date(tempat, tanggal, report.tahun),
                                          f"{kepala.jabatan},")))
     return blocks
 

@@ -38,14 +38,14 @@ Indikator = tuple[str, str, str]
 
 def rencana_aksi(data: DataTahun, report: Report, label: str) -> list[Block]:
     """The Rencana Aksi appendix."""
-    tempat, kepala = head_of_agency(data)
+    tempat, tanggal, kepala = head_of_agency(data)
     return [
         section("landscape"),
         Heading(1, f"Rencana Aksi Tahun {report.tahun}", label=label),
         *title(f"RENCANA AKSI PERJANJIAN KINERJA TAHUN {report.tahun}",
                data.instansi.nama.upper()),
         table(report),
-        signature(kepala, (place_date(tempat, None, report.tahun), f"{kepala.jabatan},")),
+        signature(kepala, (place_date(tempat, tanggal, report.tahun), f"{kepala.jabatan},")),
     ]
 
 
