@@ -9,7 +9,6 @@ generated tables, figures, lists and signatures where the directives stand.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lkjip_cli.findings import Finding, error, warning
@@ -293,11 +292,6 @@ def _fill_indexes(blocks: list[Block]) -> list[Block]:
 
 
 def _lampiran(data: DataTahun, report: Report) -> list[Block]:
-    try:
-        from lkjip_cli.render.lampiran import lampiran
-    except ImportError:  # pragma: no cover - during development only
-        return []
+    from lkjip_cli.render.lampiran import lampiran
+
     return list(lampiran(data, report))
-
-
-Writer = Callable[[Dokumen], object]

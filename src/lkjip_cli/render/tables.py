@@ -16,7 +16,6 @@ from lkjip_cli.numbers import (
     format_money_plain,
     format_number,
     format_percent,
-    format_rupiah_short,
 )
 from lkjip_cli.render.blocks import Cell, Row, Table
 from lkjip_cli.report import IndikatorHasil, Report, SasaranHasil
@@ -342,19 +341,19 @@ def anggaran_sasaran(data: DataTahun, report: Report, key: str | None) -> Table:
         first = (mid(1, rowspan=span), c(s.nama, rowspan=span), mid(format_percent(s.capaian), rowspan=span)) if i == 0 else ()
         if is_program:
             bold.add(i)
-        body.append((*first, c(nama), num(format_rupiah_short(pagu)), num(format_rupiah_short(real)),
+        body.append((*first, c(nama), num(format_money_plain(pagu)), num(format_money_plain(real)),
                      num(format_percent(serapan))))
     bold |= {len(body), len(body) + 1}
-    body.append((c("Realisasi Anggaran", bold=True), num(format_rupiah_short(s.pagu)),
-                 num(format_rupiah_short(s.realisasi)), num(format_percent(s.serapan))))
+    body.append((c("Realisasi Anggaran", bold=True), num(format_money_plain(s.pagu)),
+                 num(format_money_plain(s.realisasi)), num(format_percent(s.serapan))))
     body.append((c("Tingkat efisiensi", bold=True), c("", colspan=2), num(format_percent(s.efisiensi))))
     header = (
         (mid("No.", rowspan=2, bold=True), mid("Sasaran", rowspan=2, bold=True),
          mid("Capaian Kinerja", rowspan=2, bold=True), mid("Program/ Kegiatan/ Sub Kegiatan", rowspan=2, bold=True),
          mid("Anggaran", colspan=3, bold=True)),
-        (mid("Alokasi", bold=True), mid("Realisasi", bold=True), mid("%", bold=True)),
+        (mid("Alokasi (Rp)", bold=True), mid("Realisasi (Rp)", bold=True), mid("%", bold=True)),
     )
-    return Table(header=header, body=tuple(body), widths=(1, 3, 2, 6, 3.5, 3.5, 2),
+    return Table(header=header, body=tuple(body), widths=(0.8, 2.4, 1.7, 6.4, 3.1, 3.1, 1.9),
                  caption=f"Realisasi Anggaran dalam Mendukung Pencapaian Sasaran {s.nama}",
                  bold_rows=frozenset(bold), small=True)
 
@@ -368,17 +367,17 @@ def realisasi_anggaran(data: DataTahun, report: Report, key: str | None) -> Tabl
             lead = (mid(i, rowspan=max(1, len(inds))), c(s.nama, rowspan=max(1, len(inds)))) if j == 0 else ()
             kinerja = (c(ind.nama), mid(nilai(ind, ind.target)), mid(nilai(ind, ind.realisasi)),
                        mid(format_decimal_id(ind.capaian))) if ind else (c("-"), c("-"), c("-"), c("-"))
-            money = (num(format_rupiah_short(s.pagu), rowspan=max(1, len(inds))),
-                     num(format_rupiah_short(s.realisasi), rowspan=max(1, len(inds))),
+            money = (num(format_money_plain(s.pagu), rowspan=max(1, len(inds))),
+                     num(format_money_plain(s.realisasi), rowspan=max(1, len(inds))),
                      mid(format_decimal_id(s.serapan), rowspan=max(1, len(inds)))) if j == 0 else ()
             body.append((*lead, *kinerja, *money))
     header = (
         (mid("No.", rowspan=2, bold=True), mid("Sasaran", rowspan=2, bold=True),
          mid("Indikator Kinerja", rowspan=2, bold=True), mid("Kinerja", colspan=3, bold=True),
          mid("Anggaran", colspan=3, bold=True)),
-        head("Target", "Realisasi", "%", "Target", "Realisasi", "%"),
+        head("Target", "Realisasi", "%", "Pagu (Rp)", "Realisasi (Rp)", "%"),
     )
-    return Table(header=header, body=tuple(body), widths=(1, 4, 3, 1.5, 1.5, 1.5, 3.5, 3.5, 1.5),
+    return Table(header=header, body=tuple(body), widths=(0.8, 3.2, 2.6, 1.5, 1.6, 1.5, 3.2, 3.2, 1.5),
                  caption="Realisasi Kinerja dan Keuangan", small=True)
 
 
