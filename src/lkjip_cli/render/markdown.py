@@ -1,0 +1,345 @@
+"""The Markdown writer: a :class:`Dokumen` → CommonMark with GFM pipe tables.
+
+Python prepares each block as plain, already escaped strings (a "view");
+``templates/laporan.md.j2`` lays them out. Text from the data is escaped so
+that it reads as written: ``*``, ``_``, ``[`` or a leading ``1.`` never turn
+into emphasis, links or lists. Figures are written as PNG files beside the
+Markdown; page breaks and sections have no Markdown form and are dropped.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import Environment
+
+from lkjip_cli.render.blocks import (
+    Block,
+    Cell,
+    Dokumen,
+    Figure,
+    Heading,
+    Index,
+    ListBlock,
+    Paragraph,
+    Row,
+    Run,
+    Runs,
+    Signature,
+    Signatures,
+    Table,
+)
+from lkjip_cli.render.jinja import writer_env
+
+TEMPLATE = "laporan.md.j2"
+
+# Backslash-escapable punctuation that means something inline in CommonMark,
+# GFM (~~strike~~) or pandoc (^super^, ~sub~).
+_INLINE = re.compile(r"([\\`*_\[\]<>~^])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+# What turns the start of a line into a block: heading, quote, list, rule, setext.
+_BLOCK_START = re.compile(r"^(#|>|[-+=:]|\d{1,9}(?=[.)]))")
+_TRAILING_HASHES = re.compile(r"(\s)(#+)$")
+
+
+def escape_inline(text: str) -> str:
+    """Escape text so that CommonMark shows it literally inside a line."""
+    return _ENTITY.sub("&amp;", _INLINE.sub(r"\\\1", text.replace("\t", " ")))
+
+
+def escape_line(text: str) -> str:
+    """Escape text that starts a line of its own (a paragraph, an item, an entry)."""
+    return guard_line_start(escape_inline(text.strip()))
+
+
+def guard_line_start(line: str) -> str:
+    """Keep an escaped line from opening a heading, quote, list, rule or pandoc div."""
+    match = _BLOCK_START.match(line)
+    if match is None:
+        return line
+    if match.group(1)[0].isdigit():  # "2024. Tahun" must not become an ordered list
+        end = match.end()
+        return f"{line[:end]}\\{line[end:]}"
+    return "\\" + line
+
+
+def inline(runs: Iterable[Run], *, force_bold: bool = False) -> str:
+    """Runs → one Markdown line: escaped text with ``**bold**`` and ``*italic*``."""
+    return "".join(_run(run, force_bold) for run in runs)
+
+
+def _run(run: Run, force_bold: bool) -> str:
+    text = escape_inline(run.text.replace("\n", " "))
+    core = text.strip()
+    marker = ("**" if run.bold or force_bold else "") + ("*" if run.italic else "")
+    if not core or not marker:
+        return text
+    # Delimiters must touch the text: "** x **" is not emphasis in CommonMark.
+    lead = text[: len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()) :]
+    return f"{lead}{marker}{core}{marker[::-1]}{trail}"
+
+
+def paragraph_lines(runs: Runs, *, force_bold: bool = False) -> list[str]:
+    """A paragraph's non-empty lines; a ``\\n`` in the text starts a new line."""
+    lines: list[list[Run]] = [[]]
+    for run in runs:
+        for i, part in enumerate(run.text.split("\n")):
+            if i:
+                lines.append([])
+            lines[-1].append(Run(part, run.bold, run.italic))
+    texts = (inline(line, force_bold=force_bold).strip() for line in lines)
+    return [guard_line_start(text) for text in texts if text]
+
+
+# --- tables -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A grid position: the cell covering it, and whether the cell starts here."""
+
+    cell: Cell
+    origin: bool
+
+
+def grid(rows: Sequence[Row], columns: int = 0) -> list[list[Slot | None]]:
+    """Place HTML-style rows (slots covered by a rowspan omitted) on a full grid."""
+    out: list[list[Slot | None]] = []
+    covered: dict[tuple[int, int], Slot] = {}
+    for r, row in enumerate(rows):
+        line: list[Slot | None] = []
+        cells = iter(row)
+        cell = next(cells, None)
+        while cell is not None or (r, len(line)) in covered:
+            if (r, len(line)) in covered:
+                line.append(covered.pop((r, len(line))))
+                continue
+            assert cell is not None
+            col = len(line)
+            for dc in range(max(cell.colspan, 1)):
+                line.append(Slot(cell, dc == 0))
+                for dr in range(1, max(cell.rowspan, 1)):
+                    covered[(r + dr, col + dc)] = Slot(cell, False)
+            cell = next(cells, None)
+        out.append(line)
+    width = max([columns, *(len(line) for line in out)])
+    for line in out:
+        line.extend([None] * (width - len(line)))
+    return out
+
+
+def _cell_text(text: str) -> str:
+    lines = (escape_inline(line.strip()).replace("|", "\\|") for line in text.split("\n"))
+    return "<br>".join(line for line in lines if line)
+
+
+def _header(rows: list[list[Slot | None]], columns: int) -> list[str]:
+    """One header line: stacked header rows joined per column (``Realisasi 2024``)."""
+    titles: list[list[str]] = [[] for _ in range(columns)]
+    for col in range(columns):
+        seen: list[Cell] = []
+        for line in rows:
+            slot = line[col]
+            if slot is None or any(slot.cell is c for c in seen):
+                continue
+            seen.append(slot.cell)
+            text = _cell_text(slot.cell.text)
+            if text and text not in titles[col]:
+                titles[col].append(text)
+    return [" ".join(t) for t in titles]
+
+
+_RULES = {"left": "---", "justify": "---", "center": ":---:", "right": "---:"}
+
+
+def _rule(body: list[list[Slot | None]], columns: int) -> list[str]:
+    """Each column aligned as most of its own (unspanned) body cells."""
+    rules = []
+    for col in range(columns):
+        aligns: Counter[str] = Counter()
+        for line in body:
+            slot = line[col]
+            if slot is not None and slot.origin and slot.cell.colspan <= 1:
+                aligns[slot.cell.align] += 1
+        rules.append(_RULES[aligns.most_common(1)[0][0]] if aligns else "---")
+    return rules
+
+
+def table_view(table: Table) -> dict[str, Any]:
+    """A table as a caption, one header line, a rule and body lines of escaped cells."""
+    body = grid(table.body, len(table.widths))
+    header = grid(table.header, len(table.widths))
+    columns = max([1, *(len(line) for line in (*body, *header))])
+    for line in (*body, *header):
+        line.extend([None] * (columns - len(line)))
+    rows = []
+    for r, line in enumerate(body):
+        cells = []
+        for slot in line:
+            text = _cell_text(slot.cell.text) if slot is not None and slot.origin else ""
+            if text and slot is not None and (slot.cell.bold or r in table.bold_rows):
+                text = f"**{text}**"
+            cells.append(text)
+        rows.append(cells)
+    return {
+        "kind": "table",
+        "caption": _caption("Tabel", table.number, table.caption),
+        "header": _header(header, columns),
+        "rule": _rule(body, columns),
+        "rows": rows,
+    }
+
+
+def _caption(word: str, number: str | None, caption: str | None) -> str:
+    if number and caption:
+        return f"**{word} {escape_inline(number)}** {escape_inline(caption)}"
+    if caption:
+        return f"**{escape_inline(caption)}**"
+    return ""
+
+
+# --- other blocks --------------------------------------------------------------------
+
+
+def image_name(figure: Figure, taken: set[str]) -> str:
+    """``gambar-3-1.png`` for Gambar 3.1, unique within one document."""
+    stem = re.sub(r"[^a-z0-9]+", "-", f"gambar {figure.number or figure.label}".lower()).strip("-")
+    name, n = f"{stem}.png", 1
+    while name in taken:
+        n += 1
+        name = f"{stem}-{n}.png"
+    taken.add(name)
+    return name
+
+
+def list_lines(block: ListBlock, indent: str = "") -> list[str]:
+    """A (nested) list as lines; lettered lists keep their letters in the text."""
+    lines = []
+    for i, item in enumerate(block.items):
+        number = block.start + i
+        if block.marker == "bullet" or not block.ordered:
+            marker, prefix = "-", ""
+        elif block.marker == "lower-alpha":
+            marker, prefix = "-", f"{_letter(number)}. "
+        else:
+            marker, prefix = f"{number}.", ""
+        pad = indent + " " * (len(marker) + 1)
+        texts = paragraph_lines(item.runs) or [""]
+        first = prefix + texts[0]
+        lines.append(f"{indent}{marker} {first}".rstrip() + ("\\" if len(texts) > 1 else ""))
+        for j, more in enumerate(texts[1:], 1):
+            lines.append(f"{pad}{more}" + ("\\" if j < len(texts) - 1 else ""))
+        if item.children is not None:
+            lines.extend(list_lines(item.children, pad))
+    return lines
+
+
+def _letter(n: int) -> str:
+    text = ""
+    while n > 0:
+        n, rest = divmod(n - 1, 26)
+        text = chr(ord("a") + rest) + text
+    return text
+
+
+def _hard_breaks(lines: list[str]) -> str:
+    return "\\\n".join(lines)
+
+
+def signature_view(sig: Signature) -> dict[str, Any]:
+    """A signature as two short paragraphs: place, date and office; name, rank, NIP."""
+    above = [escape_line(x) for x in sig.lines_above if x.strip()]
+    below = [f"**{escape_inline(sig.name.strip())}**", *(escape_line(x) for x in sig.below)]
+    return {"kind": "signature", "above": _hard_breaks(above), "below": _hard_breaks(below)}
+
+
+def index_lines(dok: Dokumen, index: Index) -> list[str]:
+    """The entries of a table of contents or list of tables/figures, as a list."""
+    entries = index.entries or _derived_entries(dok, index)
+    if not entries:
+        return ["*(kosong)*"]
+    top = min(level for level, _ in entries)
+    return [f"{'  ' * (level - top)}- {escape_line(text)}" for level, text in entries]
+
+
+def _derived_entries(dok: Dokumen, index: Index) -> tuple[tuple[int, str], ...]:
+    if index.kind == "tables":
+        return tuple((1, f"Tabel {t.number} {t.caption or ''}".strip()) for t in dok.tables())
+    if index.kind == "figures":
+        return tuple((1, f"Gambar {f.number} {f.caption}".strip()) for f in dok.figures())
+    return tuple(
+        (h.level, f"{h.label} {h.text}" if h.label else h.text) for h in dok.headings() if h.in_toc
+    )
+
+
+def heading_text(heading: Heading) -> str:
+    """``BAB I PENDAHULUAN``: the chapter label and its title on one line."""
+    text = f"{heading.label} {heading.text}" if heading.label else heading.text
+    return _TRAILING_HASHES.sub(lambda m: m.group(1) + "\\#" * len(m.group(2)), escape_inline(text))
+
+
+_STRONG_STYLES = {"cover-title", "center-bold"}
+
+
+def block_view(
+    dok: Dokumen, block: Block, images: dict[str, bytes], taken: set[str]
+) -> dict[str, Any] | None:
+    """One block as a view for the template; ``None`` for blocks Markdown has no form for."""
+    if isinstance(block, Heading):
+        level = min(max(block.level, 1), 6)
+        return {"kind": "heading", "marks": "#" * level, "text": heading_text(block)}
+    if isinstance(block, Paragraph):
+        lines = paragraph_lines(block.runs, force_bold=block.style in _STRONG_STYLES)
+        return {"kind": "paragraph", "text": _hard_breaks(lines)} if lines else None
+    if isinstance(block, ListBlock):
+        return {"kind": "list", "lines": list_lines(block)} if block.items else None
+    if isinstance(block, Table):
+        return table_view(block)
+    if isinstance(block, Figure):
+        name = image_name(block, taken)
+        images[name] = block.png
+        alt = f"Gambar {block.number} {block.caption}" if block.number else block.caption
+        return {
+            "kind": "figure",
+            "alt": escape_inline(alt.strip()),
+            "src": name,
+            "caption": _caption("Gambar", block.number, block.caption),
+        }
+    if isinstance(block, Index):
+        title = f"**{escape_inline(block.title)}**" if block.title.strip() else ""
+        return {"kind": "index", "title": title, "lines": index_lines(dok, block)}
+    if isinstance(block, Signature):
+        return signature_view(block)
+    if isinstance(block, Signatures):
+        return {
+            "kind": "signatures",
+            "left": signature_view(block.left),
+            "right": signature_view(block.right),
+        }
+    return None  # PageBreak, Section
+
+
+@functools.cache
+def _env() -> Environment:
+    return writer_env()
+
+
+def write_markdown(dok: Dokumen) -> tuple[str, dict[str, bytes]]:
+    """The report as Markdown, and the PNG files (by name) it links to."""
+    images: dict[str, bytes] = {}
+    taken: set[str] = set()
+    views = [v for b in dok.blocks if (v := block_view(dok, b, images, taken)) is not None]
+    text = _env().get_template(TEMPLATE).render(dok=dok, blocks=views)
+    return normalise(text), images
+
+
+def normalise(text: str) -> str:
+    """LF only, no trailing spaces, one blank line between blocks, one final newline."""
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n"

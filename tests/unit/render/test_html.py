@@ -1,0 +1,274 @@
+"""The HTML writer: escaping, self-containment, links, print CSS, determinism."""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import re
+from html.parser import HTMLParser
+from typing import Literal
+
+import pytest
+
+from lkjip_cli.render.blocks import (
+    Block,
+    Cell,
+    Dokumen,
+    Figure,
+    Heading,
+    Index,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Run,
+    Section,
+    Signature,
+    Signatures,
+    Table,
+    plain,
+)
+from lkjip_cli.render.html import write_html
+
+from . import sample
+from .sample_md import sample_dokumen, tiny_png
+
+EVIL = "<script>alert('x')</script>"
+VOID = {"meta", "img", "col", "br", "wbr", "hr", "link", "input"}
+
+
+class _Checker(HTMLParser):
+    """Collects tags, ids, hrefs and checks that every element is closed in order."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.tags: list[str] = []
+        self.ids: list[str] = []
+        self.hrefs: list[str] = []
+        self.srcs: list[str] = []
+        self.text: list[str] = []
+        self.errors: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.append(values["id"] or "")
+        if values.get("href"):
+            self.hrefs.append(values["href"] or "")
+        if values.get("src"):
+            self.srcs.append(values["src"] or "")
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
+            return
+        self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def check(html: str) -> _Checker:
+    checker = _Checker()
+    checker.feed(html)
+    checker.close()
+    assert not checker.errors, checker.errors[:5]
+    assert not checker.stack, checker.stack
+    return checker
+
+
+def only(*blocks: Block, paper: Literal["A4", "F4"] = "A4") -> Dokumen:
+    dok = sample_dokumen()
+    return dataclasses.replace(dok, blocks=tuple(blocks), paper=paper)
+
+
+def test_sample_is_well_formed_deterministic_and_ends_with_a_newline() -> None:
+    html = write_html(sample_dokumen())
+    assert html == write_html(sample_dokumen())
+    assert html.startswith('<!DOCTYPE html>\n<html lang="id">')
+    assert html.endswith("</html>\n")
+    assert "\r" not in html
+    check(html)
+
+
+def test_text_from_the_data_is_escaped_everywhere() -> None:
+    evil_runs = (Run(EVIL), Run(EVIL, bold=True), Run(EVIL, italic=True))
+    dok = dataclasses.replace(
+        only(
+            Heading(1, EVIL, label=EVIL),
+            Paragraph(evil_runs),
+            ListBlock((ListItem(evil_runs, ListBlock((ListItem(plain(EVIL)),))),)),
+            Table(
+                header=((Cell(EVIL),),),
+                body=((Cell(EVIL + "\n" + EVIL),),),
+                widths=(1,),
+                number="1.1",
+                caption=EVIL,
+            ),
+            Figure(tiny_png(), label="x", number="1.1", caption=EVIL, alt=EVIL),
+            Index("toc", EVIL, entries=((1, EVIL),)),
+            Signature((EVIL,), EVIL, (EVIL,)),
+            Signatures(Signature((EVIL,), EVIL), Signature((EVIL,), EVIL)),
+        ),
+        title=EVIL,
+        author=EVIL,
+        subject=EVIL,
+    )
+    html = write_html(dok)
+    assert "<script" not in html
+    assert html.count("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;") >= 20
+    # In table cells a line may also break after "/" (an empty <wbr> element).
+    assert html.count("&lt;script&gt;alert(&#39;x&#39;)&lt;/<wbr>script&gt;") == 3
+    parsed = check(html)
+    assert "script" not in parsed.tags
+    # The parser sees the text the data typed.
+    assert EVIL in "".join(parsed.text)
+
+
+def test_the_sample_cell_and_paragraph_are_escaped() -> None:
+    html = write_html(sample_dokumen())
+    assert "<script" not in html
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/<wbr>script&gt; &amp; *bukan* tebal" in html
+    assert "2024. Tahun ini &lt;b&gt;bukan&lt;/b&gt; HTML" in html
+
+
+def test_attributes_cannot_be_broken_out_of() -> None:
+    figure = Figure(tiny_png(), label="x", number="1.1", caption="c", alt='" onerror="alert(1)')
+    html = write_html(only(figure))
+    assert 'alt="&#34; onerror=&#34;alert(1)"' in html
+    assert " onerror=" not in html.replace("&#34; onerror=", "")
+
+
+def test_charts_are_embedded_as_data_uris_and_nothing_is_fetched() -> None:
+    html = write_html(sample_dokumen())
+    expected = "data:image/png;base64," + base64.b64encode(tiny_png()).decode("ascii")
+    parsed = check(html)
+    assert parsed.srcs == [expected]
+    assert "<link" not in html and "<script" not in html
+    assert not re.search(r"""(src|href)=["']?(https?:|//)""", html)
+    assert "url(" not in html and "@import" not in html
+
+
+def test_indexes_link_to_headings_captions_and_figures() -> None:
+    html = write_html(sample_dokumen())
+    parsed = check(html)
+    assert len(parsed.ids) == len(set(parsed.ids)), "ids are unique"
+    assert parsed.hrefs, "the indexes link"
+    for href in parsed.hrefs:
+        assert href.startswith("#") and href[1:] in parsed.ids, href
+    assert '<caption id="tabel-3-8"><span class="number">Tabel 3.8</span> Data PMKS' in html
+    assert '<a href="#tabel-3-8">Tabel 3.8 Data PMKS di Kabupaten Blitar Tahun 2024</a>' in html
+    assert '<figure id="gambar-3-1">' in html and 'href="#gambar-3-1"' in html
+    assert '<h1 id="bab-i-pendahuluan"><span class="label">BAB I</span> PENDAHULUAN</h1>' in html
+    assert '<a href="#bab-i-pendahuluan">BAB I PENDAHULUAN</a>' in html
+    assert 'class="level-3"><a href="#1-sasaran-meningkatnya-kesejahteraan-pmks">' in html
+
+
+def test_an_entry_without_a_target_is_plain_text() -> None:
+    dok = only(Heading(1, "ADA"), Index("toc", "", entries=((1, "ADA"), (1, "TIDAK ADA"))))
+    html = write_html(dok)
+    assert '<li class="level-1"><a href="#ada">ADA</a></li>' in html
+    assert '<li class="level-1">TIDAK ADA</li>' in html
+
+
+def test_repeated_headings_get_unique_ids() -> None:
+    html = write_html(only(Heading(2, "A. Kesimpulan"), Heading(2, "A. Kesimpulan")))
+    assert 'id="a-kesimpulan"' in html and 'id="a-kesimpulan-2"' in html
+
+
+def test_tables_keep_spans_header_rows_and_widths() -> None:
+    html = write_html(sample_dokumen())
+    table = html[html.index('<caption id="tabel-3-8">') : html.index("</table>")]
+    assert table.count("<thead>") == 1 and table.count("<tr>") == 6
+    assert '<th class="align-center bold" colspan="2">Jumlah (orang)</th>' in table
+    assert '<td class="align-center" rowspan="2">2.</td>' in table
+    assert '<tr class="total"><td class="align-center bold" colspan="2">Jumlah</td>' in table
+    assert "Penyandang Disabilitas<br>\na) Fisik" in table
+    assert '<col style="width: 8.33%">' in table
+    assert "thead { display: table-header-group; }" in html
+
+
+@pytest.mark.parametrize(("paper", "size"), [("A4", (210, 297)), ("F4", (215, 330))])
+def test_print_css_sizes_pages_and_names_the_landscape_ones(
+    paper: Literal["A4", "F4"], size: tuple[int, int]
+) -> None:
+    width, height = size
+    html = write_html(only(Heading(1, "X"), paper=paper))
+    assert f"@page {{ size: {width}mm {height}mm;" in html
+    assert f"@page landscape-decimal {{\n  size: {height}mm {width}mm;" in html
+    assert "@bottom-center { content: counter(page, lower-roman);" in html
+
+
+def test_sections_become_named_pages() -> None:
+    html = write_html(sample_dokumen())
+    pages = re.findall(r'<section class="(\w+) numbering-([\w-]+)" style="page: ([\w-]+)">', html)
+    assert pages == [
+        ("portrait", "none", "portrait-none"),
+        ("portrait", "lower-roman", "portrait-lower-roman"),
+        ("portrait", "decimal", "portrait-decimal"),
+        ("portrait", "decimal", "portrait-decimal"),
+        ("landscape", "decimal", "landscape-decimal"),
+    ]
+    assert '<div class="page-break"></div>' in html
+
+
+def test_lists_and_signatures() -> None:
+    html = write_html(sample_dokumen())
+    assert '<ol type="a">\n<li>pelayanan umum; dan</li>' in html
+    assert '<div class="signature align-right">\n<p>Blitar, 28 Februari 2025<br>' in html
+    assert '<p class="name">MIKHAEL MANKAM INDORO, M.Si</p>' in html
+    assert '<div class="signatures">\n<div class="signature align-left">' in html
+
+
+def test_the_shared_sample_renders_too() -> None:
+    for paper in ("A4", "F4"):
+        dok = sample.sample_dokumen(paper)
+        html = write_html(dok)
+        assert html == write_html(dok)
+        parsed = check(html)
+        for href in parsed.hrefs:
+            assert href[1:] in parsed.ids
+        assert '<a href="#tabel-2-1">Tabel 2.1 Data PMKS Kabupaten Blitar Tahun 2024</a>' in html
+        assert '<p class="index-title">DAFTAR ISI</p>' in html
+
+
+def _table(columns: int, text: str, rows: int = 1, widths: tuple[float, ...] = ()) -> Table:
+    return Table(
+        header=(tuple(Cell(f"K{i}") for i in range(columns)),),
+        body=tuple(tuple(Cell(text) for _ in range(columns)) for _ in range(rows)),
+        widths=widths or (1,) * columns,
+        number="1.1",
+        caption="Uji",
+    )
+
+
+def table_tag(html: str) -> str:
+    match = re.search(r"<table [^>]*>", html)
+    assert match is not None
+    return match.group(0)
+
+
+def test_tables_size_their_columns_to_stay_on_the_page() -> None:
+    # Short words and fitting shares: the widths are kept as hints.
+    html = write_html(only(_table(4, "Rp. 1.000")))
+    assert table_tag(html) == '<table class="grid keep">' and "<colgroup>" in html
+    # A long word in a narrow column: the browser shares the width itself.
+    html = write_html(only(_table(3, "Pertanggungjawaban", widths=(1, 1, 10))))
+    assert table_tag(html) == '<table class="grid keep">' and "<colgroup>" not in html
+    # Eight long words side by side (about 74 pt each in 9 pt Arial) cannot fit
+    # the 160 mm (453 pt) of a portrait A4 page: fixed widths, words break.
+    html = write_html(only(_table(8, "Penyelenggaraan")))
+    assert table_tag(html) == '<table class="grid keep wide fixed">' and "<colgroup>" in html
+    # They fit the 252 mm (714 pt) of a landscape page.
+    html = write_html(only(Section("landscape"), _table(8, "Penyelenggaraan")))
+    assert table_tag(html) == '<table class="grid keep wide">'
+
+
+def test_only_short_captioned_tables_are_kept_whole() -> None:
+    assert " keep" in table_tag(write_html(only(_table(2, "x", rows=15))))
+    assert " keep" not in table_tag(write_html(only(_table(2, "x", rows=16))))
+    untitled = dataclasses.replace(_table(2, "x"), number=None, caption=None)
+    assert " keep" not in table_tag(write_html(only(untitled)))

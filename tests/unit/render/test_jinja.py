@@ -1,0 +1,291 @@
+"""The writers' environment, and the sandbox narratives render in."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jinja2 import StrictUndefined
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from pydantic import BaseModel
+
+from lkjip_cli.render.jinja import (
+    NARRATIVE_FILTERS,
+    FilterValueError,
+    NarrativeError,
+    narrative_env,
+    render_narrative,
+    templates_dir,
+    writer_env,
+)
+
+CONTEXT: dict[str, Any] = {
+    "tahun": 2024,
+    "sasaran": {"S1": {"nama": "Meningkatnya Kesejahteraan PMKS"}, "S2": {"nama": "SAKIP"}},
+    "anggaran": {"pagu": 17223131900, "serapan": Decimal("95.385"), "selisih": Decimal("-0.5")},
+    "daftar": [1, 2, 3],
+    "rasio": 0.9538,
+}
+
+
+def render(source: str, **extra: Any) -> str:
+    return render_narrative(source, "narasi/bab-3.md", {**CONTEXT, **extra})
+
+
+def fails(source: str, **extra: Any) -> NarrativeError:
+    with pytest.raises(NarrativeError) as info:
+        render(source, **extra)
+    return info.value
+
+
+# --- writer_env -------------------------------------------------------------------
+
+
+def test_templates_dir_holds_the_writers_templates() -> None:
+    names = {p.name for p in templates_dir().iterdir()}
+    assert {"laporan.md.j2", "laporan.html.j2", "_blok.md.j2", "_blok.html.j2"} <= names
+
+
+def test_writer_env_escapes_html_templates_only() -> None:
+    env = writer_env()
+    assert env.undefined is StrictUndefined
+    by_name = env.autoescape
+    assert callable(by_name)
+    assert by_name("laporan.html.j2") is True
+    assert by_name("laporan.md.j2") is False
+    assert env.trim_blocks and env.lstrip_blocks and env.keep_trailing_newline
+
+
+def test_writer_env_loads_templates_and_refuses_paths_outside() -> None:
+    env = writer_env()
+    assert env.get_template("laporan.md.j2") is not None
+    from jinja2 import TemplateNotFound
+
+    with pytest.raises(TemplateNotFound):
+        env.get_template("../pyproject.toml")
+
+
+# --- filters (expectations computed by hand) -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "expected"),
+    [
+        ("rupiah", 17223131900, "Rp. 17.223.131.900,00"),
+        ("rupiah", Decimal("16162638086.54"), "Rp. 16.162.638.086,54"),
+        ("rupiah", None, "-"),
+        ("persen", Decimal("95.385"), "95,39%"),  # half up, not to even
+        ("persen", Decimal("93.8426"), "93,84%"),
+        ("persen", Decimal("0.005"), "0,01%"),
+        ("persen", 100, "100,00%"),
+        ("persen", None, "-"),
+        ("angka", 110692, "110.692"),
+        ("angka", Decimal("1925.5"), "1.926"),
+        ("angka", None, "-"),
+        ("desimal", Decimal("60.15"), "60,15"),
+        ("desimal", Decimal("100.00"), "100"),
+        ("desimal", None, "-"),
+        (
+            "terbilang",
+            17223131900,
+            "Tujuh Belas Miliar Dua Ratus Dua Puluh Tiga Juta Seratus "
+            "Tiga Puluh Satu Ribu Sembilan Ratus Rupiah",
+        ),
+        (
+            "terbilang",
+            Decimal("16162638086.54"),
+            "Enam Belas Miliar Seratus Enam Puluh Dua Juta "
+            "Enam Ratus Tiga Puluh Delapan Ribu Delapan Puluh Enam Rupiah Lima Puluh Empat Sen",
+        ),
+        ("tanggal", dt.date(2025, 2, 28), "28 Februari 2025"),
+        ("naik_turun", Decimal("-0.01"), "penurunan"),
+        ("naik_turun", 0, "kenaikan"),
+        ("naik_turun", 3, "kenaikan"),
+        ("abs", Decimal("-6.23"), Decimal("6.23")),
+        ("abs", None, None),
+        ("lower", "PMKS", "pmks"),
+    ],
+)
+def test_filters_format_the_indonesian_way(name: str, value: object, expected: object) -> None:
+    assert NARRATIVE_FILTERS[name](value) == expected
+
+
+@pytest.mark.parametrize("name", ["rupiah", "angka", "desimal", "persen", "terbilang", "abs"])
+@pytest.mark.parametrize("value", [95.385, True, "95,39", Decimal("NaN")])
+def test_number_filters_refuse_floats_and_other_non_numbers(name: str, value: object) -> None:
+    with pytest.raises(FilterValueError):
+        NARRATIVE_FILTERS[name](value)
+
+
+def test_a_float_reaching_a_filter_in_a_narrative_is_an_error_with_its_line() -> None:
+    err = fails("Serapan:\n{{ rasio | persen }}")
+    assert err.line == 2
+    assert "float" in err.message and "persen" in err.message
+
+
+def test_only_the_formatting_filters_exist() -> None:
+    assert set(narrative_env().filters) == {
+        "rupiah",
+        "angka",
+        "desimal",
+        "persen",
+        "terbilang",
+        "tanggal",
+        "naik_turun",
+        "abs",
+        "lower",
+    }
+    err = fails("{{ tahun | upper }}")
+    assert err.message.startswith("filter 'upper' tidak dikenal; filter yang tersedia: abs, ")
+
+
+# --- render_narrative ---------------------------------------------------------------
+
+
+def test_renders_placeholders_and_filters() -> None:
+    text = render(
+        "Tahun {{ tahun }}: {{ sasaran.S1.nama }} — {{ anggaran.pagu | rupiah }} "
+        "({{ anggaran.serapan | persen }}), {{ anggaran.selisih | naik_turun }} "
+        "{{ anggaran.selisih | abs | desimal }}.\n"
+    )
+    assert text == (
+        "Tahun 2024: Meningkatnya Kesejahteraan PMKS — Rp. 17.223.131.900,00 (95,39%), "
+        "penurunan 0,50.\n"
+    )
+
+
+def test_narratives_are_markdown_and_not_escaped() -> None:
+    assert render("{{ x }}", x="<b>&</b>") == "<b>&</b>"
+
+
+def test_block_tags_do_not_leave_blank_lines() -> None:
+    source = "Daftar:\n{% for s in sasaran %}\n- {{ s }}\n{% endfor %}\nSelesai.\n"
+    assert render(source) == "Daftar:\n- S1\n- S2\nSelesai.\n"
+
+
+def test_unknown_attribute_names_the_dotted_path_and_line() -> None:
+    err = fails("Paragraf pertama.\n\nSasaran: {{ sasaran.S9.nama }}\n")
+    assert err.message.startswith("'sasaran.S9' tidak dikenal")
+    assert (err.file, err.line) == ("narasi/bab-3.md", 3)
+    assert str(err) == f"narasi/bab-3.md:3: {err.message}"
+    assert err.position.line == 3
+
+
+def test_unknown_name_suggests_a_close_one() -> None:
+    err = fails("a\nb\n\n{{ tahunn }}")
+    assert err.message == "'tahunn' tidak dikenal; maksud Anda 'tahun'?"
+    assert err.line == 4
+
+
+def test_unknown_key_through_a_variable_and_by_subscript() -> None:
+    err = fails("{% set s = sasaran.S1 %}\n{{ s.nma }}")
+    assert err.message == "'s.nma' tidak dikenal; maksud Anda 's.nama'?"
+    assert err.line == 2
+    assert fails("{{ sasaran['S9'] }}").message == "'sasaran.S9' tidak dikenal; yang ada: S1, S2"
+
+
+def test_syntax_error_has_its_line() -> None:
+    err = fails("Baris satu.\nBaris dua {{ tahun }\n")
+    assert err.line == 2
+    assert err.message.startswith("kesalahan sintaks Jinja: ")
+
+
+def test_sandbox_refuses_reaching_into_python() -> None:
+    err = fails("Baris satu.\n{{ ''.__class__.__mro__ }}")
+    assert err.message == (
+        "ekspresi tidak diizinkan di narasi: hanya nilai data dan filter format yang boleh "
+        "dipakai (atribut '__class__' tidak boleh diakses)"
+    )
+    assert err.line == 2
+    for source in (
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+        "{{ tahun.__class__ }}",
+        "{{ render.__globals__ }}",
+        "{{ daftar.append(4) }}",
+        "{{ sasaran.clear() }}",
+        "{{ sasaran.S1.update({'nama': 'x'}) }}",
+    ):
+        assert fails(source, render=render).message.startswith(
+            "ekspresi tidak diizinkan di narasi"
+        ), source
+    assert CONTEXT["daftar"] == [1, 2, 3]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{% include '/etc/passwd' %}",
+        "{% include 'narasi/bab-1.md' %}",
+        "{% import '/etc/passwd' as p %}",
+        "{% from '/etc/passwd' import root %}",
+        "{% extends '/etc/passwd' %}",
+    ],
+)
+def test_no_file_can_be_read_from_a_narrative(source: str) -> None:
+    err = fails(f"Baris satu.\n\n{source}\n")
+    assert err.line == 3
+    assert "tidak boleh memuat berkas lain" in err.message
+    assert "root:" not in err.message
+    assert narrative_env().loader is None
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{ 'a' * 100000000 }}",
+        "{{ daftar * 100000000 }}",
+        "{{ 10 ** 100000 }}",
+        "{% for i in range(100000000) %}{% endfor %}",
+    ],
+)
+def test_cheap_expressions_that_would_exhaust_memory_are_refused(source: str) -> None:
+    assert fails(source).message.startswith("ekspresi tidak diizinkan di narasi")
+
+
+def test_any_other_runtime_failure_is_a_narrative_error() -> None:
+    err = fails("Baris satu.\n{{ anggaran.pagu / 0 }}")
+    assert err.message == "gagal mengisi narasi: pembagian dengan nol"
+    assert err.line == 2
+    err = fails("{{ 'a' + tahun }}")
+    assert err.message.startswith("gagal mengisi narasi: TypeError")
+
+
+def test_the_narrative_environment_is_an_immutable_sandbox() -> None:
+    env = narrative_env()
+    assert isinstance(env, ImmutableSandboxedEnvironment)
+    assert not env.autoescape
+    assert "lipsum" not in env.globals and "cycler" not in env.globals
+
+
+class _Model(BaseModel):
+    nama: str
+    nilai: Decimal
+
+
+def test_models_give_their_data_but_not_their_methods(tmp_path: Path) -> None:
+    model = _Model(nama="Dinas Sosial", nilai=Decimal("95.385"))
+    assert render("{{ m.nama }} {{ m.nilai | persen }}", m=model) == "Dinas Sosial 95,39%"
+    secret = tmp_path / "rahasia.json"
+    secret.write_text('{"nama": "rahasia", "nilai": 1}')
+    for source in (
+        f"{{{{ m.parse_file('{secret}') }}}}",
+        f"{{{{ m.parse_file('{secret}', proto='pickle', allow_pickle=True) }}}}",
+        f"{{{{ m['parse_file']('{secret}') }}}}",
+        "{{ m.model_dump() }}",
+        "{{ m.model_copy(update={'nama': 'x'}) }}",
+        "{{ m.model_validate_json('{}') }}",
+    ):
+        err = fails(source, m=model)
+        assert err.message.startswith("ekspresi tidak diizinkan di narasi"), source
+        assert "rahasia" not in err.message
+
+
+def test_plain_values_keep_their_harmless_methods() -> None:
+    source = (
+        "{% for k, v in sasaran.items() %}{{ k }}={{ v.nama.upper() }};{% endfor %}"
+        "{% for x in daftar %}{{ loop.cycle('a', 'b') }}{% endfor %}"
+    )
+    assert render(source) == "S1=MENINGKATNYA KESEJAHTERAAN PMKS;S2=SAKIP;aba"
