@@ -72,12 +72,12 @@ class _StrictLoader(yaml.SafeLoader):
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise InputError(
                 "alias YAML (*nama) tidak diizinkan; tulis nilainya langsung",
                 _pos(self._label, event.start_mark),
             )
-        event = self.peek_event()
+        event = self.peek_event()  # type: ignore[no-untyped-call]
         if isinstance(event, NodeEvent) and event.anchor is not None:
             raise InputError(
                 "anchor YAML (&nama) tidak diizinkan; tulis nilainya langsung",
@@ -90,7 +90,8 @@ class _StrictLoader(yaml.SafeLoader):
                 _pos(self._label, event.start_mark),
             )
         try:
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            node: Node | None = super().compose_node(parent, index)
+            return node
         finally:
             self._depth -= 1
 

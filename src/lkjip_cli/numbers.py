@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 from babel.dates import format_date
 from num2words import num2words
@@ -28,6 +28,10 @@ BULAN = (
     "November",
     "Desember",
 )
+
+MAX_DIGITS = 18
+"""Most digits before the comma: beyond every real budget (the APBN has 16), and it
+keeps sums and percentages exact within Decimal's 28 digits."""
 
 _GROUPED = r"[0-9]{1,3}(?:\.[0-9]{3})+"
 _PLAIN = r"[0-9]+"
@@ -54,7 +58,11 @@ def parse_decimal(text: str, *, max_frac: int | None = None, percent: bool = Tru
         raise NumberFormatError(
             f"'{text}' memiliki {len(frac)} angka di belakang koma; paling banyak {max_frac}"
         )
-    digits = match.group("int").replace(".", "")
+    digits = match.group("int").replace(".", "").lstrip("0") or "0"
+    if len(digits) > MAX_DIGITS:
+        raise NumberFormatError(
+            f"'{_clip(text)}' terlalu besar: paling banyak {MAX_DIGITS} angka sebelum koma"
+        )
     value = Decimal(f"{digits}.{frac}" if frac else digits)
     return -value if match.group("sign") else value
 
@@ -72,6 +80,12 @@ def parse_count(text: str) -> int:
     return int(value)
 
 
+def _clip(text: str, width: int = 40) -> str:
+    """A long value shortened for a message."""
+    text = text.strip()
+    return text if len(text) <= width else f"{text[: width - 1]}…"
+
+
 def _explain(text: str) -> str:
     hint = "contoh yang benar: 1.550.448 atau 95,39"
     if re.fullmatch(r"-?\d+\.\d{1,2}", text.strip()):
@@ -84,7 +98,7 @@ def _explain(text: str) -> str:
         )
     elif re.fullmatch(r"-?[\d.]+", text.strip()):
         hint = "titik memisahkan ribuan dalam kelompok tiga angka, misalnya 1.550.448"
-    return f"'{text}' bukan angka yang sah; {hint}"
+    return f"'{_clip(text)}' bukan angka yang sah; {hint}"
 
 
 def parse_date(text: str) -> dt.date:
@@ -107,7 +121,10 @@ def parse_date(text: str) -> dt.date:
 
 def quantize(value: Decimal, places: int) -> Decimal:
     """Round half up to ``places`` decimals (the only rounding lkjip does)."""
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    # A computed value (a capaian over a tiny target) may exceed the default 28
+    # digits; quantizing it under that context raises InvalidOperation.
+    context = Context(prec=max(28, value.adjusted() + places + 2))
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=context)
 
 
 def format_number(value: Decimal | int, places: int = 0) -> str:
@@ -115,7 +132,7 @@ def format_number(value: Decimal | int, places: int = 0) -> str:
     q = quantize(Decimal(value), places)
     sign = "-" if q < 0 else ""
     whole, _, frac = f"{abs(q):f}".partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

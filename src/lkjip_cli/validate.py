@@ -19,7 +19,11 @@ from pydantic import BaseModel, ValidationError
 from lkjip_cli.findings import Finding, error
 from lkjip_cli.loader import Document, InputError, PathKey, Position, load_file
 from lkjip_cli.model import FILES, NARRATIVES, REQUIRED, DataTahun, Narasi
+from lkjip_cli.model.bansos import DaftarBansos
 from lkjip_cli.model.common import Source
+from lkjip_cli.model.psks import DaftarPsks
+from lkjip_cli.model.realisasi import Realisasi
+from lkjip_cli.model.spm import Spm
 
 MAX_NARRATIVE_BYTES = 512 * 1024
 _MAX_SALVAGE_ROUNDS = 20
@@ -79,11 +83,11 @@ def load(root: Path) -> LoadResult:
         iku=models["iku.yaml"],
         pk=models["pk.yaml"],
         anggaran=models["anggaran.yaml"],
-        realisasi=models.get("realisasi.yaml") or FILES["realisasi.yaml"](),
+        realisasi=models.get("realisasi.yaml") or Realisasi(),
         pmks=models.get("pmks.yaml"),
-        bansos=models.get("bansos.yaml") or FILES["bansos.yaml"](),
-        psks=models.get("psks.yaml") or FILES["psks.yaml"](),
-        spm=models.get("spm.yaml") or FILES["spm.yaml"](),
+        bansos=models.get("bansos.yaml") or DaftarBansos(),
+        psks=models.get("psks.yaml") or DaftarPsks(),
+        spm=models.get("spm.yaml") or Spm(),
         insentif=models.get("insentif_fiskal.yaml"),
         narasi=narasi,
         documents=documents,
@@ -250,8 +254,8 @@ def _shift(positions: dict[PathKey, Position], list_path: PathKey, removed: int)
     n = len(list_path)
     result: dict[PathKey, Position] = {}
     for key, pos in positions.items():
-        if len(key) > n and key[:n] == list_path and isinstance(key[n], int):
-            j = key[n]
+        j = key[n] if len(key) > n else None
+        if key[:n] == list_path and isinstance(j, int):
             if j == removed:
                 continue
             if j > removed:
@@ -263,8 +267,8 @@ def _shift(positions: dict[PathKey, Position], list_path: PathKey, removed: int)
 def _shift_path(path: PathKey, list_path: PathKey, removed: int) -> PathKey | None:
     """``path`` after item ``removed`` of ``list_path`` is deleted; none when inside it."""
     n = len(list_path)
-    if len(path) > n and path[:n] == list_path and isinstance(path[n], int):
-        j = path[n]
+    j = path[n] if len(path) > n else None
+    if path[:n] == list_path and isinstance(j, int):
         if j == removed:
             return None
         if j > removed:
@@ -424,22 +428,23 @@ def check_references(data: DataTahun) -> list[Finding]:
     for i, ind in enumerate(data.iku.indikator):
         if ind.sasaran not in sasaran_ids:
             unknown("sasaran", ind.sasaran, sasaran_ids, "iku.yaml", ("indikator", i, "sasaran"))
-        for j, prog in enumerate(ind.program):
-            if prog not in program_ids:
-                unknown("program", prog, program_ids, "iku.yaml", ("indikator", i, "program", j))
+        for j, program_id in enumerate(ind.program):
+            if program_id not in program_ids:
+                unknown("program", program_id, program_ids, "iku.yaml",
+                        ("indikator", i, "program", j))
         if ind.realisasi_dari == "pmks" and data.pmks is None:
             findings.append(error(rule, f"indikator '{ind.id}' dihitung dari pmks.yaml, "
                                   "tetapi berkas itu tidak ada", data.pos("iku.yaml", ("indikator", i))))
-    for key, pk in (("murni", data.pk.murni), ("perubahan", data.pk.perubahan)):
-        if pk is None:
+    for key, agreement in (("murni", data.pk.murni), ("perubahan", data.pk.perubahan)):
+        if agreement is None:
             continue
-        for j, t in enumerate(pk.target):
+        for j, t in enumerate(agreement.target):
             if t.indikator not in indikator_ids:
                 unknown("indikator", t.indikator, indikator_ids, "pk.yaml",
                         (key, "target", j, "indikator"))
-        for j, prog in enumerate(pk.program):
-            if prog.program not in program_ids:
-                unknown("program", prog.program, program_ids, "pk.yaml",
+        for j, entry in enumerate(agreement.program):
+            if entry.program not in program_ids:
+                unknown("program", entry.program, program_ids, "pk.yaml",
                         (key, "program", j, "program"))
     for j, r in enumerate(data.realisasi.indikator):
         if r.indikator not in indikator_ids:
