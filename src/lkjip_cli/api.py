@@ -78,7 +78,11 @@ def build(path: Path, out_dir: Path, formats: tuple[str, ...] = ("docx", "md", "
     result.findings.extend(doc_findings)
     if dok is None:
         return result
-    dok = dataclasses.replace(dok, date=source_date(dok.date))
+    try:
+        dok = dataclasses.replace(dok, date=source_date(dok.date))
+    except ValueError as exc:
+        result.findings.append(Finding("input.tidak-terbaca", "error", str(exc), unreadable=True))
+        return result
     stem = f"lkjip-{checked.report.tahun}"
     files: dict[str, bytes] = {}
     if "docx" in formats or "pdf" in formats:
@@ -105,7 +109,15 @@ def build(path: Path, out_dir: Path, formats: tuple[str, ...] = ("docx", "md", "
         if "docx" not in formats:
             del files[f"{stem}.docx"]
     result.written = write_outputs(out_dir, files)
+    _remove_stale_figures(out_dir, files)
     return result
+
+
+def _remove_stale_figures(out_dir: Path, files: dict[str, bytes]) -> None:
+    """Chart images of an earlier build that this build no longer has."""
+    for old in out_dir.glob("gambar-*.png"):
+        if old.name not in files:
+            old.unlink(missing_ok=True)
 
 
 def _has_errors(findings: list[Finding]) -> bool:
