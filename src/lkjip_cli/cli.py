@@ -24,6 +24,7 @@ from lkjip_cli.findings import (
     render_github,
     render_json,
     render_text,
+    wants_color,
 )
 from lkjip_cli.findings import summary as findings_summary
 from lkjip_cli.scaffold import ScaffoldError, new_year
@@ -116,7 +117,7 @@ def _emit_findings(findings: list[Finding], fmt: Format, *, err: bool = False) -
         text = render_github(findings)
     else:
         stream = sys.stderr if err else sys.stdout
-        text = render_text(findings, color=stream.isatty())
+        text = render_text(findings, color=wants_color(stream))
     typer.echo(text, nl=False, err=err)
 
 

@@ -22,6 +22,9 @@ from lkjip_cli.report import IndikatorHasil, Report, SasaranHasil
 
 Builder = Callable[[DataTahun, Report, str | None], Table]
 
+METODE_EFISIENSI = {"100-serapan": "100% − serapan", "capaian-serapan": "capaian − serapan"}
+"""How each efficiency method is named in the report."""
+
 
 def c(text: object, align: str = "left", **kw: object) -> Cell:
     """A cell from any value (``None`` → ``-``)."""
@@ -346,7 +349,9 @@ def anggaran_sasaran(data: DataTahun, report: Report, key: str | None) -> Table:
     bold |= {len(body), len(body) + 1}
     body.append((c("Realisasi Anggaran", bold=True), num(format_money_plain(s.pagu)),
                  num(format_money_plain(s.realisasi)), num(format_percent(s.serapan))))
-    body.append((c("Tingkat efisiensi", bold=True), c("", colspan=2), num(format_percent(s.efisiensi))))
+    method = METODE_EFISIENSI.get(report.metode_efisiensi, report.metode_efisiensi)
+    body.append((c(f"Tingkat efisiensi ({method})", bold=True), c("", colspan=2),
+                 num(format_percent(s.efisiensi))))
     header = (
         (mid("No.", rowspan=2, bold=True), mid("Sasaran", rowspan=2, bold=True),
          mid("Capaian Kinerja", rowspan=2, bold=True), mid("Program/ Kegiatan/ Sub Kegiatan", rowspan=2, bold=True),

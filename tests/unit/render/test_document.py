@@ -80,7 +80,7 @@ def test_budget_table_totals_follow_the_tree(dok: Dokumen) -> None:
     last_two = [tuple(c.text for c in row) for row in t.body[-2:]]
     # S1 = the five programs other than Penunjang: 11.854.989.245 / 11.116.008.650
     assert last_two[0] == ("Realisasi Anggaran", "11.854.989.245", "11.116.008.650", "93,77%")
-    assert last_two[1][-1] == "6,23%"
+    assert last_two[1][0] == "Tingkat efisiensi (100% − serapan)" and last_two[1][-1] == "6,23%"
     total = _table(dok, "anggaran").body[-1]
     assert [c.text for c in total] == ["", "TOTAL", "13.890.985.682", "17.223.131.900"]
 
@@ -158,3 +158,14 @@ def test_legal_list_punctuation() -> None:
 def test_figures_are_png(dok: Dokumen) -> None:
     for fig in dok.figures():
         assert isinstance(fig, Figure) and fig.png.startswith(b"\x89PNG")
+
+
+def test_efisiensi_method_is_configurable_and_named(year: Path) -> None:
+    f = year / "lkjip.yaml"
+    f.write_text(f.read_text(encoding="utf-8").replace("metode: 100-serapan", "metode: capaian-serapan"),
+                 encoding="utf-8")
+    built, _ = _build(year)
+    assert built is not None
+    row = _table(built, "anggaran-S1").body[-1]
+    # capaian 95,3836% − serapan 93,7665% = 1,6171 → 1,62%
+    assert (row[0].text, row[-1].text) == ("Tingkat efisiensi (capaian − serapan)", "1,62%")
