@@ -160,10 +160,12 @@ def format_money_plain(value: Decimal | int) -> str:
     return format_number(value, places)
 
 
-def format_percent(value: Decimal | None, places: int = 2) -> str:
-    """``95,38%``; ``-`` when there is no value."""
+def format_percent(value: Decimal | None, places: int = 2, *, compact: bool = False) -> str:
+    """``95,38%``; ``-`` when there is no value; ``compact`` prints an exact whole as ``100%``."""
     if value is None:
         return "-"
+    if compact and Decimal(value) == Decimal(value).to_integral_value():
+        places = 0
     return f"{format_number(value, places)}%"
 
 

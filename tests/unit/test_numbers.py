@@ -91,3 +91,9 @@ def test_money_and_counts_take_ascii_digits_without_percent(text: str) -> None:
         n.parse_rupiah(text)
     with pytest.raises(n.NumberFormatError):
         n.parse_count(text)
+
+
+def test_compact_percent_prints_exact_wholes_plainly() -> None:
+    assert n.format_percent(Decimal("100"), compact=True) == "100%"
+    assert n.format_percent(Decimal("99.996"), compact=True) == "100,00%"
+    assert n.format_percent(Decimal("95.3836"), compact=True) == "95,38%"

@@ -165,7 +165,7 @@ NARRATIVE_FILTERS: Mapping[str, Callable[..., Any]] = {
     "rupiah": _optional("rupiah", numbers.format_rupiah),
     "angka": _optional("angka", lambda v: numbers.format_number(v, 0)),
     "desimal": _optional("desimal", numbers.format_decimal_id),
-    "persen": _optional("persen", lambda v: numbers.format_percent(Decimal(v))),
+    "persen": _optional("persen", lambda v: numbers.format_percent(Decimal(v), compact=True)),
     "terbilang": _optional("terbilang", numbers.terbilang),
     "tanggal": _tanggal,
     "naik_turun": _naik_turun,

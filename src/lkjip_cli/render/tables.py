@@ -345,10 +345,10 @@ def anggaran_sasaran(data: DataTahun, report: Report, key: str | None) -> Table:
         if is_program:
             bold.add(i)
         body.append((*first, c(nama), num(format_money_plain(pagu)), num(format_money_plain(real)),
-                     num(format_percent(serapan))))
+                     num(format_percent(serapan, compact=True))))
     bold |= {len(body), len(body) + 1}
     body.append((c("Realisasi Anggaran", bold=True), num(format_money_plain(s.pagu)),
-                 num(format_money_plain(s.realisasi)), num(format_percent(s.serapan))))
+                 num(format_money_plain(s.realisasi)), num(format_percent(s.serapan, compact=True))))
     method = METODE_EFISIENSI.get(report.metode_efisiensi, report.metode_efisiensi)
     body.append((c(f"Tingkat efisiensi ({method})", bold=True), c("", colspan=2),
                  num(format_percent(s.efisiensi))))

@@ -80,7 +80,7 @@ def test_writer_env_loads_templates_and_refuses_paths_outside() -> None:
         ("persen", Decimal("95.385"), "95,39%"),  # half up, not to even
         ("persen", Decimal("93.8426"), "93,84%"),
         ("persen", Decimal("0.005"), "0,01%"),
-        ("persen", 100, "100,00%"),
+        ("persen", 100, "100%"),
         ("persen", None, "-"),
         ("angka", 110692, "110.692"),
         ("angka", Decimal("1925.5"), "1.926"),
