@@ -57,11 +57,16 @@ def tanpa_realisasi(data: DataTahun, report: Report) -> list[Finding]:
         hasil = report.indikator.get(ind.id)
         if hasil is None or hasil.realisasi is not None:
             continue
+        where = (
+            "kategori PMKS (jumlah dan tertangani) di pmks.yaml"
+            if ind.realisasi_dari == "pmks"
+            else "'realisasi' di realisasi.yaml"
+        )
         findings.append(
             warning(
                 "kelengkapan.tanpa-realisasi",
                 f"indikator '{ind.nama}' belum memiliki realisasi tahun {report.tahun}; isi "
-                "'realisasi' di realisasi.yaml agar capaiannya dapat dihitung",
+                f"{where} agar capaiannya dapat dihitung",
                 data.pos("iku.yaml", ("indikator", i)),
             )
         )
