@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from lkjip_cli.model.common import Jumlah, Orang, Source, Tanggal, Tercetak, Teks, YaTidak
+from typing import Literal
+
+from lkjip_cli.model.common import Jumlah, Orang, Source, Tanggal, Teks, Tercetak, YaTidak
 
 
 class Laporan(Source):
@@ -36,6 +38,20 @@ class Permasalahan(Source):
     """Problems."""
     akar: list[Teks] = []
     """Root causes."""
+
+
+class UnitOrganisasi(Source):
+    """One box of the organisation chart (Gambar 1.1) and the units below it."""
+
+    nama: Teks
+    """Name of the unit, e.g. Sekretariat, Bidang Rehabilitasi Sosial."""
+    jabatan: str | None = None
+    """Title of the unit's head, e.g. Kepala Dinas, Sekretaris Dinas."""
+    bawahan: list[UnitOrganisasi] = []  # noqa: RUF012 (pydantic copies the default)
+    """Units directly below this one, drawn left to right in this order."""
+    garis: Literal["komando", "koordinasi"] = "komando"
+    """Line to the unit above: komando (solid, line of command) or koordinasi
+    (dashed, e.g. Kelompok Jabatan Fungsional and UPT)."""
 
 
 class InstansiTercetak(Source):
@@ -78,5 +94,7 @@ class Instansi(Source):
     """Strategic issues."""
     dasar_hukum: list[Teks] = []
     """Legal basis of the report."""
+    struktur: UnitOrganisasi | None = None
+    """Organisation chart (Gambar 1.1): the head of the agency and the units below it."""
     tercetak: InstansiTercetak | None = None
     """Figures as printed (transcriptions only)."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from lkjip_cli.findings import Finding, error, warning
 from lkjip_cli.loader import Position
 from lkjip_cli.model import NARRATIVES, DataTahun
+from lkjip_cli.model.instansi import UnitOrganisasi
 from lkjip_cli.numbers import format_tanggal
 from lkjip_cli.render import tables
 from lkjip_cli.render.blocks import (
@@ -236,6 +237,15 @@ def _figure(d: Directive, data: DataTahun, report: Report, numbering: _Numbering
     from lkjip_cli.render import charts
 
     number = numbering.numbers.get(d.name, "")
+    if d.name == "struktur-organisasi":
+        struktur = data.instansi.struktur
+        if struktur is None:
+            findings.append(error("narasi.gambar-tidak-dikenal",
+                                  "gambar 'struktur-organisasi' tidak dapat digambar: "
+                                  "isi 'struktur' (bagan organisasi) di instansi.yaml", where))
+            return None
+        return Figure(charts.struktur_organisasi(struktur), d.name, number,
+                      f"Struktur Organisasi {data.instansi.nama}", alt=_uraian_struktur(struktur))
     if d.name == "tren-rpjmd" and report.rpjmd:
         r = report.rpjmd[0]
         years = sorted(r.realisasi)
@@ -253,9 +263,23 @@ def _figure(d: Directive, data: DataTahun, report: Report, numbering: _Numbering
                        f"Tahun {years[0]} - {years[-1]}")
             return Figure(charts.tren_indikator(ind, report.tahun), d.name, number, caption, alt=ind.nama)
     findings.append(error("narasi.gambar-tidak-dikenal",
-                          f"gambar '{d.name}' tidak dikenal; yang ada: tren-rpjmd, "
-                          + ", ".join(f"tren-{k}" for k in report.sasaran), where))
+                          f"gambar '{d.name}' tidak dikenal; yang ada: struktur-organisasi, "
+                          "tren-rpjmd, " + ", ".join(f"tren-{k}" for k in report.sasaran), where))
     return None
+
+
+def _uraian_struktur(unit: UnitOrganisasi) -> str:
+    """The chart in words, for readers who cannot see it (alt text)."""
+
+    def uraian(u: UnitOrganisasi) -> str:
+        notes = [x for x in (u.jabatan, "garis koordinasi" if u.garis == "koordinasi" else None)
+                 if x]
+        text = f"{u.nama} ({'; '.join(notes)})" if notes else u.nama
+        if u.bawahan:
+            text += " membawahi [" + "; ".join(uraian(b) for b in u.bawahan) + "]"
+        return text
+
+    return f"Bagan struktur organisasi: {uraian(unit)}"
 
 
 def _cover(data: DataTahun, report: Report) -> list[Block]:

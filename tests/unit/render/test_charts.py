@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import struct
 import subprocess
 import sys
@@ -11,11 +12,13 @@ from pathlib import Path
 import pytest
 
 from lkjip_cli.compute import compute
+from lkjip_cli.model.instansi import UnitOrganisasi
 from lkjip_cli.render import charts
 from lkjip_cli.report import IndikatorHasil, Report, RpjmdHasil
 from lkjip_cli.validate import load
 
 FIXTURE = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "valid" / "lampiran"
+DATA = Path(__file__).resolve().parents[3] / "data" / "2024"
 PNG = b"\x89PNG\r\n\x1a\n"
 
 
@@ -119,3 +122,85 @@ def test_same_bytes_in_another_process(indikator: IndikatorHasil) -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True,
                             env={"PYTHONHASHSEED": "123", "PATH": "/usr/bin:/bin"})
     assert result.stdout == charts.tren_indikator(indikator, 2024)
+
+
+@pytest.fixture(scope="module")
+def struktur() -> UnitOrganisasi:
+    data = load(DATA).data
+    assert data is not None and data.instansi.struktur is not None
+    return data.instansi.struktur
+
+
+def _unit(nama: str, *bawahan: UnitOrganisasi, garis: str = "komando") -> UnitOrganisasi:
+    return UnitOrganisasi.model_validate({"nama": nama, "jabatan": f"Kepala {nama}",
+                                         "bawahan": list(bawahan), "garis": garis})
+
+
+def test_struktur_organisasi_is_a_deterministic_png(struktur: UnitOrganisasi) -> None:
+    first = charts.struktur_organisasi(struktur)
+    assert first.startswith(PNG)
+    width, height = size(first)
+    # the text width (15 cm), so the boxes' text prints at its own size
+    assert width == round(charts.ORG_WIDTH * charts.ORG_DPI)
+    assert width / 3 < height < width  # four rows: head, Sekretariat, Sub Bagian, bidang
+    assert charts.struktur_organisasi(struktur) == first
+    assert b"Software" not in first and b"matplotlib" not in first
+
+
+def test_struktur_organisasi_follows_the_data(struktur: UnitOrganisasi) -> None:
+    renamed = struktur.model_copy(update={"nama": "Dinas Lain"})
+    assert charts.struktur_organisasi(renamed) != charts.struktur_organisasi(struktur)
+    solid = struktur.model_copy(update={"bawahan": [
+        u.model_copy(update={"garis": "komando"}) for u in struktur.bawahan]})
+    assert charts.struktur_organisasi(solid) != charts.struktur_organisasi(struktur)
+
+
+def test_struktur_organisasi_height_follows_the_rows() -> None:
+    def height(unit: UnitOrganisasi) -> int:
+        png = charts.struktur_organisasi(unit)
+        assert png.startswith(PNG) and size(png)[0] == round(charts.ORG_WIDTH * charts.ORG_DPI)
+        return size(png)[1]
+
+    alone = height(_unit("Kantor"))
+    two = height(_unit("Kantor", _unit("Bidang A"), _unit("Bidang B")))
+    three = height(_unit("Kantor", _unit("Bidang A", _unit("Seksi 1"), _unit("Seksi 2"))))
+    assert alone < two < three
+
+
+def test_struktur_organisasi_draws_any_tree() -> None:
+    wide = _unit("Dinas", *(_unit(f"Bidang Dengan Nama Yang Cukup Panjang {i}") for i in range(9)))
+    side = _unit("Dinas",
+                 _unit("Sekretariat", _unit("Sub Bagian Umum"), _unit("Sub Bagian Keuangan")),
+                 _unit("Kelompok Jabatan Fungsional", garis="koordinasi"),
+                 _unit("UPT Satu", garis="koordinasi"), _unit("Bidang A", _unit("Seksi 1")))
+    only_side = _unit("Dinas", _unit("Sekretariat"), _unit("UPT", garis="koordinasi"))
+    for unit in (wide, side, only_side):
+        assert charts.struktur_organisasi(unit).startswith(PNG)
+
+
+def test_struktur_layout_puts_the_sekretariat_beside_the_line_to_the_bidang(
+        struktur: UnitOrganisasi) -> None:
+    head = charts._layout(struktur)
+    rows = {b.unit.nama: b.row for b in head.walk()}
+    xs = {b.unit.nama: b.x for b in head.walk()}
+    assert rows["Sekretariat"] == rows["Kelompok Jabatan Fungsional"] == 1
+    assert rows["Sub Bagian"] == 2
+    assert {rows[n] for n in xs if n.startswith("Bidang ")} == {3}
+    assert xs["Kelompok Jabatan Fungsional"] < head.x < xs["Sekretariat"]
+    # no two boxes of a row overlap: one slot each
+    for row in set(rows.values()):
+        centres = sorted(b.x for b in head.walk() if b.row == row)
+        assert all(b - a >= 1 for a, b in itertools.pairwise(centres))
+
+
+def test_struktur_organisasi_same_bytes_in_another_process(struktur: UnitOrganisasi) -> None:
+    # the text is measured to wrap it: the measure must not depend on the process either
+    code = (
+        "import sys; from pathlib import Path; from lkjip_cli.validate import load; "
+        "from lkjip_cli.render import charts; "
+        f"s = load(Path({str(DATA)!r})).data.instansi.struktur; "
+        "sys.stdout.buffer.write(charts.struktur_organisasi(s))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True,
+                            env={"PYTHONHASHSEED": "7", "PATH": "/usr/bin:/bin"})
+    assert result.stdout == charts.struktur_organisasi(struktur)

@@ -9,7 +9,16 @@ import pytest
 
 from lkjip_cli.api import check
 from lkjip_cli.findings import Finding
-from lkjip_cli.render.blocks import Dokumen, Figure, Heading, Index, ListBlock, Section, Table
+from lkjip_cli.render.blocks import (
+    Dokumen,
+    Figure,
+    Heading,
+    Index,
+    ListBlock,
+    Paragraph,
+    Section,
+    Table,
+)
 from lkjip_cli.render.document import build_document, legal_list
 from lkjip_cli.render.narrative import scan, split, to_blocks
 
@@ -44,7 +53,7 @@ def test_every_table_of_the_reference_is_numbered_per_chapter(dok: Dokumen) -> N
     numbers = [t.number for t in dok.tables()]
     expected = ["1.1", "1.2", "2.1", "2.2", "2.3"] + [f"3.{i}" for i in range(1, 19)]
     assert numbers == expected
-    assert [f.number for f in dok.figures()] == ["3.1", "3.2"]
+    assert [f.number for f in dok.figures()] == ["1.1", "3.1", "3.2"]
     assert _table(dok, "pmks").number == "3.8"
     assert _table(dok, "anggaran-S2").number == "3.17"
 
@@ -61,7 +70,9 @@ def test_chapters_sections_and_indexes(dok: Dokumen) -> None:
     assert any(s.orientation == "landscape" for s in sections)
     indexes = {b.kind: b for b in dok.blocks if isinstance(b, Index)}
     assert (1, "Tabel 3.8 Data PMKS di Kabupaten Blitar Tahun 2024") in indexes["tables"].entries
-    assert len(indexes["figures"].entries) == 2
+    assert len(indexes["figures"].entries) == 3
+    assert indexes["figures"].entries[0] == (
+        1, "Gambar 1.1 Struktur Organisasi Dinas Sosial Kabupaten Blitar")
     assert (1, "BAB III AKUNTABILITAS KINERJA") in indexes["toc"].entries
 
 
@@ -169,3 +180,47 @@ def test_efisiensi_method_is_configurable_and_named(year: Path) -> None:
     row = _table(built, "anggaran-S1").body[-1]
     # capaian 95,3836% − serapan 93,7665% = 1,6171 → 1,62%
     assert (row[0].text, row[-1].text) == ("Tingkat efisiensi (capaian − serapan)", "1,62%")
+
+
+def test_organisation_chart_is_gambar_1_1(dok: Dokumen) -> None:
+    fig = dok.figures()[0]
+    assert (fig.label, fig.number) == ("struktur-organisasi", "1.1")
+    assert fig.caption == "Struktur Organisasi Dinas Sosial Kabupaten Blitar"
+    assert fig.png.startswith(b"\x89PNG")
+    assert fig.alt.startswith(
+        "Bagan struktur organisasi: Dinas Sosial Kabupaten Blitar (Kepala Dinas)")
+    assert "Kelompok Jabatan Fungsional (garis koordinasi)" in fig.alt
+    # placed in BAB I A, after the paragraph that refers to it, before Tabel 1.1
+    at = dok.blocks.index(fig)
+    before = dok.blocks[at - 1]
+    assert isinstance(before, Paragraph)
+    assert before.runs[-1].text.endswith(
+        "Adapun susunan organisasi Dinas Sosial Kabupaten Blitar adalah sebagaimana Gambar 1.1.")
+    assert next(b for b in dok.blocks[at:] if isinstance(b, Table)).label == "pegawai"
+
+
+def test_organisation_chart_without_struktur_is_an_error(year: Path) -> None:
+    f = year / "instansi.yaml"
+    lines = f.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.startswith("struktur:"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("pegawai:"))
+    f.write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")
+    built, findings = _build(year)
+    assert built is None
+    [err] = [x for x in findings if x.severity == "error"]
+    assert err.rule == "narasi.gambar-tidak-dikenal"
+    assert "struktur-organisasi" in err.message and "isi 'struktur'" in err.message
+    assert "instansi.yaml" in err.message
+    assert err.position is not None and err.position.file.endswith("bab-1.md")
+    bab1 = (year / "narasi" / "bab-1.md").read_text(encoding="utf-8").splitlines()
+    assert bab1[err.position.line - 1] == "::: gambar struktur-organisasi"
+
+
+def test_unknown_figure_lists_the_organisation_chart(year: Path) -> None:
+    f = year / "narasi" / "bab-4.md"
+    f.write_text(f.read_text(encoding="utf-8") + "\n::: gambar bagan\n", encoding="utf-8")
+    built, findings = _build(year)
+    assert built is None
+    [err] = [x for x in findings if x.severity == "error"]
+    assert err.rule == "narasi.gambar-tidak-dikenal"
+    assert "yang ada: struktur-organisasi, tren-rpjmd, tren-S1" in err.message
