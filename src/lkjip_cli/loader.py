@@ -9,19 +9,31 @@ that a hostile file cannot exhaust the process.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
+from yaml.composer import Composer
 from yaml.events import AliasEvent, NodeEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import BaseResolver
+from yaml.scanner import Scanner
 
-MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_FILE_BYTES = 8 * 1024 * 1024
+"""Largest data file read: a whole district's budget tree (50 agencies) is about 2.5 MB."""
 MAX_DEPTH = 40
 _NULLS = {"", "~", "null", "Null", "NULL"}
 
 PathKey = tuple[str | int, ...]
+
+# YAML's reader refuses these characters in the file, but a double-quoted escape
+# ("\x07", "\ud800") still makes them: no DOCX/XML can hold them, no terminal
+# should receive them, and a lone surrogate cannot even be encoded.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -62,22 +74,32 @@ class Document:
         return self.positions.get((), Position(self.file, 1, 1))
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """A composer that refuses aliases/anchors and deep nesting, with positions."""
+class _StrictComposer(Composer, BaseResolver):
+    """A composer that refuses aliases/anchors and deep nesting, with positions.
 
-    def __init__(self, stream: str, label: str) -> None:
-        super().__init__(stream)
+    Tags are never resolved (every scalar stays text), so the plain
+    ``BaseResolver`` does: no implicit-type regex runs on each scalar.
+    """
+
+    def __init__(self, label: str) -> None:
+        Composer.__init__(self)
+        BaseResolver.__init__(self)
         self._label = label
         self._depth = 0
 
+    if TYPE_CHECKING:  # provided by the parser each loader below adds
+
+        def check_event(self, *choices: Any) -> bool: ...
+        def peek_event(self) -> Any: ...
+
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]
+            event = self.peek_event()
             raise InputError(
                 "alias YAML (*nama) tidak diizinkan; tulis nilainya langsung",
                 _pos(self._label, event.start_mark),
             )
-        event = self.peek_event()  # type: ignore[no-untyped-call]
+        event = self.peek_event()
         if isinstance(event, NodeEvent) and event.anchor is not None:
             raise InputError(
                 "anchor YAML (&nama) tidak diizinkan; tulis nilainya langsung",
@@ -96,25 +118,50 @@ class _StrictLoader(yaml.SafeLoader):
             self._depth -= 1
 
 
+class _PurePythonLoader(_StrictComposer, Reader, Scanner, Parser):
+    """PyYAML's own reader, scanner and parser (when PyYAML lacks libyaml)."""
+
+    def __init__(self, stream: str, label: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        _StrictComposer.__init__(self, label)
+
+
+_Loader: type[_PurePythonLoader] | type[_LibyamlLoader] = _PurePythonLoader
+
+if yaml.__with_libyaml__:
+    from yaml._yaml import CParser
+
+    class _LibyamlLoader(_StrictComposer, CParser):
+        """libyaml's scanner and parser (C, seven times faster), composed in Python.
+
+        Only libyaml's *composer* recurses on the C stack (and crashes the
+        process on deep nesting); its parser hands out events one at a time,
+        and the Python composer above stops at MAX_DEPTH before the parser
+        goes any deeper.
+        """
+
+        def __init__(self, stream: str, label: str) -> None:
+            CParser.__init__(self, stream)
+            _StrictComposer.__init__(self, label)
+
+    _Loader = _LibyamlLoader
+
+
 def _pos(label: str, mark: Any) -> Position:
     return Position(label, mark.line + 1, mark.column + 1)
 
 
 def parse_text(text: str, label: str) -> Document:
     """Parse YAML text into a :class:`Document`; raise :class:`InputError`."""
-    loader = _StrictLoader(text, label)
+    loader = _Loader(text, label)
     try:
         node = loader.get_single_node()
     except InputError:
         raise
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "sintaks YAML tidak sah"
-        raise InputError(
-            f"YAML tidak dapat dibaca: {problem}", _pos(label, mark) if mark else None
-        ) from None
     except yaml.YAMLError as exc:
-        raise InputError(f"YAML tidak dapat dibaca: {exc}") from None
+        raise _yaml_error(exc, text, label) from None
     finally:
         loader.dispose()
     doc = Document(label, None)
@@ -125,10 +172,43 @@ def parse_text(text: str, label: str) -> Document:
     return doc
 
 
+# What YAML's readers (PyYAML's and libyaml's) refuse in a file.
+_NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _yaml_error(exc: yaml.YAMLError, text: str, label: str) -> InputError:
+    """The parser's error as a message with its position (the wording of both parsers)."""
+    if isinstance(exc, yaml.reader.ReaderError) and (found := _NOT_YAML.search(text)):
+        line = text.count("\n", 0, found.start()) + 1
+        column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+        return InputError(
+            f"berkas berisi karakter U+{ord(found.group()):04X} yang tidak dapat dicetak; "
+            "hapus karakter itu",
+            Position(label, line, column),
+        )
+    if not isinstance(exc, yaml.MarkedYAMLError):
+        return InputError(f"YAML tidak dapat dibaca: {exc}", Position(label, 1, 1))
+    mark = exc.problem_mark or exc.context_mark
+    position = _pos(label, mark) if mark else Position(label, 1, 1)
+    problem = exc.problem or exc.context or "sintaks YAML tidak sah"
+    if "nesting depth" in problem:  # libyaml's own cap, reached while it reads ahead
+        return InputError(f"struktur bersarang lebih dari {MAX_DEPTH} tingkat", position)
+    lines = text.splitlines()
+    if mark and mark.line < len(lines) and lines[mark.line][mark.column : mark.column + 1] == "\t":
+        return InputError(
+            "karakter tab tidak boleh dipakai di sini (indentasi YAML hanya dengan spasi); "
+            "ganti tab dengan spasi",
+            position,
+        )
+    return InputError(f"YAML tidak dapat dibaca: {problem}", position)
+
+
 def _convert(node: Node, path: PathKey, doc: Document) -> Any:
     doc.positions[path] = _pos(doc.file, node.start_mark)
     if isinstance(node, ScalarNode):
-        if node.style is None and node.value in _NULLS:
+        _refuse_unprintable(node, doc.file)
+        # a plain scalar's style is None from PyYAML's parser, "" from libyaml's
+        if not node.style and node.value in _NULLS:
             return None
         return node.value
     if isinstance(node, SequenceNode):
@@ -140,6 +220,7 @@ def _convert(node: Node, path: PathKey, doc: Document) -> Any:
                 raise InputError(
                     "kunci harus berupa teks biasa", _pos(doc.file, key_node.start_mark)
                 )
+            _refuse_unprintable(key_node, doc.file)
             key = key_node.value
             if key == "<<":
                 raise InputError(
@@ -156,7 +237,7 @@ def _convert(node: Node, path: PathKey, doc: Document) -> Any:
                 node.flow_style
                 and key.isdigit()
                 and isinstance(value_node, ScalarNode)
-                and value_node.style is None
+                and not value_node.style
                 and value_node.value in _NULLS
                 and result
             ):
@@ -171,6 +252,27 @@ def _convert(node: Node, path: PathKey, doc: Document) -> Any:
     raise InputError("jenis node YAML tidak dikenal", _pos(doc.file, node.start_mark))
 
 
+def unprintable(text: str) -> tuple[int, str] | None:
+    """Index and code (``U+0007``) of the first character no report can hold, if any."""
+    found = _UNPRINTABLE.search(text)
+    return (found.start(), f"U+{ord(found.group()):04X}") if found else None
+
+
+def _refuse_unprintable(node: ScalarNode, label: str) -> None:
+    if (found := unprintable(node.value)) is not None:
+        raise InputError(
+            f"teks berisi karakter {found[1]} yang tidak dapat dicetak (karakter kendali atau "
+            "surrogate); hapus escape itu dari teks",
+            _pos(label, node.start_mark),
+        )
+
+
+def _too_big(size: str, label: str) -> InputError:
+    return InputError(
+        f"berkas terlalu besar ({size}; paling besar {MAX_FILE_BYTES} bita)", Position(label, 1, 1)
+    )
+
+
 def load_file(path: Path, label: str | None = None) -> Document:
     """Read and parse one YAML file; every failure is an :class:`InputError`."""
     label = label or str(path)
@@ -181,19 +283,24 @@ def load_file(path: Path, label: str | None = None) -> Document:
     except OSError as exc:
         raise InputError(f"berkas tidak dapat dibaca: {label} ({exc.strerror})") from None
     if size > MAX_FILE_BYTES:
-        raise InputError(
-            f"berkas terlalu besar ({size} bita; paling besar {MAX_FILE_BYTES} bita)",
-            Position(label, 1, 1),
-        )
+        raise _too_big(f"{size} bita", label)
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            # bounded: a device or a file growing meanwhile must not be read whole
+            raw = handle.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            raise _too_big(f"lebih dari {MAX_FILE_BYTES} bita", label)
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(
-            f"berkas bukan teks UTF-8 (bita ke-{exc.start})", Position(label, 1, 1)
+            f"berkas bukan teks UTF-8 (bita ke-{exc.start})",
+            Position(label, raw[: exc.start].count(b"\n") + 1, 1),
         ) from None
     except OSError as exc:
         raise InputError(f"berkas tidak dapat dibaca: {label} ({exc.strerror})") from None
-    if "\x00" in text:
-        raise InputError("berkas berisi karakter NUL; bukan YAML", Position(label, 1, 1))
+    if (nul := text.find("\x00")) >= 0:
+        raise InputError(
+            "berkas berisi karakter NUL; bukan YAML",
+            Position(label, text.count("\n", 0, nul) + 1, 1),
+        )
     return parse_text(text, label)

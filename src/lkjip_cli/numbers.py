@@ -131,7 +131,8 @@ def format_number(value: Decimal | int, places: int = 0) -> str:
     """``110692`` → ``110.692``; ``Decimal('60.15')``, 2 → ``60,15``."""
     q = quantize(Decimal(value), places)
     sign = "-" if q < 0 else ""
-    whole, _, frac = f"{abs(q):f}".partition(".")
+    # copy_abs is exact; abs() would round to the context's 28 digits
+    whole, _, frac = f"{q.copy_abs():f}".partition(".")
     groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])

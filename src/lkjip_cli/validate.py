@@ -17,7 +17,14 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from lkjip_cli.findings import Finding, error
-from lkjip_cli.loader import Document, InputError, PathKey, Position, load_file
+from lkjip_cli.loader import (
+    Document,
+    InputError,
+    PathKey,
+    Position,
+    load_file,
+    unprintable,
+)
 from lkjip_cli.model import FILES, NARRATIVES, REQUIRED, DataTahun, Narasi
 from lkjip_cli.model.bansos import DaftarBansos
 from lkjip_cli.model.common import Source
@@ -114,11 +121,15 @@ def _load_narratives(root: Path, findings: list[Finding]) -> dict[str, Narasi]:
             if path.stat().st_size > MAX_NARRATIVE_BYTES:
                 findings.append(_unreadable("berkas narasi terlalu besar", Position(label, 1, 1)))
                 continue
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            findings.append(_unreadable(f"berkas narasi tidak dapat dibaca: {exc}", None))
+            raw = path.read_bytes()
+        except OSError as exc:
+            findings.append(_unreadable(
+                f"berkas narasi tidak dapat dibaca: {label} ({exc.strerror or exc})",
+                Position(label, 1, 1)))
             continue
-        result[name] = Narasi(label, text)
+        text = _narrative_text(raw, label, findings)
+        if text is not None:
+            result[name] = Narasi(label, text)
     if folder.is_dir():
         known = {f"{n}.md" for n in NARRATIVES}
         for extra in sorted(folder.glob("*.md")):
@@ -133,6 +144,26 @@ def _load_narratives(root: Path, findings: list[Finding]) -> dict[str, Narasi]:
                     )
                 )
     return result
+
+
+def _narrative_text(raw: bytes, label: str, findings: list[Finding]) -> str | None:
+    """The text of a narrative, or none (and a finding with its line) when unusable."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        findings.append(_unreadable(f"berkas narasi bukan teks UTF-8 (bita ke-{exc.start})",
+                                    Position(label, line, 1)))
+        return None
+    if (found := unprintable(text)) is not None:
+        at, code = found
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        findings.append(_unreadable(
+            f"berkas narasi berisi karakter {code} yang tidak dapat dicetak; hapus karakter itu",
+            Position(label, line, column)))
+        return None
+    return text
 
 
 def validate_document(

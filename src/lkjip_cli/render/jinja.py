@@ -37,7 +37,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import missing
 
 from lkjip_cli import numbers
-from lkjip_cli.loader import Position
+from lkjip_cli.loader import Position, unprintable
 
 NARRATIVE_FILENAME = "<narasi>"
 """The code filename narratives compile under, to find their frames in a traceback."""
@@ -212,6 +212,9 @@ MAX_RANGE = 1000
 MAX_REPEAT = 10_000
 """The longest text or list a narrative may build with ``*``."""
 MAX_EXPONENT = 100
+MAX_DIGITS = 1000
+"""The longest whole number ``*`` or ``**`` may make: ``((10**100)**100)**100``
+keeps every exponent small and still takes minutes."""
 MAX_LISTED = 12
 """An unknown name lists the known ones when there are at most this many."""
 _UNSAFE_ATTRIBUTE = re.compile(r"access to attribute '(.+?)' of '.+?' object is unsafe")
@@ -226,6 +229,18 @@ def _range(*args: int) -> range:
 
 _WITH_METHODS = (str, int, Decimal, dt.date, dict, list, tuple, set, frozenset, LoopContext)
 """Types whose (non-mutating) methods a narrative may call: plain values, containers."""
+
+
+def _digits_bound(operator: str, left: Any, right: Any) -> int:
+    """An upper bound of the decimal digits of ``left OP right`` for whole numbers, else 0."""
+    if not (isinstance(left, int) and isinstance(right, int)):
+        return 0  # Decimal arithmetic is bounded by its context
+    bits = 0
+    if operator == "*":
+        bits = left.bit_length() + right.bit_length()
+    elif operator == "**" and right > 0:
+        bits = left.bit_length() * right
+    return bits * 30103 // 100000 + 1  # log10(2) = 0.30103
 
 
 class _NarrativeSandbox(ImmutableSandboxedEnvironment):
@@ -246,6 +261,10 @@ class _NarrativeSandbox(ImmutableSandboxedEnvironment):
             and not (-MAX_EXPONENT <= right <= MAX_EXPONENT)
         ):
             raise SecurityError(f"pangkat lebih dari {MAX_EXPONENT}")
+        if _digits_bound(operator, left, right) > MAX_DIGITS:
+            raise SecurityError(
+                f"pangkat atau perkalian menghasilkan lebih dari {MAX_DIGITS} angka"
+            )
         if operator == "*":
             for seq, count in ((left, right), (right, left)):
                 if (
@@ -255,6 +274,16 @@ class _NarrativeSandbox(ImmutableSandboxedEnvironment):
                 ):
                     raise SecurityError(f"hasil perkalian lebih dari {MAX_REPEAT} unsur")
         return super().call_binop(context, operator, left, right)
+
+
+def _printable(value: object) -> object:
+    """Refuse a placeholder whose text no report can hold (``{{ '%c' % 7 }}``)."""
+    found = unprintable(str(value))
+    if found is not None:
+        raise FilterValueError(
+            f"hasil placeholder berisi karakter {found[1]} yang tidak dapat dicetak"
+        )
+    return value
 
 
 @functools.cache
@@ -267,6 +296,7 @@ def narrative_env() -> ImmutableSandboxedEnvironment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_printable,
     )
     env.filters = dict(NARRATIVE_FILTERS)
     env.globals = {
