@@ -111,3 +111,38 @@ def test_invalid_item_is_left_out_and_the_rest_still_validates(year: Path) -> No
     # the bad sub kegiatan and the bad category were left out; everything else is there
     assert len(result.data.incomplete) == 2
     assert result.data.pmks is not None and len(result.data.pmks.kategori) == 25
+
+
+def test_struktur_is_a_nested_tree() -> None:
+    result = load(DATA)
+    assert result.data is not None
+    root = result.data.instansi.struktur
+    assert root is not None and (root.nama, root.jabatan) == ("Dinas Sosial Kabupaten Blitar",
+                                                              "Kepala Dinas")
+    [sekretariat] = [u for u in root.bawahan if u.nama == "Sekretariat"]
+    assert [u.jabatan for u in sekretariat.bawahan] == ["Kepala Sub Bagian"]  # Tabel 1.1: 1
+    assert sum(u.nama.startswith("Bidang ") for u in root.bawahan) == 4  # Tabel 1.1: 4
+    assert {u.nama: u.garis for u in root.bawahan}["Kelompok Jabatan Fungsional"] == "koordinasi"
+    assert sekretariat.garis == "komando"  # the default
+
+
+def test_struktur_is_optional() -> None:
+    from lkjip_cli.model.instansi import Instansi, UnitOrganisasi
+
+    assert Instansi.model_fields["struktur"].default is None
+    unit = UnitOrganisasi.model_validate({"nama": "Bidang A"})
+    assert (unit.jabatan, unit.bawahan, unit.garis) == (None, [], "komando")
+
+
+def test_misspelt_key_deep_in_struktur(year: Path) -> None:
+    f = year / "instansi.yaml"
+    _edit(f, "          jabatan: Kepala Sub Bagian", "          jabatn: Kepala Sub Bagian")
+    _edit(f, "      garis: koordinasi", "      garis: koordinir")
+    result = load(year)
+    assert exit_code(result.findings) == 1
+    [key] = [x for x in result.findings if x.rule == "input.kolom-tidak-dikenal"]
+    assert "struktur.bawahan" in key.message and "maksud Anda 'jabatan'" in key.message
+    assert key.position is not None and key.position.line == _line(f, "jabatn:")
+    [garis] = [x for x in result.findings if x.rule == "input.nilai-tidak-sah"]
+    assert "'koordinir'" in garis.message and "koordinasi" in garis.message
+    assert garis.position is not None and garis.position.line == _line(f, "koordinir")

@@ -10,11 +10,14 @@ turns every failure into a :class:`NarrativeError` that names file and line.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
 import functools
 import importlib.resources
 import re
+import signal
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from importlib.resources.abc import Traversable
@@ -227,8 +230,20 @@ def _range(*args: int) -> range:
     return rng
 
 
-_WITH_METHODS = (str, int, Decimal, dt.date, dict, list, tuple, set, frozenset, LoopContext)
+_WITH_METHODS = (int, Decimal, dt.date, dict, list, tuple, set, frozenset, LoopContext)
 """Types whose (non-mutating) methods a narrative may call: plain values, containers."""
+
+_STR_METHODS = frozenset(
+    {"lower", "upper", "title", "capitalize", "strip", "lstrip", "rstrip", "startswith",
+     "endswith", "split"}
+)
+"""Text methods a narrative may call: none can grow a string (``ljust``, ``center``,
+``format`` widths, ``join`` and ``replace`` could allocate gigabytes)."""
+
+RENDER_SECONDS = 10
+"""Longest a narrative may take to render (nested loops can burn CPU without output)."""
+MAX_OUTPUT = 2 * 1024 * 1024
+"""Largest rendered narrative, in characters."""
 
 
 def _digits_bound(operator: str, left: Any, right: Any) -> int:
@@ -252,7 +267,15 @@ class _NarrativeSandbox(ImmutableSandboxedEnvironment):
         """Models give data only: their methods read files (``parse_file`` unpickles)."""
         if not super().is_safe_attribute(obj, attr, value):
             return False
-        return not callable(value) or isinstance(obj, _WITH_METHODS)
+        if not callable(value):
+            return True
+        if isinstance(obj, str):
+            return attr in _STR_METHODS
+        return isinstance(obj, _WITH_METHODS)
+
+    def wrap_str_format(self, value: Any) -> None:
+        """No ``str.format``: its widths can allocate gigabytes; the filters format figures."""
+        return None
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if (
@@ -310,6 +333,30 @@ def narrative_env() -> ImmutableSandboxedEnvironment:
 _FILE_TAGS = (nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)
 
 
+class _TooSlow(Exception):
+    """Raised by the render deadline's timer."""
+
+
+@contextlib.contextmanager
+def _deadline(seconds: int) -> Iterator[None]:
+    """Interrupt a render that runs longer than ``seconds`` (main thread, POSIX only)."""
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise _TooSlow
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def render_narrative(source: str, file: str, context: Mapping[str, Any]) -> str:
     """Render one narrative; every failure is a :class:`NarrativeError` with its line."""
     env = narrative_env()
@@ -327,8 +374,17 @@ def render_narrative(source: str, file: str, context: Mapping[str, Any]) -> str:
     try:
         code = env.compile(tree, name=file, filename=NARRATIVE_FILENAME)
         template = env.template_class.from_code(env, code, env.make_globals(None), None)
-        rendered: str = template.render(dict(context))
+        with _deadline(RENDER_SECONDS):
+            rendered: str = template.render(dict(context))
+        if len(rendered) > MAX_OUTPUT:
+            raise NarrativeError(
+                f"narasi menghasilkan lebih dari {MAX_OUTPUT} karakter; periksa perulangannya",
+                file, None)
         return rendered
+    except _TooSlow:
+        raise NarrativeError(
+            f"narasi tidak selesai dirender dalam {RENDER_SECONDS} detik; periksa perulangan "
+            "{% for %} di dalamnya", file, None) from None
     except SecurityError as exc:
         raise NarrativeError(
             "ekspresi tidak diizinkan di narasi: hanya nilai data dan filter format yang "
