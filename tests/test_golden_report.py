@@ -28,6 +28,11 @@ def test_2024_report_matches_the_reviewed_golden_markdown() -> None:
         GOLDEN.write_text(markdown, encoding="utf-8", newline="\n")
     expected = GOLDEN.read_text(encoding="utf-8")
     if markdown != expected:
-        diff = "".join(list(difflib.unified_diff(expected.splitlines(True), markdown.splitlines(True),
-                                                 "golden", "built"))[:80])
+        diff = "".join(
+            list(
+                difflib.unified_diff(
+                    expected.splitlines(True), markdown.splitlines(True), "golden", "built"
+                )
+            )[:80]
+        )
         raise AssertionError(f"the 2024 Markdown changed; review and accept:\n{diff}")

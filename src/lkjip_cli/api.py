@@ -61,7 +61,9 @@ class BuildResult:
     """Messages for the user that are not findings (e.g. PDF skipped)."""
 
 
-def build(path: Path, out_dir: Path, formats: tuple[str, ...] = ("docx", "md", "html")) -> BuildResult:
+def build(
+    path: Path, out_dir: Path, formats: tuple[str, ...] = ("docx", "md", "html")
+) -> BuildResult:
     """Check, then render every requested format and write them all at once.
 
     Errors stop the build before anything is written; warnings are kept and

@@ -203,13 +203,18 @@ def build(
     target: Target,
     out: Annotated[
         Path | None,
-        typer.Option("--out", "-o", metavar="DIREKTORI",
-                     help="Direktori keluaran (bawaan: build/TAHUN)."),
+        typer.Option(
+            "--out", "-o", metavar="DIREKTORI", help="Direktori keluaran (bawaan: build/TAHUN)."
+        ),
     ] = None,
     format: Annotated[
         str,
-        typer.Option("--format", "-f", metavar="BENTUK",
-                     help="Bentuk keluaran dipisah koma: docx, md, html, pdf."),
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="BENTUK",
+            help="Bentuk keluaran dipisah koma: docx, md, html, pdf.",
+        ),
     ] = "docx,md,html",
 ) -> None:
     """Periksa data lalu susun laporan LKjIP (DOCX, Markdown, HTML, PDF)."""

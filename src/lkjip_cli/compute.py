@@ -81,7 +81,9 @@ def predikat(value: Decimal | None, scale: Sequence[Interval]) -> str | None:
         return None
     shown = quantize(value, 2)
     for band in scale:
-        if (band.dari is None or shown >= band.dari) and (band.sampai is None or shown < band.sampai):
+        if (band.dari is None or shown >= band.dari) and (
+            band.sampai is None or shown < band.sampai
+        ):
             return band.predikat
     return None
 
@@ -136,13 +138,23 @@ def _anggaran(data: DataTahun) -> AnggaranHasil:
                 for s in k.sub_kegiatan
             ]
             kegiatan.append(
-                KegiatanHasil(nama=k.nama, kode=k.kode, indikator=k.indikator, sub_kegiatan=subs,
-                              **_sums(subs))
+                KegiatanHasil(
+                    nama=k.nama,
+                    kode=k.kode,
+                    indikator=k.indikator,
+                    sub_kegiatan=subs,
+                    **_sums(subs),
+                )
             )
         programs.append(
             ProgramHasil(
-                id=p.id, nama=p.nama, kode=p.kode, sasaran=p.sasaran,
-                penanggung_jawab=p.penanggung_jawab, indikator=p.indikator, kegiatan=kegiatan,
+                id=p.id,
+                nama=p.nama,
+                kode=p.kode,
+                sasaran=p.sasaran,
+                penanggung_jawab=p.penanggung_jawab,
+                indikator=p.indikator,
+                kegiatan=kegiatan,
                 **_sums(kegiatan),
             )
         )
@@ -155,7 +167,9 @@ def _anggaran(data: DataTahun) -> AnggaranHasil:
     )
 
 
-def _sums(children: Sequence[SubKegiatanHasil | KegiatanHasil | ProgramHasil]) -> dict[str, Decimal | None]:
+def _sums(
+    children: Sequence[SubKegiatanHasil | KegiatanHasil | ProgramHasil],
+) -> dict[str, Decimal | None]:
     murni = sum((c.pagu_murni for c in children), ZERO)
     perubahan = sum((c.pagu_perubahan for c in children), ZERO)
     realisasi = sum((c.realisasi for c in children), ZERO)
@@ -192,8 +206,13 @@ def _indikator(data: DataTahun, ind: Indikator) -> IndikatorHasil:
     pembanding = None
     if entry and entry.pembanding:
         b = entry.pembanding
-        pembanding = PembandingHasil(daerah=b.daerah, tahun=b.tahun, realisasi=b.realisasi,
-                                     jumlah=b.jumlah, tertangani=b.tertangani)
+        pembanding = PembandingHasil(
+            daerah=b.daerah,
+            tahun=b.tahun,
+            realisasi=b.realisasi,
+            jumlah=b.jumlah,
+            tertangani=b.tertangani,
+        )
     return IndikatorHasil(
         id=ind.id,
         nama=ind.nama,
@@ -210,10 +229,13 @@ def _indikator(data: DataTahun, ind: Indikator) -> IndikatorHasil:
         riwayat=riwayat,
         selisih_tahun={y: real - v for y, v in riwayat.items()} if real is not None else {},
         pembanding=pembanding,
-        selisih_pembanding=(real - pembanding.realisasi) if pembanding and real is not None else None,
+        selisih_pembanding=(real - pembanding.realisasi)
+        if pembanding and real is not None
+        else None,
         target_renstra=ind.target_renstra,
-        capaian_renstra=capaian(ind.target_renstra, real, ind.polaritas, ind.metode,
-                                cfg.capaian.batas_atas),
+        capaian_renstra=capaian(
+            ind.target_renstra, real, ind.polaritas, ind.metode, cfg.capaian.batas_atas
+        ),
     )
 
 
@@ -264,7 +286,9 @@ def _pmks(data: DataTahun) -> PmksHasil | None:
         return None
     kategori = [
         KategoriPmksHasil(
-            nama=k.nama, jumlah=k.jumlah, tertangani=k.tertangani,
+            nama=k.nama,
+            jumlah=k.jumlah,
+            tertangani=k.tertangani,
             persen=percent(k.tertangani, k.jumlah),
             rincian=[(r.nama, r.jumlah) for r in k.rincian],
         )
@@ -272,8 +296,9 @@ def _pmks(data: DataTahun) -> PmksHasil | None:
     ]
     jumlah = sum(k.jumlah for k in kategori)
     tertangani = sum(k.tertangani for k in kategori)
-    return PmksHasil(jumlah=jumlah, tertangani=tertangani, persen=percent(tertangani, jumlah),
-                     kategori=kategori)
+    return PmksHasil(
+        jumlah=jumlah, tertangani=tertangani, persen=percent(tertangani, jumlah), kategori=kategori
+    )
 
 
 def _insentif(data: DataTahun, programs: dict[str, ProgramHasil]) -> InsentifHasil | None:
@@ -299,7 +324,11 @@ def _rpjmd(data: DataTahun, r: IndikatorRpjmd) -> RpjmdHasil:
     now = r.realisasi.get(year)
     before = r.realisasi.get(year - 1)
     return RpjmdHasil(
-        nama=r.nama, satuan=r.satuan, polaritas=r.polaritas, target_awal=r.target_awal,
-        target=dict(sorted(r.target.items())), realisasi=dict(sorted(r.realisasi.items())),
+        nama=r.nama,
+        satuan=r.satuan,
+        polaritas=r.polaritas,
+        target_awal=r.target_awal,
+        target=dict(sorted(r.target.items())),
+        realisasi=dict(sorted(r.realisasi.items())),
         selisih=(before - now) if now is not None and before is not None else None,
     )

@@ -123,9 +123,12 @@ def _load_narratives(root: Path, findings: list[Finding]) -> dict[str, Narasi]:
                 continue
             raw = path.read_bytes()
         except OSError as exc:
-            findings.append(_unreadable(
-                f"berkas narasi tidak dapat dibaca: {label} ({exc.strerror or exc})",
-                Position(label, 1, 1)))
+            findings.append(
+                _unreadable(
+                    f"berkas narasi tidak dapat dibaca: {label} ({exc.strerror or exc})",
+                    Position(label, 1, 1),
+                )
+            )
             continue
         text = _narrative_text(raw, label, findings)
         if text is not None:
@@ -152,16 +155,23 @@ def _narrative_text(raw: bytes, label: str, findings: list[Finding]) -> str | No
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        findings.append(_unreadable(f"berkas narasi bukan teks UTF-8 (bita ke-{exc.start})",
-                                    Position(label, line, 1)))
+        findings.append(
+            _unreadable(
+                f"berkas narasi bukan teks UTF-8 (bita ke-{exc.start})", Position(label, line, 1)
+            )
+        )
         return None
     if (found := unprintable(text)) is not None:
         at, code = found
         line = text.count("\n", 0, at) + 1
         column = at - (text.rfind("\n", 0, at) + 1) + 1
-        findings.append(_unreadable(
-            f"berkas narasi berisi karakter {code} yang tidak dapat dicetak; hapus karakter itu",
-            Position(label, line, column)))
+        findings.append(
+            _unreadable(
+                f"berkas narasi berisi karakter {code} yang tidak dapat dicetak; "
+                "hapus karakter itu",
+                Position(label, line, column),
+            )
+        )
         return None
     return text
 
@@ -179,8 +189,16 @@ def validate_document(
     """
     data = copy.deepcopy(doc.data) if doc.data is not None else {}
     if not isinstance(data, dict):
-        return None, [error("input.bentuk", "isi berkas harus berupa peta (kunci: nilai)",
-                            doc.position(()))], [], doc
+        return (
+            None,
+            [
+                error(
+                    "input.bentuk", "isi berkas harus berupa peta (kunci: nilai)", doc.position(())
+                )
+            ],
+            [],
+            doc,
+        )
     findings: list[Finding] = []
     dropped: list[PathKey] = []
     positions = dict(doc.positions)
@@ -281,7 +299,9 @@ def _get(data: Any, path: PathKey) -> Any:
     return data
 
 
-def _shift(positions: dict[PathKey, Position], list_path: PathKey, removed: int) -> dict[PathKey, Position]:
+def _shift(
+    positions: dict[PathKey, Position], list_path: PathKey, removed: int
+) -> dict[PathKey, Position]:
     n = len(list_path)
     result: dict[PathKey, Position] = {}
     for key, pos in positions.items():
@@ -377,8 +397,10 @@ def _message(err: dict[str, Any], path: PathKey, model: type[Source]) -> str:
     if kind == "string_too_short":
         return f"{where}: teks ini tidak boleh kosong"
     if kind == "string_pattern_mismatch":
-        return (f"{where}: '{value}' bukan id yang sah; gunakan huruf, angka dan garis bawah, "
-                "diawali huruf (misalnya pmks_tertangani)")
+        return (
+            f"{where}: '{value}' bukan id yang sah; gunakan huruf, angka dan garis bawah, "
+            "diawali huruf (misalnya pmks_tertangani)"
+        )
     if kind in {"model_type", "dict_type", "model_attributes_type"}:
         return f"{where}: diharapkan peta (kunci: nilai), tertulis {_show(value)}"
     if kind == "list_type":
@@ -425,17 +447,26 @@ def check_references(data: DataTahun) -> list[Finding]:
     def unknown(kind: str, value: str, known: list[str], file: str, path: PathKey) -> None:
         close = difflib.get_close_matches(value, known, n=1)
         hint = f"; maksud Anda '{close[0]}'?" if close else f"; yang dikenal: {', '.join(known)}"
-        findings.append(error(rule, f"{format_path(path)}: {kind} '{value}' tidak dikenal{hint}",
-                              data.pos(file, path)))
+        findings.append(
+            error(
+                rule,
+                f"{format_path(path)}: {kind} '{value}' tidak dikenal{hint}",
+                data.pos(file, path),
+            )
+        )
 
     def unique(kind: str, ids: list[str], file: str, paths: list[PathKey]) -> None:
         seen: dict[str, PathKey] = {}
         for value, path in zip(ids, paths, strict=True):
             if value in seen:
                 first = data.pos(file, seen[value])
-                findings.append(error("input.id-ganda",
-                                      f"{kind} '{value}' dipakai dua kali (pertama di baris {first.line})",
-                                      data.pos(file, path)))
+                findings.append(
+                    error(
+                        "input.id-ganda",
+                        f"{kind} '{value}' dipakai dua kali (pertama di baris {first.line})",
+                        data.pos(file, path),
+                    )
+                )
             else:
                 seen[value] = path
 
@@ -447,11 +478,19 @@ def check_references(data: DataTahun) -> list[Finding]:
             sasaran_paths.append(("tujuan", ti, "sasaran", si, "id"))
     unique("sasaran", sasaran_ids, "renstra.yaml", sasaran_paths)
     program_ids = [p.id for p in data.anggaran.program]
-    unique("program", program_ids, "anggaran.yaml",
-           [("program", i, "id") for i in range(len(program_ids))])
+    unique(
+        "program",
+        program_ids,
+        "anggaran.yaml",
+        [("program", i, "id") for i in range(len(program_ids))],
+    )
     indikator_ids = [i.id for i in data.iku.indikator]
-    unique("indikator", indikator_ids, "iku.yaml",
-           [("indikator", i, "id") for i in range(len(indikator_ids))])
+    unique(
+        "indikator",
+        indikator_ids,
+        "iku.yaml",
+        [("indikator", i, "id") for i in range(len(indikator_ids))],
+    )
 
     for i, p in enumerate(data.anggaran.program):
         if p.sasaran not in sasaran_ids:
@@ -461,29 +500,51 @@ def check_references(data: DataTahun) -> list[Finding]:
             unknown("sasaran", ind.sasaran, sasaran_ids, "iku.yaml", ("indikator", i, "sasaran"))
         for j, program_id in enumerate(ind.program):
             if program_id not in program_ids:
-                unknown("program", program_id, program_ids, "iku.yaml",
-                        ("indikator", i, "program", j))
+                unknown(
+                    "program", program_id, program_ids, "iku.yaml", ("indikator", i, "program", j)
+                )
         if ind.realisasi_dari == "pmks" and data.pmks is None:
-            findings.append(error(rule, f"indikator '{ind.id}' dihitung dari pmks.yaml, "
-                                  "tetapi berkas itu tidak ada", data.pos("iku.yaml", ("indikator", i))))
+            findings.append(
+                error(
+                    rule,
+                    f"indikator '{ind.id}' dihitung dari pmks.yaml, tetapi berkas itu tidak ada",
+                    data.pos("iku.yaml", ("indikator", i)),
+                )
+            )
     for key, agreement in (("murni", data.pk.murni), ("perubahan", data.pk.perubahan)):
         if agreement is None:
             continue
         for j, t in enumerate(agreement.target):
             if t.indikator not in indikator_ids:
-                unknown("indikator", t.indikator, indikator_ids, "pk.yaml",
-                        (key, "target", j, "indikator"))
+                unknown(
+                    "indikator",
+                    t.indikator,
+                    indikator_ids,
+                    "pk.yaml",
+                    (key, "target", j, "indikator"),
+                )
         for j, entry in enumerate(agreement.program):
             if entry.program not in program_ids:
-                unknown("program", entry.program, program_ids, "pk.yaml",
-                        (key, "program", j, "program"))
+                unknown(
+                    "program", entry.program, program_ids, "pk.yaml", (key, "program", j, "program")
+                )
     for j, r in enumerate(data.realisasi.indikator):
         if r.indikator not in indikator_ids:
-            unknown("indikator", r.indikator, indikator_ids, "realisasi.yaml",
-                    ("indikator", j, "indikator"))
+            unknown(
+                "indikator",
+                r.indikator,
+                indikator_ids,
+                "realisasi.yaml",
+                ("indikator", j, "indikator"),
+            )
     if data.insentif is not None:
         for j, a in enumerate(data.insentif.alokasi):
             if a.program not in program_ids:
-                unknown("program", a.program, program_ids, "insentif_fiskal.yaml",
-                        ("alokasi", j, "program"))
+                unknown(
+                    "program",
+                    a.program,
+                    program_ids,
+                    "insentif_fiskal.yaml",
+                    ("alokasi", j, "program"),
+                )
     return findings

@@ -331,14 +331,21 @@ def test_build_writes_every_format_and_is_deterministic(tmp_path: Path) -> None:
     first = build(resolve("2024", root), tmp_path / "a")
     second = build(resolve("2024", root), tmp_path / "b")
     names = sorted(p.name for p in first.written)
-    assert names == ["gambar-1-1.png", "gambar-3-1.png", "gambar-3-2.png", "lkjip-2024.docx",
-                     "lkjip-2024.html", "lkjip-2024.md"]
+    assert names == [
+        "gambar-1-1.png",
+        "gambar-3-1.png",
+        "gambar-3-2.png",
+        "lkjip-2024.docx",
+        "lkjip-2024.html",
+        "lkjip-2024.md",
+    ]
     for a, b in zip(sorted(first.written), sorted(second.written), strict=True):
         assert a.read_bytes() == b.read_bytes(), a.name
 
 
-def test_build_with_bad_source_date_epoch_writes_nothing(tmp_path: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_build_with_bad_source_date_epoch_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from lkjip_cli.api import build, resolve
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "kemarin")

@@ -55,11 +55,14 @@ def test_sasaran_figures(report: Report) -> None:
 
 def test_trends_and_benchmark(report: Report) -> None:
     ind = report.indikator["pmks_tertangani"]
-    assert format_percent(ind.selisih_tahun[2023]) == "0,01%"   # 95,3836 − 95,37
+    assert format_percent(ind.selisih_tahun[2023]) == "0,01%"  # 95,3836 − 95,37
     assert format_percent(ind.selisih_tahun[2022]) == "-1,32%"  # 95,3836 − 96,70
-    assert format_percent(ind.selisih_pembanding) == "1,13%"    # 95,3836 − 94,25
-    assert report.rpjmd[0].selisih == Decimal("0.43")           # 9,19 − 8,76
-    assert report.pmks is not None and (report.pmks.jumlah, report.pmks.tertangani) == (110692, 105582)
+    assert format_percent(ind.selisih_pembanding) == "1,13%"  # 95,3836 − 94,25
+    assert report.rpjmd[0].selisih == Decimal("0.43")  # 9,19 − 8,76
+    assert report.pmks is not None and (report.pmks.jumlah, report.pmks.tertangani) == (
+        110692,
+        105582,
+    )
     assert (report.pegawai.jumlah, report.pegawai.asn) == (40, 26)
 
 
@@ -79,16 +82,31 @@ def test_trends_and_benchmark(report: Report) -> None:
         (None, Decimal(1), "naik", None, None, None),
     ],
 )
-def test_capaian_edges(target: Decimal | None, real: Decimal, polaritas: str, metode: str | None,
-                       cap: Decimal | None, expected: Decimal | None) -> None:
+def test_capaian_edges(
+    target: Decimal | None,
+    real: Decimal,
+    polaritas: str,
+    metode: str | None,
+    cap: Decimal | None,
+    expected: Decimal | None,
+) -> None:
     assert capaian(target, real, polaritas, metode, cap) == expected
 
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("91", "Sangat Tinggi"), ("90.996", "Sangat Tinggi"), ("90.994", "Tinggi"), ("76", "Tinggi"),
-     ("75.99", "Sedang"), ("66", "Sedang"), ("51", "Rendah"), ("50.99", "Sangat Rendah"),
-     ("0", "Sangat Rendah"), ("130", "Sangat Tinggi")],
+    [
+        ("91", "Sangat Tinggi"),
+        ("90.996", "Sangat Tinggi"),
+        ("90.994", "Tinggi"),
+        ("76", "Tinggi"),
+        ("75.99", "Sedang"),
+        ("66", "Sedang"),
+        ("51", "Rendah"),
+        ("50.99", "Sangat Rendah"),
+        ("0", "Sangat Rendah"),
+        ("130", "Sangat Tinggi"),
+    ],
 )
 def test_predikat_default_scale_is_gap_free(value: str, expected: str) -> None:
     assert predikat(Decimal(value), Config(tahun=2024).scale()) == expected

@@ -26,7 +26,9 @@ def test_parse_rupiah(text: str, expected: Decimal) -> None:
     assert n.parse_rupiah(text) == expected
 
 
-@pytest.mark.parametrize("text", ["14.972.00", "113.550.00", "60.15", "1,234", "abc", "1.2345", "12,345"])
+@pytest.mark.parametrize(
+    "text", ["14.972.00", "113.550.00", "60.15", "1,234", "abc", "1.2345", "12,345"]
+)
 def test_parse_rupiah_refuses_malformed(text: str) -> None:
     with pytest.raises(n.NumberFormatError):
         n.parse_rupiah(text)

@@ -28,7 +28,11 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 def _line(path: Path, needle: str) -> int:
-    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+    return next(
+        i
+        for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if needle in line
+    )
 
 
 def test_clean_data_loads() -> None:
@@ -71,8 +75,12 @@ def test_float_never_reaches_a_model(year: Path) -> None:
     # "14.972" is fourteen thousand nine hundred seventy-two, not a float
     result = load(year)
     assert result.data is not None
-    amounts = [s.pagu_perubahan for p in result.data.anggaran.program for k in p.kegiatan
-               for s in k.sub_kegiatan]
+    amounts = [
+        s.pagu_perubahan
+        for p in result.data.anggaran.program
+        for k in p.kegiatan
+        for s in k.sub_kegiatan
+    ]
     assert all(type(a).__name__ == "Decimal" for a in amounts)
 
 
@@ -117,8 +125,10 @@ def test_struktur_is_a_nested_tree() -> None:
     result = load(DATA)
     assert result.data is not None
     root = result.data.instansi.struktur
-    assert root is not None and (root.nama, root.jabatan) == ("Dinas Sosial Kabupaten Blitar",
-                                                              "Kepala Dinas")
+    assert root is not None and (root.nama, root.jabatan) == (
+        "Dinas Sosial Kabupaten Blitar",
+        "Kepala Dinas",
+    )
     [sekretariat] = [u for u in root.bawahan if u.nama == "Sekretariat"]
     assert [u.jabatan for u in sekretariat.bawahan] == ["Kepala Sub Bagian"]  # Tabel 1.1: 1
     assert sum(u.nama.startswith("Bidang ") for u in root.bawahan) == 4  # Tabel 1.1: 4

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from lkjip_cli.model.common import Jumlah, Nilai, Orang, Rupiah, Source, Tanggal, Tercetak, Teks
+from lkjip_cli.model.common import Jumlah, Nilai, Orang, Rupiah, Source, Tanggal, Teks, Tercetak
 from lkjip_cli.model.renstra import Id
 
 Triwulan = Literal["I", "II", "III", "IV"]

@@ -25,7 +25,7 @@ class Source(BaseModel):
 
 
 def _reject_non_text(value: Any, kind: str) -> None:
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, bool | float):
         raise ValueError(f"{kind} harus ditulis sebagai teks angka, bukan {type(value).__name__}")
     if isinstance(value, (dict, list)):
         raise ValueError(

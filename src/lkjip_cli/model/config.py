@@ -35,8 +35,13 @@ class Interval(Source):
 def _default_scale() -> list[Interval]:
     from decimal import Decimal
 
-    bands = [(91, None, "Sangat Tinggi"), (76, 91, "Tinggi"), (66, 76, "Sedang"),
-             (51, 66, "Rendah"), (None, 51, "Sangat Rendah")]
+    bands = [
+        (91, None, "Sangat Tinggi"),
+        (76, 91, "Tinggi"),
+        (66, 76, "Sedang"),
+        (51, 66, "Rendah"),
+        (None, 51, "Sangat Rendah"),
+    ]
     return [
         Interval(
             dari=None if lo is None else Decimal(lo),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lkjip_cli.model.common import Jumlah, Rupiah, Source, Tercetak, Teks
+from lkjip_cli.model.common import Jumlah, Rupiah, Source, Teks, Tercetak
 
 
 class AlokasiTercetak(Source):

@@ -47,7 +47,7 @@ class UnitOrganisasi(Source):
     """Name of the unit, e.g. Sekretariat, Bidang Rehabilitasi Sosial."""
     jabatan: str | None = None
     """Title of the unit's head, e.g. Kepala Dinas, Sekretaris Dinas."""
-    bawahan: list[UnitOrganisasi] = []  # noqa: RUF012 (pydantic copies the default)
+    bawahan: list[UnitOrganisasi] = []
     """Units directly below this one, drawn left to right in this order."""
     garis: Literal["komando", "koordinasi"] = "komando"
     """Line to the unit above: komando (solid, line of command) or koordinasi

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from lkjip_cli.model.common import Jumlah, Nilai, Source, Tercetak, Teks
+from lkjip_cli.model.common import Jumlah, Nilai, Source, Teks, Tercetak
 
 
 class Pembanding(Source):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from lkjip_cli.model.common import Nilai, Rupiah, Source, Tercetak, Teks
+from lkjip_cli.model.common import Nilai, Rupiah, Source, Teks, Tercetak
 
 Id = Field(pattern=r"^[A-Za-z][A-Za-z0-9_]*$")
 

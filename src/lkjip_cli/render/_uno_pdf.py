@@ -4,6 +4,7 @@ Usage: python3 _uno_pdf.py SOFFICE SOURCE.docx TARGET.pdf PROFILE_URL
 Kept free of lkjip imports: it runs in the system Python that has ``uno``.
 """
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -23,14 +24,23 @@ def main():
     soffice, source, target, profile = sys.argv[1:5]
     pipe = f"lkjip{os.getpid()}"
     proc = subprocess.Popen(
-        [soffice, f"-env:UserInstallation={profile}", "--headless", "--invisible", "--norestore",
-         "--nologo", f"--accept=pipe,name={pipe};urp;"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            soffice,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--invisible",
+            "--norestore",
+            "--nologo",
+            f"--accept=pipe,name={pipe};urp;",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext(
-            "com.sun.star.bridge.UnoUrlResolver", local)
+            "com.sun.star.bridge.UnoUrlResolver", local
+        )
         ctx = None
         for _ in range(120):
             try:
@@ -41,8 +51,9 @@ def main():
         if ctx is None:
             sys.exit("LibreOffice did not start")
         desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(source), "_blank", 0,
-                                           (prop("Hidden", True),))
+        doc = desktop.loadComponentFromURL(
+            uno.systemPathToFileUrl(source), "_blank", 0, (prop("Hidden", True),)
+        )
         for _ in range(2):  # page numbers settle after the first update
             indexes = doc.getDocumentIndexes()
             for i in range(indexes.getCount()):
@@ -50,10 +61,8 @@ def main():
             doc.refresh()
         doc.storeToURL(uno.systemPathToFileUrl(target), (prop("FilterName", "writer_pdf_Export"),))
         doc.close(True)
-        try:
+        with contextlib.suppress(Exception):
             desktop.terminate()
-        except Exception:
-            pass
     finally:
         try:
             proc.wait(timeout=20)

@@ -159,7 +159,15 @@ class Signatures:
 
 
 Block = (
-    Heading | Paragraph | ListBlock | Table | Figure | PageBreak | Section | Index | Signature
+    Heading
+    | Paragraph
+    | ListBlock
+    | Table
+    | Figure
+    | PageBreak
+    | Section
+    | Index
+    | Signature
     | Signatures
 )
 

@@ -104,10 +104,16 @@ def _label_bars(ax: Axes, bars: Any, texts: list[str], top: float) -> None:
     for bar, text in zip(bars, texts, strict=True):
         height = bar.get_height()
         inside = height >= 0.12 * top
-        ax.annotate(text, xy=(bar.get_x() + bar.get_width() / 2, height),
-                    xytext=(0, -4 if inside else 3), textcoords="offset points",
-                    ha="center", va="top" if inside else "bottom",
-                    color="white" if inside else "black", fontweight="bold" if inside else None)
+        ax.annotate(
+            text,
+            xy=(bar.get_x() + bar.get_width() / 2, height),
+            xytext=(0, -4 if inside else 3),
+            textcoords="offset points",
+            ha="center",
+            va="top" if inside else "bottom",
+            color="white" if inside else "black",
+            fontweight="bold" if inside else None,
+        )
 
 
 def _legend(ax: Axes) -> None:
@@ -121,19 +127,32 @@ def tren_indikator(ind: IndikatorHasil, tahun: int) -> bytes:
         values[tahun] = ind.realisasi
     years = sorted({*values, tahun})  # this year has its place even before it is realized
     shown = [y for y in years if y in values]
-    highest = max([*values.values(), *([ind.target] if ind.target is not None else [])],
-                  default=Decimal(0))
+    highest = max(
+        [*values.values(), *([ind.target] if ind.target is not None else [])], default=Decimal(0)
+    )
     with _figure() as (fig, ax):
         top = _y_axis(ax, highest)
-        bars = ax.bar([years.index(y) for y in shown], [float(values[y]) for y in shown],
-                      width=0.55, color=REALISASI, label="Realisasi")
+        bars = ax.bar(
+            [years.index(y) for y in shown],
+            [float(values[y]) for y in shown],
+            width=0.55,
+            color=REALISASI,
+            label="Realisasi",
+        )
         _label_bars(ax, bars, [label(values[y], ind.satuan) for y in shown], top)
         ax.set_xticks(list(range(len(years))), [str(y) for y in years])
         ax.set_xlim(-0.6, len(years) - 0.4)
         if ind.target is not None:
             x = years.index(tahun)
-            ax.hlines(float(ind.target), x - 0.38, x + 0.38, colors=TARGET, linewidths=2,
-                      linestyles="--", label=f"Target {tahun}: {label(ind.target, ind.satuan)}")
+            ax.hlines(
+                float(ind.target),
+                x - 0.38,
+                x + 0.38,
+                colors=TARGET,
+                linewidths=2,
+                linestyles="--",
+                label=f"Target {tahun}: {label(ind.target, ind.satuan)}",
+            )
         ax.set_xlabel("Tahun")
         ax.set_ylabel(_axis_title(ind.satuan))
         ax.set_title(ind.nama)
@@ -152,13 +171,25 @@ def tren_rpjmd(r: RpjmdHasil) -> bytes:
     with _figure() as (fig, ax):
         top = _y_axis(ax, max(values, default=Decimal(0)))
         if r.target_awal is not None:
-            ax.axhline(float(r.target_awal), color=BASELINE, linewidth=1.2, linestyle="--",
-                       label=f"Target Awal RPJMD: {label(r.target_awal, r.satuan)}")
-        for offset, series, name, color in ((-width / 2, r.target, "Target", TARGET),
-                                            (width / 2, r.realisasi, "Realisasi", REALISASI)):
+            ax.axhline(
+                float(r.target_awal),
+                color=BASELINE,
+                linewidth=1.2,
+                linestyle="--",
+                label=f"Target Awal RPJMD: {label(r.target_awal, r.satuan)}",
+            )
+        for offset, series, name, color in (
+            (-width / 2, r.target, "Target", TARGET),
+            (width / 2, r.realisasi, "Realisasi", REALISASI),
+        ):
             shown = [(i, series[y]) for i, y in enumerate(years) if y in series]
-            bars = ax.bar([i + offset for i, _ in shown], [float(v) for _, v in shown],
-                          width=width, color=color, label=name)
+            bars = ax.bar(
+                [i + offset for i, _ in shown],
+                [float(v) for _, v in shown],
+                width=width,
+                color=color,
+                label=name,
+            )
             _label_bars(ax, bars, [label(v, r.satuan) for _, v in shown], top)
         ax.set_xticks(list(range(len(years))), [str(y) for y in years])
         ax.set_xlabel("Tahun")
@@ -264,11 +295,11 @@ def _layout(root: UnitOrganisasi) -> _Box:
     # half from the vertical line when the row has an even number of units, one otherwise.
     gap = 1.0 if len(main) % 2 == 0 else 0.5
     edge = trunk + gap
-    for sub in band[len(left):]:
+    for sub in band[len(left) :]:
         sub.shift(edge - sub.span()[0])
         edge = sub.span()[1]
     edge = trunk - gap
-    for sub in reversed(band[:len(left)]):
+    for sub in reversed(band[: len(left)]):
         sub.shift(edge - sub.span()[1])
         edge = sub.span()[0]
     head.children = [*band, *row]
@@ -328,8 +359,10 @@ def struktur_organisasi(unit: UnitOrganisasi) -> bytes:
         # units side by side), every text gets smaller, down to a floor.
         scale = 1.0
         for b in boxes:
-            for text, size, weight in ((b.unit.nama, _ORG_NAME_PT, "bold"),
-                                       (b.unit.jabatan or "", _ORG_JABATAN_PT, "normal")):
+            for text, size, weight in (
+                (b.unit.nama, _ORG_NAME_PT, "bold"),
+                (b.unit.jabatan or "", _ORG_JABATAN_PT, "normal"),
+            ):
                 for word in text.split():
                     if (wide := measure(word, size, weight)) > 0:  # not e.g. U+200B alone
                         scale = min(scale, 0.98 * inner(b) / wide)
@@ -340,12 +373,16 @@ def struktur_organisasi(unit: UnitOrganisasi) -> bytes:
         for b in boxes:
             b.name = _wrap(b.unit.nama, inner(b), lambda t: measure(t, name_pt, "bold"))
             if b.unit.jabatan:
-                b.jabatan = _wrap(b.unit.jabatan, inner(b),
-                                  lambda t: measure(t, jabatan_pt, "normal"))
+                b.jabatan = _wrap(
+                    b.unit.jabatan, inner(b), lambda t: measure(t, jabatan_pt, "normal")
+                )
 
         def block(b: _Box) -> float:
-            return (len(b.name) * name_pitch + len(b.jabatan) * jabatan_pitch
-                    + (0.03 if b.jabatan else 0.0))
+            return (
+                len(b.name) * name_pitch
+                + len(b.jabatan) * jabatan_pitch
+                + (0.03 if b.jabatan else 0.0)
+            )
 
         # Every box of a row has the height of the row's fullest box.
         heights = [2 * _ORG_PAD + max(block(b) for b in boxes if b.row == r) for r in range(rows)]
@@ -360,7 +397,7 @@ def struktur_organisasi(unit: UnitOrganisasi) -> bytes:
             return x0 + b.x * slot
 
         def top(b: _Box) -> float:
-            return total - _ORG_MARGIN - sum(heights[:b.row]) - b.row * _ORG_VGAP
+            return total - _ORG_MARGIN - sum(heights[: b.row]) - b.row * _ORG_VGAP
 
         def bottom(b: _Box) -> float:
             return top(b) - heights[b.row]
@@ -369,8 +406,15 @@ def struktur_organisasi(unit: UnitOrganisasi) -> bytes:
             return (head_width if b is head else width) / 2
 
         def line(xs: list[float], ys: list[float], garis: str, cap: str = "butt") -> None:
-            ax.plot(xs, ys, color=_ORG_EDGE, linewidth=0.9, solid_capstyle=cap,
-                    linestyle=(0, (4, 2.5)) if garis == "koordinasi" else "-", zorder=1)
+            ax.plot(
+                xs,
+                ys,
+                color=_ORG_EDGE,
+                linewidth=0.9,
+                solid_capstyle=cap,
+                linestyle=(0, (4, 2.5)) if garis == "koordinasi" else "-",
+                zorder=1,
+            )
 
         def hang(x: float, y: float, children: list[_Box]) -> None:
             """Children below a horizontal line at ``y`` that leaves the vertical line at ``x``.
@@ -378,12 +422,15 @@ def struktur_organisasi(unit: UnitOrganisasi) -> bytes:
             One line per side (segments that meet end to end leave a seam in the
             anti-aliasing), solid as far as the last unit under command, dashed beyond.
             """
-            for side in ([c for c in children if cx(c) < x - 1e-6],
-                         [c for c in children if cx(c) > x + 1e-6]):
+            for side in (
+                [c for c in children if cx(c) < x - 1e-6],
+                [c for c in children if cx(c) > x + 1e-6],
+            ):
                 if not side:
                     continue
-                solid = max((abs(cx(c) - x) for c in side if c.unit.garis == "komando"),
-                            default=0.0)
+                solid = max(
+                    (abs(cx(c) - x) for c in side if c.unit.garis == "komando"), default=0.0
+                )
                 far = max(abs(cx(c) - x) for c in side)
                 sign = 1 if cx(side[0]) > x else -1
                 if solid:
@@ -394,18 +441,41 @@ def struktur_organisasi(unit: UnitOrganisasi) -> bytes:
                 line([cx(c), cx(c)], [y, top(c)], c.unit.garis)
 
         for b in boxes:
-            ax.add_patch(Rectangle((cx(b) - half(b), bottom(b)), 2 * half(b), heights[b.row],
-                                   facecolor=_ORG_HEAD_FILL if b is head else _ORG_FILL,
-                                   edgecolor=_ORG_EDGE, linewidth=0.9, zorder=2))
+            ax.add_patch(
+                Rectangle(
+                    (cx(b) - half(b), bottom(b)),
+                    2 * half(b),
+                    heights[b.row],
+                    facecolor=_ORG_HEAD_FILL if b is head else _ORG_FILL,
+                    edgecolor=_ORG_EDGE,
+                    linewidth=0.9,
+                    zorder=2,
+                )
+            )
             y = (top(b) + bottom(b)) / 2 + block(b) / 2
             for text in b.name:
-                ax.text(cx(b), y - name_pitch / 2, text, ha="center", va="center_baseline",
-                        fontsize=name_pt, fontweight="bold", zorder=3)
+                ax.text(
+                    cx(b),
+                    y - name_pitch / 2,
+                    text,
+                    ha="center",
+                    va="center_baseline",
+                    fontsize=name_pt,
+                    fontweight="bold",
+                    zorder=3,
+                )
                 y -= name_pitch
             y -= 0.03
             for text in b.jabatan:
-                ax.text(cx(b), y - jabatan_pitch / 2, text, ha="center", va="center_baseline",
-                        fontsize=jabatan_pt, zorder=3)
+                ax.text(
+                    cx(b),
+                    y - jabatan_pitch / 2,
+                    text,
+                    ha="center",
+                    va="center_baseline",
+                    fontsize=jabatan_pt,
+                    zorder=3,
+                )
                 y -= jabatan_pitch
 
         for parent in boxes:
@@ -426,12 +496,19 @@ def struktur_organisasi(unit: UnitOrganisasi) -> bytes:
                 elif group:  # hang from a line above them
                     hang(cx(parent), top(group[0]) + _ORG_VGAP / 2, group)
             bus = top(hanging[0]) + _ORG_VGAP / 2
-            garis = ("komando" if any(c.unit.garis == "komando" for c in parent.children)
-                     else "koordinasi")
+            garis = (
+                "komando"
+                if any(c.unit.garis == "komando" for c in parent.children)
+                else "koordinasi"
+            )
             # A unit straight below, on a line like the vertical one: one line down to it.
-            straight = [c for c in hanging
-                        if abs(cx(c) - cx(parent)) < 1e-6 and c.unit.garis == garis]
-            line([cx(parent), cx(parent)], [bottom(parent), top(straight[0]) if straight else bus],
-                 garis)
+            straight = [
+                c for c in hanging if abs(cx(c) - cx(parent)) < 1e-6 and c.unit.garis == garis
+            ]
+            line(
+                [cx(parent), cx(parent)],
+                [bottom(parent), top(straight[0]) if straight else bus],
+                garis,
+            )
             hang(cx(parent), bus, [c for c in hanging if c not in straight])
         return _png(fig, ORG_DPI)

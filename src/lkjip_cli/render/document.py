@@ -64,7 +64,13 @@ CHAPTERS = (
 assert tuple(c.key for c in CHAPTERS) == NARRATIVES
 
 REQUIRED_TABLES = (
-    "pegawai", "permasalahan", "iku", "pk", "anggaran", "predikat", "capaian-sasaran",
+    "pegawai",
+    "permasalahan",
+    "iku",
+    "pk",
+    "anggaran",
+    "predikat",
+    "capaian-sasaran",
     "realisasi-anggaran",
 )
 
@@ -87,11 +93,14 @@ def _number(data: DataTahun, findings: list[Finding]) -> _Numbering:
         for d in scan(narasi.text):
             if d.kind in counts:
                 if d.name in result.labels:
-                    findings.append(error(
-                        "narasi.tabel-ganda",
-                        f"'{d.name}' sudah ditempatkan sebagai {result.labels[d.name]}; "
-                        "setiap tabel dan gambar hanya ditempatkan sekali",
-                        Position(narasi.file, d.line, 1)))
+                    findings.append(
+                        error(
+                            "narasi.tabel-ganda",
+                            f"'{d.name}' sudah ditempatkan sebagai {result.labels[d.name]}; "
+                            "setiap tabel dan gambar hanya ditempatkan sekali",
+                            Position(narasi.file, d.line, 1),
+                        )
+                    )
                     continue
                 counts[d.kind] += 1
                 number = f"{chapter.number}.{counts[d.kind]}"
@@ -115,9 +124,13 @@ def build_document(data: DataTahun, report: Report) -> tuple[Dokumen | None, lis
         blocks.append(Heading(1, chapter.title, label=chapter.label))
         narasi = data.narasi.get(chapter.key)
         if narasi is None:
-            findings.append(warning("narasi.tidak-ada",
-                                    f"narasi/{chapter.key}.md tidak ada; bab ini hanya berisi judul",
-                                    Position(str(data.root / "narasi" / f"{chapter.key}.md"), 1, 1)))
+            findings.append(
+                warning(
+                    "narasi.tidak-ada",
+                    f"narasi/{chapter.key}.md tidak ada; bab ini hanya berisi judul",
+                    Position(str(data.root / "narasi" / f"{chapter.key}.md"), 1, 1),
+                )
+            )
             continue
         unknown_refs: list[str] = []
 
@@ -130,14 +143,20 @@ def build_document(data: DataTahun, report: Report) -> tuple[Dokumen | None, lis
         try:
             text = render_narrative(narasi.text, narasi.file, narrative_context(data, report, ref))
         except NarrativeError as exc:
-            findings.append(error("narasi.placeholder", exc.message, Position(narasi.file, exc.line or 1, 1)))
+            findings.append(
+                error("narasi.placeholder", exc.message, Position(narasi.file, exc.line or 1, 1))
+            )
             continue
         for name in unknown_refs:
             line = _line_of(narasi.text, name)
-            findings.append(error("narasi.rujukan-tidak-dikenal",
-                                  f"ref('{name}') tidak merujuk tabel atau gambar mana pun; yang ada: "
-                                  + ", ".join(sorted(numbering.labels)),
-                                  Position(narasi.file, line, 1)))
+            findings.append(
+                error(
+                    "narasi.rujukan-tidak-dikenal",
+                    f"ref('{name}') tidak merujuk tabel atau gambar mana pun; yang ada: "
+                    + ", ".join(sorted(numbering.labels)),
+                    Position(narasi.file, line, 1),
+                )
+            )
         for part in split(text):
             if isinstance(part, str):
                 blocks.extend(to_blocks(part))
@@ -149,9 +168,14 @@ def build_document(data: DataTahun, report: Report) -> tuple[Dokumen | None, lis
     blocks.extend(_lampiran(data, report))
     for name in REQUIRED_TABLES:
         if name not in placed:
-            findings.append(warning("narasi.tabel-tidak-ditempatkan",
-                                    f"tabel '{name}' tidak ditempatkan di narasi mana pun (tulis '::: tabel {name}')",
-                                    Position(str(data.root / "narasi"), 1, 1)))
+            findings.append(
+                warning(
+                    "narasi.tabel-tidak-ditempatkan",
+                    f"tabel '{name}' tidak ditempatkan di narasi mana pun "
+                    f"(tulis '::: tabel {name}')",
+                    Position(str(data.root / "narasi"), 1, 1),
+                )
+            )
     if any(f.severity == "error" for f in findings):
         return None, findings
     blocks = _fill_indexes(blocks)
@@ -173,18 +197,35 @@ def _line_of(source: str, needle: str) -> int:
     return 1
 
 
-def _directive(d: Directive, data: DataTahun, report: Report, numbering: _Numbering, file: str,
-               findings: list[Finding]) -> Block | None:
+def _directive(
+    d: Directive,
+    data: DataTahun,
+    report: Report,
+    numbering: _Numbering,
+    file: str,
+    findings: list[Finding],
+) -> Block | None:
     where = Position(file, d.line, 1)
     if d.kind not in KINDS:
-        findings.append(error("narasi.arahan-tidak-dikenal",
-                              f"arahan '::: {d.kind}' tidak dikenal; gunakan {', '.join(KINDS)}", where))
+        findings.append(
+            error(
+                "narasi.arahan-tidak-dikenal",
+                f"arahan '::: {d.kind}' tidak dikenal; gunakan {', '.join(KINDS)}",
+                where,
+            )
+        )
         return None
     if d.kind == "tabel":
         found = tables.lookup(d.name, report)
         if found is None:
-            findings.append(error("narasi.tabel-tidak-dikenal", f"tabel '{d.name}' tidak dikenal; yang ada: "
-                                  + ", ".join(sorted(_table_names(report))), where))
+            findings.append(
+                error(
+                    "narasi.tabel-tidak-dikenal",
+                    f"tabel '{d.name}' tidak dikenal; yang ada: "
+                    + ", ".join(sorted(_table_names(report))),
+                    where,
+                )
+            )
             return None
         builder, key = found
         table = builder(data, report, key)
@@ -194,18 +235,31 @@ def _directive(d: Directive, data: DataTahun, report: Report, numbering: _Number
     if d.kind == "daftar":
         items = getattr(data.instansi, d.name, None) if d.name in _LISTS else None
         if items is None:
-            findings.append(error("narasi.daftar-tidak-dikenal",
-                                  f"daftar '{d.name}' tidak dikenal; yang ada: {', '.join(_LISTS)}", where))
+            findings.append(
+                error(
+                    "narasi.daftar-tidak-dikenal",
+                    f"daftar '{d.name}' tidak dikenal; yang ada: {', '.join(_LISTS)}",
+                    where,
+                )
+            )
             return None
         return legal_list(items)
     if d.name != "laporan":
-        findings.append(error("narasi.tanda-tangan-tidak-dikenal",
-                              f"tanda tangan '{d.name}' tidak dikenal; yang ada: laporan", where))
+        findings.append(
+            error(
+                "narasi.tanda-tangan-tidak-dikenal",
+                f"tanda tangan '{d.name}' tidak dikenal; yang ada: laporan",
+                where,
+            )
+        )
         return None
     lap = data.instansi.laporan
     who = lap.penandatangan
-    return Signature((f"{lap.tempat}, {format_tanggal(lap.tanggal)}", who.jabatan), who.nama,
-                     tuple(x for x in (who.pangkat, f"NIP. {who.nip}" if who.nip else None) if x))
+    return Signature(
+        (f"{lap.tempat}, {format_tanggal(lap.tanggal)}", who.jabatan),
+        who.nama,
+        tuple(x for x in (who.pangkat, f"NIP. {who.nip}" if who.nip else None) if x),
+    )
 
 
 _LISTS = ("fungsi", "isu_strategis", "dasar_hukum")
@@ -213,7 +267,9 @@ _LISTS = ("fungsi", "isu_strategis", "dasar_hukum")
 
 def _table_names(report: Report) -> list[str]:
     names = [n for n in tables.TABLES if not n.endswith("-S")]
-    names += [f"{n[:-2]}-{key}" for n in tables.TABLES if n.endswith("-S") for key in report.sasaran]
+    names += [
+        f"{n[:-2]}-{key}" for n in tables.TABLES if n.endswith("-S") for key in report.sasaran
+    ]
     return names
 
 
@@ -232,20 +288,36 @@ def legal_list(items: list[str]) -> ListBlock:
     return ListBlock(tuple(out))
 
 
-def _figure(d: Directive, data: DataTahun, report: Report, numbering: _Numbering, where: Position,
-            findings: list[Finding]) -> Block | None:
+def _figure(
+    d: Directive,
+    data: DataTahun,
+    report: Report,
+    numbering: _Numbering,
+    where: Position,
+    findings: list[Finding],
+) -> Block | None:
     from lkjip_cli.render import charts
 
     number = numbering.numbers.get(d.name, "")
     if d.name == "struktur-organisasi":
         struktur = data.instansi.struktur
         if struktur is None:
-            findings.append(error("narasi.gambar-tidak-dikenal",
-                                  "gambar 'struktur-organisasi' tidak dapat digambar: "
-                                  "isi 'struktur' (bagan organisasi) di instansi.yaml", where))
+            findings.append(
+                error(
+                    "narasi.gambar-tidak-dikenal",
+                    "gambar 'struktur-organisasi' tidak dapat digambar: "
+                    "isi 'struktur' (bagan organisasi) di instansi.yaml",
+                    where,
+                )
+            )
             return None
-        return Figure(charts.struktur_organisasi(struktur), d.name, number,
-                      f"Struktur Organisasi {data.instansi.nama}", alt=_uraian_struktur(struktur))
+        return Figure(
+            charts.struktur_organisasi(struktur),
+            d.name,
+            number,
+            f"Struktur Organisasi {data.instansi.nama}",
+            alt=_uraian_struktur(struktur),
+        )
     if d.name == "tren-rpjmd" and report.rpjmd:
         r = report.rpjmd[0]
         years = sorted(r.realisasi)
@@ -259,12 +331,21 @@ def _figure(d: Directive, data: DataTahun, report: Report, numbering: _Numbering
         if inds:
             ind = inds[0]
             years = sorted({*ind.riwayat, report.tahun})
-            caption = (f"Grafik Pencapaian Target IKU {data.instansi.nama_singkat} "
-                       f"Tahun {years[0]} - {years[-1]}")
-            return Figure(charts.tren_indikator(ind, report.tahun), d.name, number, caption, alt=ind.nama)
-    findings.append(error("narasi.gambar-tidak-dikenal",
-                          f"gambar '{d.name}' tidak dikenal; yang ada: struktur-organisasi, "
-                          "tren-rpjmd, " + ", ".join(f"tren-{k}" for k in report.sasaran), where))
+            caption = (
+                f"Grafik Pencapaian Target IKU {data.instansi.nama_singkat} "
+                f"Tahun {years[0]} - {years[-1]}"
+            )
+            return Figure(
+                charts.tren_indikator(ind, report.tahun), d.name, number, caption, alt=ind.nama
+            )
+    findings.append(
+        error(
+            "narasi.gambar-tidak-dikenal",
+            f"gambar '{d.name}' tidak dikenal; yang ada: struktur-organisasi, "
+            "tren-rpjmd, " + ", ".join(f"tren-{k}" for k in report.sasaran),
+            where,
+        )
+    )
     return None
 
 
@@ -272,8 +353,9 @@ def _uraian_struktur(unit: UnitOrganisasi) -> str:
     """The chart in words, for readers who cannot see it (alt text)."""
 
     def uraian(u: UnitOrganisasi) -> str:
-        notes = [x for x in (u.jabatan, "garis koordinasi" if u.garis == "koordinasi" else None)
-                 if x]
+        notes = [
+            x for x in (u.jabatan, "garis koordinasi" if u.garis == "koordinasi" else None) if x
+        ]
         text = f"{u.nama} ({'; '.join(notes)})" if notes else u.nama
         if u.bawahan:
             text += " membawahi [" + "; ".join(uraian(b) for b in u.bawahan) + "]"
@@ -286,13 +368,23 @@ def _cover(data: DataTahun, report: Report) -> list[Block]:
     ins = data.instansi
     lines = [
         Paragraph((Run(ins.pemerintah.upper()),), align="center", style="cover"),
-        Paragraph((Run("LAPORAN KINERJA INSTANSI PEMERINTAH"),), align="center", style="cover-title"),
+        Paragraph(
+            (Run("LAPORAN KINERJA INSTANSI PEMERINTAH"),), align="center", style="cover-title"
+        ),
         Paragraph((Run("(LKjIP)"),), align="center", style="cover-title"),
         Paragraph((Run(f"TAHUN {report.tahun}"),), align="center", style="cover-title"),
         Paragraph((Run(ins.nama.upper()),), align="center", style="cover"),
     ]
-    contact = ", ".join(x for x in (ins.alamat, f"Telp. {ins.telepon}" if ins.telepon else None,
-                                    ins.website, ins.email) if x)
+    contact = ", ".join(
+        x
+        for x in (
+            ins.alamat,
+            f"Telp. {ins.telepon}" if ins.telepon else None,
+            ins.website,
+            ins.email,
+        )
+        if x
+    )
     if contact:
         lines.append(Paragraph((Run(contact),), align="center", style="small"))
     return [Section("portrait", "none", restart=False), *lines]
@@ -300,19 +392,30 @@ def _cover(data: DataTahun, report: Report) -> list[Block]:
 
 def _indexes() -> list[Block]:
     return [
-        Heading(1, "DAFTAR ISI"), Index("toc", ""),
-        Heading(1, "DAFTAR TABEL"), Index("tables", ""),
-        Heading(1, "DAFTAR GAMBAR"), Index("figures", ""),
+        Heading(1, "DAFTAR ISI"),
+        Index("toc", ""),
+        Heading(1, "DAFTAR TABEL"),
+        Index("tables", ""),
+        Heading(1, "DAFTAR GAMBAR"),
+        Index("figures", ""),
     ]
 
 
 def _fill_indexes(blocks: list[Block]) -> list[Block]:
-    headings = tuple((b.level, f"{b.label} {b.text}" if b.label else b.text)
-                     for b in blocks if isinstance(b, Heading) and b.in_toc)
-    tabs = tuple((1, f"Tabel {b.number} {b.caption}") for b in blocks if isinstance(b, Table) and b.number)
+    headings = tuple(
+        (b.level, f"{b.label} {b.text}" if b.label else b.text)
+        for b in blocks
+        if isinstance(b, Heading) and b.in_toc
+    )
+    tabs = tuple(
+        (1, f"Tabel {b.number} {b.caption}") for b in blocks if isinstance(b, Table) and b.number
+    )
     figs = tuple((1, f"Gambar {b.number} {b.caption}") for b in blocks if isinstance(b, Figure))
     entries = {"toc": headings, "tables": tabs, "figures": figs}
-    return [dataclasses.replace(b, entries=entries[b.kind]) if isinstance(b, Index) else b for b in blocks]
+    return [
+        dataclasses.replace(b, entries=entries[b.kind]) if isinstance(b, Index) else b
+        for b in blocks
+    ]
 
 
 def _lampiran(data: DataTahun, report: Report) -> list[Block]:

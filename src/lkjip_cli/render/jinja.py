@@ -234,8 +234,18 @@ _WITH_METHODS = (int, Decimal, dt.date, dict, list, tuple, set, frozenset, LoopC
 """Types whose (non-mutating) methods a narrative may call: plain values, containers."""
 
 _STR_METHODS = frozenset(
-    {"lower", "upper", "title", "capitalize", "strip", "lstrip", "rstrip", "startswith",
-     "endswith", "split"}
+    {
+        "lower",
+        "upper",
+        "title",
+        "capitalize",
+        "strip",
+        "lstrip",
+        "rstrip",
+        "startswith",
+        "endswith",
+        "split",
+    }
 )
 """Text methods a narrative may call: none can grow a string (``ljust``, ``center``,
 ``format`` widths, ``join`` and ``replace`` could allocate gigabytes)."""
@@ -379,12 +389,17 @@ def render_narrative(source: str, file: str, context: Mapping[str, Any]) -> str:
         if len(rendered) > MAX_OUTPUT:
             raise NarrativeError(
                 f"narasi menghasilkan lebih dari {MAX_OUTPUT} karakter; periksa perulangannya",
-                file, None)
+                file,
+                None,
+            )
         return rendered
     except _TooSlow:
         raise NarrativeError(
             f"narasi tidak selesai dirender dalam {RENDER_SECONDS} detik; periksa perulangan "
-            "{% for %} di dalamnya", file, None) from None
+            "{% for %} di dalamnya",
+            file,
+            None,
+        ) from None
     except SecurityError as exc:
         raise NarrativeError(
             "ekspresi tidak diizinkan di narasi: hanya nilai data dan filter format yang "

@@ -109,8 +109,9 @@ def _list(tokens: list[Token], i: int) -> tuple[ListBlock, int]:
                     runs.append(Run(b.text, bold=True))
             items.append(ListItem(tuple(runs), children))
         i += 1
-    return ListBlock(tuple(items), ordered=ordered, start=start,
-                     marker="decimal" if ordered else "bullet"), i + 1
+    return ListBlock(
+        tuple(items), ordered=ordered, start=start, marker="decimal" if ordered else "bullet"
+    ), i + 1
 
 
 def _text(inline: Token) -> str:

@@ -26,7 +26,9 @@ def _uno_python() -> str | None:
         if not candidate:
             continue
         try:
-            subprocess.run([candidate, "-c", "import uno"], check=True, capture_output=True, timeout=30)
+            subprocess.run(
+                [candidate, "-c", "import uno"], check=True, capture_output=True, timeout=30
+            )
         except (OSError, subprocess.SubprocessError):
             continue
         return candidate
@@ -53,19 +55,35 @@ def to_pdf(docx: bytes) -> bytes:
             if python:
                 subprocess.run(
                     [python, str(_UNO_SCRIPT), soffice, str(source), str(target), profile],
-                    check=True, capture_output=True, timeout=_TIMEOUT,
+                    check=True,
+                    capture_output=True,
+                    timeout=_TIMEOUT,
                 )
             else:
                 subprocess.run(
-                    [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                     "--outdir", str(work), str(source)],
-                    check=True, capture_output=True, timeout=_TIMEOUT,
+                    [
+                        soffice,
+                        f"-env:UserInstallation={profile}",
+                        "--headless",
+                        "--convert-to",
+                        "pdf",
+                        "--outdir",
+                        str(work),
+                        str(source),
+                    ],
+                    check=True,
+                    capture_output=True,
+                    timeout=_TIMEOUT,
                 )
         except subprocess.TimeoutExpired:
-            raise PdfUnavailable("PDF tidak dibuat: LibreOffice tidak selesai dalam batas waktu") from None
+            raise PdfUnavailable(
+                "PDF tidak dibuat: LibreOffice tidak selesai dalam batas waktu"
+            ) from None
         except subprocess.CalledProcessError as exc:
             detail = (exc.stderr or b"").decode("utf-8", "replace").strip().splitlines()[-1:]
-            raise PdfUnavailable(f"PDF tidak dibuat: LibreOffice gagal ({' '.join(detail)})") from None
+            raise PdfUnavailable(
+                f"PDF tidak dibuat: LibreOffice gagal ({' '.join(detail)})"
+            ) from None
         if not target.exists():
             raise PdfUnavailable("PDF tidak dibuat: LibreOffice tidak menghasilkan berkas")
         return target.read_bytes()

@@ -95,8 +95,9 @@ def test_missing_values_still_draw(indikator: IndikatorHasil, rpjmd: RpjmdHasil)
     empty = indikator.model_copy(update={"target": None, "riwayat": {}, "realisasi": None})
     assert charts.tren_indikator(empty, 2024).startswith(PNG)
     # a year with a target and no realization yet, and no baseline
-    gap = rpjmd.model_copy(update={"target_awal": None,
-                                   "target": {**rpjmd.target, 2025: Decimal("8.5")}})
+    gap = rpjmd.model_copy(
+        update={"target_awal": None, "target": {**rpjmd.target, 2025: Decimal("8.5")}}
+    )
     assert charts.tren_rpjmd(gap).startswith(PNG)
     # target only for a year after the last realization
     later = indikator.model_copy(update={"realisasi": None})
@@ -104,10 +105,13 @@ def test_missing_values_still_draw(indikator: IndikatorHasil, rpjmd: RpjmdHasil)
 
 
 def test_importing_the_cli_and_charts_does_not_import_matplotlib() -> None:
-    code = ("import sys, lkjip_cli.cli, lkjip_cli.render.charts, lkjip_cli.render.lampiran; "
-            "print('matplotlib' in sys.modules)")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
+    code = (
+        "import sys, lkjip_cli.cli, lkjip_cli.render.charts, lkjip_cli.render.lampiran; "
+        "print('matplotlib' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "False"
 
 
@@ -119,8 +123,12 @@ def test_same_bytes_in_another_process(indikator: IndikatorHasil) -> None:
         f"r = compute(load(Path({str(FIXTURE)!r})).data); "
         "sys.stdout.buffer.write(charts.tren_indikator(r.indikator['pmks_tertangani'], 2024))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True,
-                            env={"PYTHONHASHSEED": "123", "PATH": "/usr/bin:/bin"})
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        check=True,
+        env={"PYTHONHASHSEED": "123", "PATH": "/usr/bin:/bin"},
+    )
     assert result.stdout == charts.tren_indikator(indikator, 2024)
 
 
@@ -132,8 +140,9 @@ def struktur() -> UnitOrganisasi:
 
 
 def _unit(nama: str, *bawahan: UnitOrganisasi, garis: str = "komando") -> UnitOrganisasi:
-    return UnitOrganisasi.model_validate({"nama": nama, "jabatan": f"Kepala {nama}",
-                                         "bawahan": list(bawahan), "garis": garis})
+    return UnitOrganisasi.model_validate(
+        {"nama": nama, "jabatan": f"Kepala {nama}", "bawahan": list(bawahan), "garis": garis}
+    )
 
 
 def test_struktur_organisasi_is_a_deterministic_png(struktur: UnitOrganisasi) -> None:
@@ -150,8 +159,9 @@ def test_struktur_organisasi_is_a_deterministic_png(struktur: UnitOrganisasi) ->
 def test_struktur_organisasi_follows_the_data(struktur: UnitOrganisasi) -> None:
     renamed = struktur.model_copy(update={"nama": "Dinas Lain"})
     assert charts.struktur_organisasi(renamed) != charts.struktur_organisasi(struktur)
-    solid = struktur.model_copy(update={"bawahan": [
-        u.model_copy(update={"garis": "komando"}) for u in struktur.bawahan]})
+    solid = struktur.model_copy(
+        update={"bawahan": [u.model_copy(update={"garis": "komando"}) for u in struktur.bawahan]}
+    )
     assert charts.struktur_organisasi(solid) != charts.struktur_organisasi(struktur)
 
 
@@ -169,17 +179,21 @@ def test_struktur_organisasi_height_follows_the_rows() -> None:
 
 def test_struktur_organisasi_draws_any_tree() -> None:
     wide = _unit("Dinas", *(_unit(f"Bidang Dengan Nama Yang Cukup Panjang {i}") for i in range(9)))
-    side = _unit("Dinas",
-                 _unit("Sekretariat", _unit("Sub Bagian Umum"), _unit("Sub Bagian Keuangan")),
-                 _unit("Kelompok Jabatan Fungsional", garis="koordinasi"),
-                 _unit("UPT Satu", garis="koordinasi"), _unit("Bidang A", _unit("Seksi 1")))
+    side = _unit(
+        "Dinas",
+        _unit("Sekretariat", _unit("Sub Bagian Umum"), _unit("Sub Bagian Keuangan")),
+        _unit("Kelompok Jabatan Fungsional", garis="koordinasi"),
+        _unit("UPT Satu", garis="koordinasi"),
+        _unit("Bidang A", _unit("Seksi 1")),
+    )
     only_side = _unit("Dinas", _unit("Sekretariat"), _unit("UPT", garis="koordinasi"))
     for unit in (wide, side, only_side):
         assert charts.struktur_organisasi(unit).startswith(PNG)
 
 
 def test_struktur_layout_puts_the_sekretariat_beside_the_line_to_the_bidang(
-        struktur: UnitOrganisasi) -> None:
+    struktur: UnitOrganisasi,
+) -> None:
     head = charts._layout(struktur)
     rows = {b.unit.nama: b.row for b in head.walk()}
     xs = {b.unit.nama: b.x for b in head.walk()}
@@ -201,6 +215,10 @@ def test_struktur_organisasi_same_bytes_in_another_process(struktur: UnitOrganis
         f"s = load(Path({str(DATA)!r})).data.instansi.struktur; "
         "sys.stdout.buffer.write(charts.struktur_organisasi(s))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True,
-                            env={"PYTHONHASHSEED": "7", "PATH": "/usr/bin:/bin"})
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        check=True,
+        env={"PYTHONHASHSEED": "7", "PATH": "/usr/bin:/bin"},
+    )
     assert result.stdout == charts.struktur_organisasi(struktur)

@@ -59,10 +59,17 @@ def test_every_table_of_the_reference_is_numbered_per_chapter(dok: Dokumen) -> N
 
 
 def test_chapters_sections_and_indexes(dok: Dokumen) -> None:
-    chapters = [(h.label, h.text) for h in dok.headings() if h.level == 1 and h.label
-                and h.label.startswith("BAB")]
-    assert chapters == [("BAB I", "PENDAHULUAN"), ("BAB II", "PERENCANAAN KINERJA"),
-                        ("BAB III", "AKUNTABILITAS KINERJA"), ("BAB IV", "PENUTUP")]
+    chapters = [
+        (h.label, h.text)
+        for h in dok.headings()
+        if h.level == 1 and h.label and h.label.startswith("BAB")
+    ]
+    assert chapters == [
+        ("BAB I", "PENDAHULUAN"),
+        ("BAB II", "PERENCANAAN KINERJA"),
+        ("BAB III", "AKUNTABILITAS KINERJA"),
+        ("BAB IV", "PENUTUP"),
+    ]
     sections = [b for b in dok.blocks if isinstance(b, Section)]
     assert sections[0].numbering == "none"
     assert (sections[1].numbering, sections[1].restart) == ("lower-roman", True)
@@ -72,7 +79,9 @@ def test_chapters_sections_and_indexes(dok: Dokumen) -> None:
     assert (1, "Tabel 3.8 Data PMKS di Kabupaten Blitar Tahun 2024") in indexes["tables"].entries
     assert len(indexes["figures"].entries) == 3
     assert indexes["figures"].entries[0] == (
-        1, "Gambar 1.1 Struktur Organisasi Dinas Sosial Kabupaten Blitar")
+        1,
+        "Gambar 1.1 Struktur Organisasi Dinas Sosial Kabupaten Blitar",
+    )
     assert (1, "BAB III AKUNTABILITAS KINERJA") in indexes["toc"].entries
 
 
@@ -80,7 +89,9 @@ def test_placeholders_are_filled_with_computed_figures(dok: Dokumen) -> None:
     text = " ".join(run.text for b in dok.blocks if hasattr(b, "runs") for run in b.runs)
     # 16.162.638.086,54 ÷ 17.223.131.900 = 93,84% (the reference printed 93,94%)
     assert "Jumlah tersebut mencapai 93,84%" in text
-    assert "Enam Belas Miliar Seratus Enam Puluh Dua Juta Enam Ratus Tiga Puluh Delapan Ribu" in text
+    assert (
+        "Enam Belas Miliar Seratus Enam Puluh Dua Juta Enam Ratus Tiga Puluh Delapan Ribu" in text
+    )
     assert "{{" not in text and "}}" not in text
     # ref() names the table by its number wherever it stands
     assert "Berdasarkan Tabel 3.14 di atas" in text
@@ -116,8 +127,10 @@ def test_unknown_placeholder_names_file_and_line(year: Path) -> None:
 
 def test_unknown_table_and_ref_are_errors(year: Path) -> None:
     f = year / "narasi" / "bab-2.md"
-    f.write_text(f.read_text(encoding="utf-8") + "\nLihat {{ ref('tidak-ada') }}.\n\n::: tabel rahasia\n",
-                 encoding="utf-8")
+    f.write_text(
+        f.read_text(encoding="utf-8") + "\nLihat {{ ref('tidak-ada') }}.\n\n::: tabel rahasia\n",
+        encoding="utf-8",
+    )
     built, findings = _build(year)
     assert built is None
     rules = sorted(x.rule for x in findings if x.severity == "error")
@@ -142,12 +155,18 @@ def test_missing_required_table_is_a_warning(year: Path) -> None:
 
 
 def test_markdown_subset() -> None:
-    blocks = to_blocks("## A. Judul\n\nTeks **tebal** dan *miring*.\n\n1. satu\n   - dalam\n2. dua\n")
+    blocks = to_blocks(
+        "## A. Judul\n\nTeks **tebal** dan *miring*.\n\n1. satu\n   - dalam\n2. dua\n"
+    )
     assert isinstance(blocks[0], Heading) and blocks[0].text == "A. Judul" and blocks[0].level == 2
     runs = blocks[1].runs  # type: ignore[union-attr]
     assert [(r.text, r.bold, r.italic) for r in runs] == [
-        ("Teks ", False, False), ("tebal", True, False), (" dan ", False, False),
-        ("miring", False, True), (".", False, False)]
+        ("Teks ", False, False),
+        ("tebal", True, False),
+        (" dan ", False, False),
+        ("miring", False, True),
+        (".", False, False),
+    ]
     lst = blocks[2]
     assert isinstance(lst, ListBlock) and lst.ordered and len(lst.items) == 2
     assert lst.items[0].children is not None and not lst.items[0].children.ordered
@@ -155,8 +174,10 @@ def test_markdown_subset() -> None:
 
 def test_directives_scan_and_split() -> None:
     source = "a\n\n::: tabel pmks\nb\n::: gambar tren-S1\n"
-    assert [(d.kind, d.name, d.line) for d in scan(source)] == [("tabel", "pmks", 3),
-                                                                 ("gambar", "tren-S1", 5)]
+    assert [(d.kind, d.name, d.line) for d in scan(source)] == [
+        ("tabel", "pmks", 3),
+        ("gambar", "tren-S1", 5),
+    ]
     parts = split(source)
     assert [p if isinstance(p, str) else p.name for p in parts] == ["a\n", "pmks", "b", "tren-S1"]
 
@@ -173,8 +194,10 @@ def test_figures_are_png(dok: Dokumen) -> None:
 
 def test_efisiensi_method_is_configurable_and_named(year: Path) -> None:
     f = year / "lkjip.yaml"
-    f.write_text(f.read_text(encoding="utf-8").replace("metode: 100-serapan", "metode: capaian-serapan"),
-                 encoding="utf-8")
+    f.write_text(
+        f.read_text(encoding="utf-8").replace("metode: 100-serapan", "metode: capaian-serapan"),
+        encoding="utf-8",
+    )
     built, _ = _build(year)
     assert built is not None
     row = _table(built, "anggaran-S1").body[-1]
@@ -188,14 +211,16 @@ def test_organisation_chart_is_gambar_1_1(dok: Dokumen) -> None:
     assert fig.caption == "Struktur Organisasi Dinas Sosial Kabupaten Blitar"
     assert fig.png.startswith(b"\x89PNG")
     assert fig.alt.startswith(
-        "Bagan struktur organisasi: Dinas Sosial Kabupaten Blitar (Kepala Dinas)")
+        "Bagan struktur organisasi: Dinas Sosial Kabupaten Blitar (Kepala Dinas)"
+    )
     assert "Kelompok Jabatan Fungsional (garis koordinasi)" in fig.alt
     # placed in BAB I A, after the paragraph that refers to it, before Tabel 1.1
     at = dok.blocks.index(fig)
     before = dok.blocks[at - 1]
     assert isinstance(before, Paragraph)
     assert before.runs[-1].text.endswith(
-        "Adapun susunan organisasi Dinas Sosial Kabupaten Blitar adalah sebagaimana Gambar 1.1.")
+        "Adapun susunan organisasi Dinas Sosial Kabupaten Blitar adalah sebagaimana Gambar 1.1."
+    )
     assert next(b for b in dok.blocks[at:] if isinstance(b, Table)).label == "pegawai"
 
 

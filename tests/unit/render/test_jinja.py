@@ -293,8 +293,13 @@ def test_plain_values_keep_their_harmless_methods() -> None:
 
 @pytest.mark.parametrize(
     "source",
-    ["{{ 'a'.ljust(10**8) }}", "{{ 'a'.center(10**8) }}", "{{ ','.join(range(999)) }}",
-     "{{ 'a'.replace('', 'bb') }}", "{{ '{:>100000000}'.format(1) }}"],
+    [
+        "{{ 'a'.ljust(10**8) }}",
+        "{{ 'a'.center(10**8) }}",
+        "{{ ','.join(range(999)) }}",
+        "{{ 'a'.replace('', 'bb') }}",
+        "{{ '{:>100000000}'.format(1) }}",
+    ],
 )
 def test_string_methods_that_grow_text_are_refused(source: str) -> None:
     with pytest.raises(NarrativeError, match="tidak diizinkan"):
@@ -309,7 +314,9 @@ def test_a_render_that_runs_too_long_is_stopped(monkeypatch: pytest.MonkeyPatch)
     from lkjip_cli.render import jinja
 
     monkeypatch.setattr(jinja, "RENDER_SECONDS", 1)
-    source = "{% for a in range(1000) %}{% for b in range(1000) %}{% for c in range(1000) %}" \
-             "{% endfor %}{% endfor %}{% endfor %}"
+    source = (
+        "{% for a in range(1000) %}{% for b in range(1000) %}{% for c in range(1000) %}"
+        "{% endfor %}{% endfor %}{% endfor %}"
+    )
     with pytest.raises(NarrativeError, match="tidak selesai dirender"):
         render_narrative(source, "n.md", {})

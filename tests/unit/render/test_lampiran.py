@@ -154,8 +154,12 @@ def test_without_pk_perubahan_the_labels_close_up(fixture: tuple[DataTahun, Repo
     data, report = fixture
     data = dataclasses.replace(data, pk=data.pk.model_copy(update={"perubahan": None}))
     headings = [b for b in lampiran(data, report) if isinstance(b, Heading)]
-    assert [h.label for h in headings] == ["LAMPIRAN I", "LAMPIRAN II", "LAMPIRAN III",
-                                           "LAMPIRAN IV"]
+    assert [h.label for h in headings] == [
+        "LAMPIRAN I",
+        "LAMPIRAN II",
+        "LAMPIRAN III",
+        "LAMPIRAN IV",
+    ]
     assert "Perubahan" not in " ".join(h.text for h in headings)
 
 
@@ -171,7 +175,8 @@ def test_pk_agreement_page(blocks: list[Block]) -> None:
     pk = parts(blocks)["LAMPIRAN I"]
     first = next(b for b in pk if isinstance(b, Paragraph))
     assert first.runs[0].text.startswith(
-        "Dalam rangka mewujudkan manajemen pemerintah yang efektif")
+        "Dalam rangka mewujudkan manajemen pemerintah yang efektif"
+    )
     pihak = tables(pk)[0]
     assert not pihak.borders
     assert [texts(r) for r in pihak.body] == [
@@ -182,8 +187,9 @@ def test_pk_agreement_page(blocks: list[Block]) -> None:
         ["Jabatan", ":", "Bupati Contoh"],
         ["selaku atasan pihak pertama, selanjutnya disebut pihak kedua"],
     ]
-    assert any(isinstance(b, Paragraph) and b.runs[0].text.startswith("Pihak pertama berjanji")
-               for b in pk)
+    assert any(
+        isinstance(b, Paragraph) and b.runs[0].text.startswith("Pihak pertama berjanji") for b in pk
+    )
     assert any(isinstance(b, PageBreak) for b in pk)
 
 
@@ -239,8 +245,13 @@ def test_pk_budget_is_the_dpa(blocks: list[Block]) -> None:
     perubahan = tables(by_part["LAMPIRAN II"])[2]
     amounts = [r[-1].text for r in perubahan.body]
     # 1.200.000 + 300.000,50 ; 1.800.000 + 500.000 + 10.000 ; their sum
-    assert amounts == ["Program Utama", "1.500.000,50", "Program Penunjang", "2.310.000",
-                       "3.810.000,50"]
+    assert amounts == [
+        "Program Utama",
+        "1.500.000,50",
+        "Program Penunjang",
+        "2.310.000",
+        "3.810.000,50",
+    ]
 
 
 def test_pk_without_program_list_takes_every_dpa_program(
@@ -250,8 +261,12 @@ def test_pk_without_program_list_takes_every_dpa_program(
     murni = data.pk.murni.model_copy(update={"program": []})
     data = dataclasses.replace(data, pk=data.pk.model_copy(update={"murni": murni}))
     table = tables(parts(lampiran(data, report))["LAMPIRAN I"])[2]
-    assert [r[-1].text for r in table.body] == ["Program Utama", "2.509.500", "1.250.500",
-                                                "3.760.000"]
+    assert [r[-1].text for r in table.body] == [
+        "Program Utama",
+        "2.509.500",
+        "1.250.500",
+        "3.760.000",
+    ]
 
 
 # -- IKU ---------------------------------------------------------------------------------------
@@ -260,8 +275,14 @@ def test_pk_without_program_list_takes_every_dpa_program(
 def test_iku_decree(blocks: list[Block]) -> None:
     iku = parts(blocks)["LAMPIRAN III"]
     lines = [b.runs[0].text for b in iku if isinstance(b, Paragraph)]
-    for expected in ("PEMERINTAH KABUPATEN CONTOH", "DINAS SOSIAL", "KEPUTUSAN KEPALA DINAS SOSIAL",
-                     "NOMOR: 12 TAHUN 2024", "TENTANG", "KEPALA DINAS SOSIAL,"):
+    for expected in (
+        "PEMERINTAH KABUPATEN CONTOH",
+        "DINAS SOSIAL",
+        "KEPUTUSAN KEPALA DINAS SOSIAL",
+        "NOMOR: 12 TAHUN 2024",
+        "TENTANG",
+        "KEPALA DINAS SOSIAL,",
+    ):
         assert expected in lines
     considerations, decisions = tables(iku)[:2]
     assert not considerations.borders and not decisions.borders
@@ -274,28 +295,46 @@ def test_iku_decree(blocks: list[Block]) -> None:
     ]
     assert "MEMUTUSKAN" in lines
     rows = [texts(r) for r in decisions.body]
-    assert rows[0] == ["Menetapkan", ":", "KEPUTUSAN KEPALA DINAS SOSIAL KABUPATEN CONTOH TENTANG "
-                       "PENETAPAN INDIKATOR KINERJA UTAMA DI LINGKUNGAN DINAS SOSIAL KABUPATEN "
-                       "CONTOH"]
+    assert rows[0] == [
+        "Menetapkan",
+        ":",
+        "KEPUTUSAN KEPALA DINAS SOSIAL KABUPATEN CONTOH TENTANG "
+        "PENETAPAN INDIKATOR KINERJA UTAMA DI LINGKUNGAN DINAS SOSIAL KABUPATEN "
+        "CONTOH",
+    ]
     assert [r[0] for r in rows[1:]] == ["KESATU", "KEDUA"]
     sig = next(b for b in iku if isinstance(b, Signature))
     assert sig.name == "SITI AMINAH, S.Sos"
-    assert sig.lines_above == ("Ditetapkan di : Contoh", "Pada tanggal : 2 Januari 2024",
-                               "KEPALA DINAS SOSIAL,")
+    assert sig.lines_above == (
+        "Ditetapkan di : Contoh",
+        "Pada tanggal : 2 Januari 2024",
+        "KEPALA DINAS SOSIAL,",
+    )
     assert sig.below == ("Pembina Utama Muda", NIP)
 
 
 def test_iku_matrix_lists_key_indicators_only(blocks: list[Block]) -> None:
     matrix = tables(parts(blocks)["LAMPIRAN III"])[2]
     assert texts(matrix.header[0]) == [
-        "NO.", "TUJUAN STRATEGIS", "SASARAN STRATEGIS", "INDIKATOR KINERJA UTAMA",
-        "PENJELASAN (FORMULASI PERHITUNGAN)", "PROGRAM", "SUMBER DATA",
+        "NO.",
+        "TUJUAN STRATEGIS",
+        "SASARAN STRATEGIS",
+        "INDIKATOR KINERJA UTAMA",
+        "PENJELASAN (FORMULASI PERHITUNGAN)",
+        "PROGRAM",
+        "SUMBER DATA",
     ]
-    assert [texts(r) for r in matrix.body] == [[
-        "1", "Menurunnya Angka PMKS", "Meningkatnya Kesejahteraan PMKS",
-        "Persentase PMKS yang tertangani", "Jumlah PMKS yang tertangani ÷ Jumlah PMKS × 100%",
-        "Program Rehabilitasi Sosial", "Laporan triwulan",
-    ]]
+    assert [texts(r) for r in matrix.body] == [
+        [
+            "1",
+            "Menurunnya Angka PMKS",
+            "Meningkatnya Kesejahteraan PMKS",
+            "Persentase PMKS yang tertangani",
+            "Jumlah PMKS yang tertangani ÷ Jumlah PMKS × 100%",
+            "Program Rehabilitasi Sosial",
+            "Laporan triwulan",
+        ]
+    ]
 
 
 def test_iku_without_decree_is_only_the_matrix(fixture: tuple[DataTahun, Report]) -> None:
@@ -322,7 +361,10 @@ def rencana_aksi(blocks: list[Block]) -> Table:
 def test_rencana_aksi_header(rencana_aksi: Table) -> None:
     first, second = rencana_aksi.header
     assert [(c.text, c.colspan, c.rowspan) for c in first][5] == (
-        "TARGET PELAKSANAAN PER TRIWULAN", 4, 1)
+        "TARGET PELAKSANAAN PER TRIWULAN",
+        4,
+        1,
+    )
     assert texts(second) == ["I", "II", "III", "IV"]
     assert rencana_aksi.small
     assert len(rencana_aksi.widths) == 11
@@ -332,8 +374,10 @@ def test_rencana_aksi_total_is_the_sum_of_pagu_murni(
     rencana_aksi: Table, fixture: tuple[DataTahun, Report]
 ) -> None:
     data, _ = fixture
-    by_hand = sum((s.pagu_murni for p in data.anggaran.program for k in p.kegiatan
-                   for s in k.sub_kegiatan), Decimal(0))
+    by_hand = sum(
+        (s.pagu_murni for p in data.anggaran.program for k in p.kegiatan for s in k.sub_kegiatan),
+        Decimal(0),
+    )
     assert by_hand == Decimal(3_760_000)
     total = rencana_aksi.body[-1]
     assert texts(total) == ["TOTAL", format_money_plain(by_hand), ""]
@@ -342,21 +386,43 @@ def test_rencana_aksi_total_is_the_sum_of_pagu_murni(
 
 
 def test_rencana_aksi_rows(rencana_aksi: Table) -> None:
-    program = row_starting(rencana_aksi,
-                           "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA")
-    assert texts(program)[1:5] == ["Rata-rata capaian kinerja program penunjang", "%", "100",
-                                   "2.509.500"]
+    program = row_starting(
+        rencana_aksi, "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA"
+    )
+    assert texts(program)[1:5] == [
+        "Rata-rata capaian kinerja program penunjang",
+        "%",
+        "100",
+        "2.509.500",
+    ]
     assert program[-1].text == "Sekretaris Dinas"
     assert rencana_aksi.body.index(program) in rencana_aksi.bold_rows
 
     permakanan = row_starting(rencana_aksi, "Penyediaan Permakanan")
     assert texts(permakanan) == [
-        "Penyediaan Permakanan", "Jumlah Orang yang Mendapatkan Permakanan", "orang", "200",
-        "1.000.000", "V", "", "V", "", "Pemberian paket sembako", "",
+        "Penyediaan Permakanan",
+        "Jumlah Orang yang Mendapatkan Permakanan",
+        "orang",
+        "200",
+        "1.000.000",
+        "V",
+        "",
+        "V",
+        "",
+        "Pemberian paket sembako",
+        "",
     ]
     sandang = row_starting(rencana_aksi, "Penyediaan Sandang")
-    assert texts(sandang)[3:] == ["1.250", "250.500", "", "V", "V", "V", "Pemberian sandang",
-                                  "Kepala Seksi Rehabilitasi"]
+    assert texts(sandang)[3:] == [
+        "1.250",
+        "250.500",
+        "",
+        "V",
+        "V",
+        "V",
+        "Pemberian sandang",
+        "Kepala Seksi Rehabilitasi",
+    ]
     assert rencana_aksi.body.index(sandang) not in rencana_aksi.bold_rows
 
     tamu = row_starting(rencana_aksi, "Fasilitasi Kunjungan Tamu")
@@ -369,8 +435,11 @@ def test_rencana_aksi_kegiatan_with_two_indicators(rencana_aksi: Table) -> None:
     assert row[0].rowspan == 2 and row[4].rowspan == 2
     assert row[1].text == "1. Persentase PPKS yang dijangkau"
     assert row[4].text == "1.250.500"
-    assert texts(rencana_aksi.body[at + 1]) == ["2. Jumlah Jenis Layanan Rehabilitasi", "layanan",
-                                                "4"]
+    assert texts(rencana_aksi.body[at + 1]) == [
+        "2. Jumlah Jenis Layanan Rehabilitasi",
+        "layanan",
+        "4",
+    ]
 
 
 def test_rencana_aksi_signed(blocks: list[Block]) -> None:
@@ -402,44 +471,75 @@ def test_cascade_levels_and_spans(cascades: list[Table]) -> None:
     firsts = (0, 3, 6, 10, 12)  # first row of each band: it carries the PK column too
     levels = [r[-2].text if i in firsts else r[-1].text for i, r in enumerate(penunjang.body)]
     assert levels == [
-        "Misi RPJMD", "Tujuan RPJMD", "Sasaran RPJMD", "Tujuan Renstra PD", "Sasaran PD",
-        "Indikator Sasaran PD", "Program PD", "Indikator Program PD", "Kegiatan PD",
-        "Indikator Kegiatan PD", "Sub Kegiatan", "Indikator Sub Kegiatan", "Sasaran Staf",
+        "Misi RPJMD",
+        "Tujuan RPJMD",
+        "Sasaran RPJMD",
+        "Tujuan Renstra PD",
+        "Sasaran PD",
+        "Indikator Sasaran PD",
+        "Program PD",
+        "Indikator Program PD",
+        "Kegiatan PD",
+        "Indikator Kegiatan PD",
+        "Sub Kegiatan",
+        "Indikator Sub Kegiatan",
+        "Sasaran Staf",
         "Indikator Sasaran Staf",
     ]
     left = [(r[0].text, r[0].rowspan) for i, r in enumerate(penunjang.body) if i in firsts]
-    assert left == [("Kajian Strategis Daerah", 3), ("Kajian Strategis Bidang Urusan", 3),
-                    ("Kajian Manajerial", 4), ("Kinerja Operasional", 2),
-                    ("Kinerja Operasional", 2)]
+    assert left == [
+        ("Kajian Strategis Daerah", 3),
+        ("Kajian Strategis Bidang Urusan", 3),
+        ("Kajian Manajerial", 4),
+        ("Kinerja Operasional", 2),
+        ("Kinerja Operasional", 2),
+    ]
     right = [r[-1].text for i, r in enumerate(penunjang.body) if i in firsts]
-    assert right == ["PK KEPALA DAERAH", "PK KEPALA OPD", "PK ESELON III", "PK JF/ESELON IV",
-                     "PK STAF"]
+    assert right == [
+        "PK KEPALA DAERAH",
+        "PK KEPALA OPD",
+        "PK ESELON III",
+        "PK JF/ESELON IV",
+        "PK STAF",
+    ]
     # wide levels span every sub kegiatan, a kegiatan spans its own
     assert penunjang.body[0][1].colspan == 3
-    assert penunjang.body[0][1].text == ("Misi II RPJMD: Meningkatkan Kesejahteraan Sosial "
-                                         "Masyarakat")
+    assert penunjang.body[0][1].text == (
+        "Misi II RPJMD: Meningkatkan Kesejahteraan Sosial Masyarakat"
+    )
     kegiatan = penunjang.body[8]
     assert [(c.text, c.colspan) for c in kegiatan[:-1]] == [
-        ("Administrasi Keuangan Perangkat Daerah", 1), ("Administrasi Umum Perangkat Daerah", 2)]
+        ("Administrasi Keuangan Perangkat Daerah", 1),
+        ("Administrasi Umum Perangkat Daerah", 2),
+    ]
     for table in cascades:
         assert_grid(table)
 
 
 def test_cascade_content(cascades: list[Table]) -> None:
     penunjang, rehabilitasi = cascades
-    assert penunjang.body[3][1].text == ("Tujuan PD (Renstra): Meningkatnya Akuntabilitas Kinerja\n"
-                                         "Indikator Tujuan PD Renstra: -")
+    assert penunjang.body[3][1].text == (
+        "Tujuan PD (Renstra): Meningkatnya Akuntabilitas Kinerja\nIndikator Tujuan PD Renstra: -"
+    )
     assert penunjang.body[5][0].text == "Indikator Sasaran PD: Nilai SAKIP"
-    assert rehabilitasi.body[3][1].text == ("Tujuan PD (Renstra): Menurunnya Angka PMKS\n"
-                                            "Indikator Tujuan PD Renstra: Persentase Angka "
-                                            "Penurunan PMKS")
+    assert rehabilitasi.body[3][1].text == (
+        "Tujuan PD (Renstra): Menurunnya Angka PMKS\n"
+        "Indikator Tujuan PD Renstra: Persentase Angka "
+        "Penurunan PMKS"
+    )
     staff = texts(penunjang.body[13])[:-1]
-    assert staff == ["Menyiapkan draft laporan gaji",
-                     "1. Menyusun rencana kebutuhan\n2. Menyusun laporan pengadaan", "-"]
+    assert staff == [
+        "Menyiapkan draft laporan gaji",
+        "1. Menyusun rencana kebutuhan\n2. Menyusun laporan pengadaan",
+        "-",
+    ]
     assert texts(rehabilitasi.body[9])[:-1] == [
-        "1. Persentase PPKS yang dijangkau\n2. Jumlah Jenis Layanan Rehabilitasi"]
-    assert texts(rehabilitasi.body[11])[:-1] == ["Jumlah Orang yang Mendapatkan Permakanan",
-                                                 "Jumlah Orang yang Menerima Pakaian"]
+        "1. Persentase PPKS yang dijangkau\n2. Jumlah Jenis Layanan Rehabilitasi"
+    ]
+    assert texts(rehabilitasi.body[11])[:-1] == [
+        "Jumlah Orang yang Mendapatkan Permakanan",
+        "Jumlah Orang yang Menerima Pakaian",
+    ]
 
 
 def test_wide_programs_are_cut_between_kegiatan(
@@ -470,7 +570,9 @@ def test_a_kegiatan_is_never_cut(fixture: tuple[DataTahun, Report]) -> None:
     _, report = fixture
     penunjang = report.program["penunjang"]
     assert [[len(k.sub_kegiatan) for k in part] for part in cascade.parts(penunjang, 1)] == [
-        [1], [2]]
+        [1],
+        [2],
+    ]
     assert len(cascade.parts(penunjang, None)) == 1
 
 

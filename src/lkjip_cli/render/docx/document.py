@@ -9,6 +9,7 @@ from docx.enum.section import WD_SECTION
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm
 from docx.text.paragraph import Paragraph as DocxParagraph
+
 from lkjip_cli.render.blocks import (
     Block,
     Dokumen,

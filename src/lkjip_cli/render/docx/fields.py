@@ -11,6 +11,7 @@ import re
 
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
+
 from lkjip_cli.render.docx.ooxml import add_text, sub
 
 

@@ -8,6 +8,7 @@ settings makes Word refresh every field when the file is opened.
 from __future__ import annotations
 
 from docx.oxml.xmlchemy import BaseOxmlElement
+
 from lkjip_cli.render.blocks import Index
 from lkjip_cli.render.docx import styles
 from lkjip_cli.render.docx.fields import add_field, field_char, field_start

@@ -11,6 +11,7 @@ from pathlib import Path
 import docx
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
+
 from lkjip_cli.render.blocks import Dokumen
 from lkjip_cli.render.docx.ooxml import el, insert_ordered
 

@@ -10,6 +10,7 @@ from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.section import Section as DocxSection
 from docx.shared import Twips
+
 from lkjip_cli.render.blocks import Section
 from lkjip_cli.render.docx import styles
 from lkjip_cli.render.docx.fields import add_field

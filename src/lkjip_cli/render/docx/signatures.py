@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
+
 from lkjip_cli.render.blocks import Signature, Signatures
 from lkjip_cli.render.docx import styles
 from lkjip_cli.render.docx.ooxml import add_text, el, paragraph, sub

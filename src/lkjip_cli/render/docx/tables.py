@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from docx.oxml.xmlchemy import BaseOxmlElement
+
 from lkjip_cli.render.blocks import Cell, Row, Table
 from lkjip_cli.render.docx import styles
 from lkjip_cli.render.docx.ooxml import add_text, el, paragraph, sub

@@ -36,11 +36,13 @@ def section(orientation: Literal["portrait", "landscape"]) -> Section:
     return Section(orientation, "decimal", restart=False)
 
 
-def cell(text: object, *, align: Align = "left", colspan: int = 1, rowspan: int = 1,
-         bold: bool = False) -> Cell:
+def cell(
+    text: object, *, align: Align = "left", colspan: int = 1, rowspan: int = 1, bold: bool = False
+) -> Cell:
     """A cell from text (``None`` → ``-``)."""
-    return Cell("-" if text is None else str(text), colspan=colspan, rowspan=rowspan,
-                align=align, bold=bold)
+    return Cell(
+        "-" if text is None else str(text), colspan=colspan, rowspan=rowspan, align=align, bold=bold
+    )
 
 
 def head(*titles: str) -> Row:
@@ -80,14 +82,16 @@ def identity(person: Orang) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def signature(person: Orang, above: Sequence[str],
-              align: Literal["left", "right", "center"] = "right") -> Signature:
+def signature(
+    person: Orang, above: Sequence[str], align: Literal["left", "right", "center"] = "right"
+) -> Signature:
     """A signature block for ``person`` under the lines ``above``."""
     return Signature(tuple(above), person.nama, identity(person), align=align)
 
 
-def signatures(left: Orang, left_above: Sequence[str], right: Orang,
-               right_above: Sequence[str]) -> Signatures:
+def signatures(
+    left: Orang, left_above: Sequence[str], right: Orang, right_above: Sequence[str]
+) -> Signatures:
     """Two parties side by side; the shorter heading is padded so both names line up."""
     size = max(len(left_above), len(right_above))
     pad_left = ("",) * (size - len(left_above)) + tuple(left_above)

@@ -54,8 +54,10 @@ class Band:
 def cascading(data: DataTahun, report: Report, label: str) -> list[Block]:
     """The tables of every program, each on its own page; each program signed."""
     tempat, tanggal, kepala = head_of_agency(data)
-    blocks: list[Block] = [section("landscape"), Heading(1, f"{JUDUL} Tahun {report.tahun}",
-                                                         label=label)]
+    blocks: list[Block] = [
+        section("landscape"),
+        Heading(1, f"{JUDUL} Tahun {report.tahun}", label=label),
+    ]
     first = True
     for p in report.anggaran.program:
         pieces = parts(p, MAKS_KOLOM)
@@ -68,8 +70,9 @@ def cascading(data: DataTahun, report: Report, label: str) -> list[Block]:
                 name += f" (BAGIAN {n} DARI {len(pieces)})"
             blocks += title(name)
             blocks.append(table(data, p, kegiatan))
-        blocks.append(signature(kepala, (place_date(tempat, tanggal, report.tahun),
-                                         f"{kepala.jabatan},")))
+        blocks.append(
+            signature(kepala, (place_date(tempat, tanggal, report.tahun), f"{kepala.jabatan},"))
+        )
     return blocks
 
 
@@ -124,43 +127,107 @@ def bands(data: DataTahun, p: ProgramHasil, kegiatan: list[KegiatanHasil]) -> li
     rpjmd_sasaran = rpjmd.sasaran if rpjmd else None
     rpjmd_indikator_sasaran = rpjmd.indikator_sasaran if rpjmd else None
     return [
-        Band("Kajian Strategis Daerah", "PK KEPALA DAERAH", (
-            ("Misi RPJMD", wide(f"{misi}: {renstra.misi}")),
-            ("Tujuan RPJMD", wide(_lines(("Tujuan RPJMD", rpjmd_tujuan),
-                                         ("Indikator Tujuan RPJMD", rpjmd_indikator_tujuan)))),
-            ("Sasaran RPJMD", wide(_lines(("Sasaran RPJMD", rpjmd_sasaran),
-                                          ("Indikator Sasaran RPJMD", rpjmd_indikator_sasaran)))),
-        )),
-        Band("Kajian Strategis Bidang Urusan", "PK KEPALA OPD", (
-            ("Tujuan Renstra PD", wide(_lines(
-                ("Tujuan PD (Renstra)", tujuan.nama if tujuan else None),
-                ("Indikator Tujuan PD Renstra", tujuan.indikator if tujuan else None)))),
-            ("Sasaran PD", wide(_lines(("Sasaran PD", sasaran.nama if sasaran else None)))),
-            ("Indikator Sasaran PD", wide(_lines(("Indikator Sasaran PD",
-                                                  "; ".join(indikator_sasaran))))),
-        )),
-        Band("Kajian Manajerial", "PK ESELON III", (
-            ("Program PD", wide(f"Program PD: {p.nama}")),
-            ("Indikator Program PD", wide(numbered([i.nama for i in p.indikator]))),
-            ("Kegiatan PD", tuple(cell(k.nama, align="center", colspan=len(k.sub_kegiatan))
-                                  for k in kegiatan)),
-            ("Indikator Kegiatan PD", tuple(
-                cell(numbered([i.nama for i in k.indikator]), align="center",
-                     colspan=len(k.sub_kegiatan))
-                for k in kegiatan)),
-        )),
-        Band("Kinerja Operasional", "PK JF/ESELON IV", (
-            ("Sub Kegiatan", tuple(cell(s.nama, align="center") for s in subs)),
-            ("Indikator Sub Kegiatan", tuple(
-                cell(s.rencana_aksi.indikator if s.rencana_aksi else None, align="center")
-                for s in subs)),
-        )),
-        Band("Kinerja Operasional", "PK STAF", (
-            ("Sasaran Staf", tuple(cell(s.kinerja.sasaran_staf if s.kinerja else None)
-                                   for s in subs)),
-            ("Indikator Sasaran Staf", tuple(
-                cell(numbered(s.kinerja.indikator_staf) if s.kinerja else None) for s in subs)),
-        )),
+        Band(
+            "Kajian Strategis Daerah",
+            "PK KEPALA DAERAH",
+            (
+                ("Misi RPJMD", wide(f"{misi}: {renstra.misi}")),
+                (
+                    "Tujuan RPJMD",
+                    wide(
+                        _lines(
+                            ("Tujuan RPJMD", rpjmd_tujuan),
+                            ("Indikator Tujuan RPJMD", rpjmd_indikator_tujuan),
+                        )
+                    ),
+                ),
+                (
+                    "Sasaran RPJMD",
+                    wide(
+                        _lines(
+                            ("Sasaran RPJMD", rpjmd_sasaran),
+                            ("Indikator Sasaran RPJMD", rpjmd_indikator_sasaran),
+                        )
+                    ),
+                ),
+            ),
+        ),
+        Band(
+            "Kajian Strategis Bidang Urusan",
+            "PK KEPALA OPD",
+            (
+                (
+                    "Tujuan Renstra PD",
+                    wide(
+                        _lines(
+                            ("Tujuan PD (Renstra)", tujuan.nama if tujuan else None),
+                            ("Indikator Tujuan PD Renstra", tujuan.indikator if tujuan else None),
+                        )
+                    ),
+                ),
+                ("Sasaran PD", wide(_lines(("Sasaran PD", sasaran.nama if sasaran else None)))),
+                (
+                    "Indikator Sasaran PD",
+                    wide(_lines(("Indikator Sasaran PD", "; ".join(indikator_sasaran)))),
+                ),
+            ),
+        ),
+        Band(
+            "Kajian Manajerial",
+            "PK ESELON III",
+            (
+                ("Program PD", wide(f"Program PD: {p.nama}")),
+                ("Indikator Program PD", wide(numbered([i.nama for i in p.indikator]))),
+                (
+                    "Kegiatan PD",
+                    tuple(
+                        cell(k.nama, align="center", colspan=len(k.sub_kegiatan)) for k in kegiatan
+                    ),
+                ),
+                (
+                    "Indikator Kegiatan PD",
+                    tuple(
+                        cell(
+                            numbered([i.nama for i in k.indikator]),
+                            align="center",
+                            colspan=len(k.sub_kegiatan),
+                        )
+                        for k in kegiatan
+                    ),
+                ),
+            ),
+        ),
+        Band(
+            "Kinerja Operasional",
+            "PK JF/ESELON IV",
+            (
+                ("Sub Kegiatan", tuple(cell(s.nama, align="center") for s in subs)),
+                (
+                    "Indikator Sub Kegiatan",
+                    tuple(
+                        cell(s.rencana_aksi.indikator if s.rencana_aksi else None, align="center")
+                        for s in subs
+                    ),
+                ),
+            ),
+        ),
+        Band(
+            "Kinerja Operasional",
+            "PK STAF",
+            (
+                (
+                    "Sasaran Staf",
+                    tuple(cell(s.kinerja.sasaran_staf if s.kinerja else None) for s in subs),
+                ),
+                (
+                    "Indikator Sasaran Staf",
+                    tuple(
+                        cell(numbered(s.kinerja.indikator_staf) if s.kinerja else None)
+                        for s in subs
+                    ),
+                ),
+            ),
+        ),
     ]
 
 

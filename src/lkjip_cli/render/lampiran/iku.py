@@ -25,7 +25,6 @@ JUDUL = "Indikator Kinerja Utama"
 """The appendix's heading."""
 
 
-
 def _letter(i: int) -> str:
     """0 → ``a.``, 25 → ``z.``, then ``aa.`` … (a decree never gets that far)."""
     letters = ""
@@ -63,45 +62,76 @@ def decree(data: DataTahun, keputusan: Keputusan) -> list[Block]:
     ins = data.instansi
     short, full = _jabatan(data, keputusan)
     blocks: list[Block] = [*title(ins.pemerintah.upper(), ins.nama_singkat.upper())]
-    contact = ", ".join(x for x in (
-        ins.alamat,
-        f"Telp. {ins.telepon}" if ins.telepon else None,
-        f"Website: {ins.website}" if ins.website else None,
-        f"Email: {ins.email}" if ins.email else None,
-    ) if x)
+    contact = ", ".join(
+        x
+        for x in (
+            ins.alamat,
+            f"Telp. {ins.telepon}" if ins.telepon else None,
+            f"Website: {ins.website}" if ins.website else None,
+            f"Email: {ins.email}" if ins.email else None,
+        )
+        if x
+    )
     if contact:
         blocks.append(Paragraph(plain(contact), align="center", style="small"))
-    blocks += title(f"KEPUTUSAN {short}", f"NOMOR: {keputusan.nomor.upper()}", "TENTANG",
-                    keputusan.tentang.upper(), f"{short},")
+    blocks += title(
+        f"KEPUTUSAN {short}",
+        f"NOMOR: {keputusan.nomor.upper()}",
+        "TENTANG",
+        keputusan.tentang.upper(),
+        f"{short},",
+    )
     widths = (3, 0.5, 0.8, 11.7)
     considerations: list[Row] = []
-    considerations += _clauses("Menimbang", [_letter(i) for i in range(len(keputusan.menimbang))],
-                               legal_items(keputusan.menimbang))
-    considerations += _clauses("Mengingat",
-                               [f"{i}." for i in range(1, len(keputusan.mengingat) + 1)],
-                               legal_items(keputusan.mengingat))
+    considerations += _clauses(
+        "Menimbang",
+        [_letter(i) for i in range(len(keputusan.menimbang))],
+        legal_items(keputusan.menimbang),
+    )
+    considerations += _clauses(
+        "Mengingat",
+        [f"{i}." for i in range(1, len(keputusan.mengingat) + 1)],
+        legal_items(keputusan.mengingat),
+    )
     if considerations:
         blocks.append(layout(considerations, widths))
     blocks += title("MEMUTUSKAN")
-    decisions: list[Row] = [(cell("Menetapkan"), cell(":"), cell(
-        f"KEPUTUSAN {full} TENTANG {keputusan.tentang.upper()}", colspan=2))]
+    decisions: list[Row] = [
+        (
+            cell("Menetapkan"),
+            cell(":"),
+            cell(f"KEPUTUSAN {full} TENTANG {keputusan.tentang.upper()}", colspan=2),
+        )
+    ]
     for d in keputusan.diktum:
-        decisions.append((cell(d.label, bold=True), cell(":"),
-                          cell(d.isi, align="justify", colspan=2)))
+        decisions.append(
+            (cell(d.label, bold=True), cell(":"), cell(d.isi, align="justify", colspan=2))
+        )
     blocks.append(layout(decisions, widths))
-    blocks.append(signature(keputusan.penandatangan, (
-        f"Ditetapkan di : {keputusan.tempat}",
-        f"Pada tanggal : {format_tanggal(keputusan.tanggal)}",
-        f"{short},",
-    )))
+    blocks.append(
+        signature(
+            keputusan.penandatangan,
+            (
+                f"Ditetapkan di : {keputusan.tempat}",
+                f"Pada tanggal : {format_tanggal(keputusan.tanggal)}",
+                f"{short},",
+            ),
+        )
+    )
     return blocks
 
 
 def _clauses(name: str, markers: list[str], items: list[str]) -> list[Row]:
     rows: list[Row] = []
     for i, (marker, text) in enumerate(zip(markers, items, strict=True)):
-        rows.append((cell(name if i == 0 else ""), cell(":" if i == 0 else ""), cell(marker),
-                     cell(text, align="justify")))
+        rows.append(
+            (
+                cell(name if i == 0 else ""),
+                cell(":" if i == 0 else ""),
+                cell(marker),
+                cell(text, align="justify"),
+            )
+        )
     return rows
 
 
@@ -119,23 +149,39 @@ def matrix(data: DataTahun, report: Report) -> list[Block]:
     body: list[Row] = []
     for number, ind in enumerate((i for i in data.iku.indikator if i.utama), 1):
         programs = [report.program[p].nama for p in ind.program if p in report.program]
-        body.append((
-            cell(number, align="center"),
-            cell(tujuan_of.get(ind.sasaran)),
-            cell(sasaran_of.get(ind.sasaran)),
-            cell(ind.nama),
-            cell(formula(ind)),
-            cell("\n".join(programs) or None),
-            cell(ind.sumber_data),
-        ))
-    blocks: list[Block] = [*title("MATRIK INDIKATOR KINERJA UTAMA (IKU)",
-                                  data.instansi.nama.upper())]
+        body.append(
+            (
+                cell(number, align="center"),
+                cell(tujuan_of.get(ind.sasaran)),
+                cell(sasaran_of.get(ind.sasaran)),
+                cell(ind.nama),
+                cell(formula(ind)),
+                cell("\n".join(programs) or None),
+                cell(ind.sumber_data),
+            )
+        )
+    blocks: list[Block] = [
+        *title("MATRIK INDIKATOR KINERJA UTAMA (IKU)", data.instansi.nama.upper())
+    ]
     keputusan = data.iku.keputusan
     if keputusan is not None and keputusan.sasaran_rpjmd:
         blocks.append(paragraph(f"Sasaran RPJMD : {keputusan.sasaran_rpjmd}", align="left"))
-    blocks.append(Table(
-        header=(head("NO.", "TUJUAN STRATEGIS", "SASARAN STRATEGIS", "INDIKATOR KINERJA UTAMA",
-                     "PENJELASAN (FORMULASI PERHITUNGAN)", "PROGRAM", "SUMBER DATA"),),
-        body=tuple(body), widths=(1, 3, 3, 3, 5, 4, 5), small=True,
-    ))
+    blocks.append(
+        Table(
+            header=(
+                head(
+                    "NO.",
+                    "TUJUAN STRATEGIS",
+                    "SASARAN STRATEGIS",
+                    "INDIKATOR KINERJA UTAMA",
+                    "PENJELASAN (FORMULASI PERHITUNGAN)",
+                    "PROGRAM",
+                    "SUMBER DATA",
+                ),
+            ),
+            body=tuple(body),
+            widths=(1, 3, 3, 3, 5, 4, 5),
+            small=True,
+        )
+    )
     return blocks

@@ -61,8 +61,9 @@ def judul(tahun: int, *, perubahan: bool) -> str:
     return f"Perjanjian Kinerja {'Perubahan ' if perubahan else ''}Tahun {tahun}"
 
 
-def _perjanjian(data: DataTahun, report: Report, pk: PerjanjianKinerja, label: str, *,
-                perubahan: bool) -> list[Block]:
+def _perjanjian(
+    data: DataTahun, report: Report, pk: PerjanjianKinerja, label: str, *, perubahan: bool
+) -> list[Block]:
     name = judul(report.tahun, perubahan=perubahan)
     return [
         section("portrait"),
@@ -93,14 +94,21 @@ def _pihak(pk: PerjanjianKinerja) -> Table:
 
 
 def _tanda_tangan_pihak(pk: PerjanjianKinerja, tahun: int) -> Signatures:
-    return signatures(pk.pihak_kedua, ("PIHAK KEDUA,",), pk.pihak_pertama,
-                      (place_date(pk.tempat, pk.tanggal, tahun), "PIHAK PERTAMA,"))
+    return signatures(
+        pk.pihak_kedua,
+        ("PIHAK KEDUA,",),
+        pk.pihak_pertama,
+        (place_date(pk.tempat, pk.tanggal, tahun), "PIHAK PERTAMA,"),
+    )
 
 
 def _tanda_tangan_jabatan(pk: PerjanjianKinerja, tahun: int) -> Signatures:
-    return signatures(pk.pihak_kedua, (f"{pk.pihak_kedua.jabatan},",),
-                      pk.pihak_pertama,
-                      (place_date(pk.tempat, pk.tanggal, tahun), f"{pk.pihak_pertama.jabatan},"))
+    return signatures(
+        pk.pihak_kedua,
+        (f"{pk.pihak_kedua.jabatan},",),
+        pk.pihak_pertama,
+        (place_date(pk.tempat, pk.tanggal, tahun), f"{pk.pihak_pertama.jabatan},"),
+    )
 
 
 def target_table(data: DataTahun, report: Report, pk: PerjanjianKinerja) -> Table:
@@ -122,11 +130,19 @@ def target_table(data: DataTahun, report: Report, pk: PerjanjianKinerja) -> Tabl
     for number, (sasaran, rows) in enumerate(groups, 1):
         span = len(rows)
         for i, (indikator, target) in enumerate(rows):
-            lead = (cell(number, align="center", rowspan=span),
-                    cell(names.get(sasaran, sasaran), rowspan=span)) if i == 0 else ()
+            lead = (
+                (
+                    cell(number, align="center", rowspan=span),
+                    cell(names.get(sasaran, sasaran), rowspan=span),
+                )
+                if i == 0
+                else ()
+            )
             body.append((*lead, cell(indikator), cell(target, align="center")))
-    header = (head("No.", "Sasaran Strategis", "Indikator Kinerja", "Target"),
-              head("(1)", "(2)", "(3)", "(4)"))
+    header = (
+        head("No.", "Sasaran Strategis", "Indikator Kinerja", "Target"),
+        head("(1)", "(2)", "(3)", "(4)"),
+    )
     return Table(header=header, body=tuple(body), widths=(1, 6, 5, 2))
 
 
@@ -166,7 +182,15 @@ def program_table(report: Report, pk: PerjanjianKinerja, *, perubahan: bool) -> 
             shown = None if amount is None else format_money_plain(amount)
             body.append((cell(number, align="center"), cell(nama), cell(shown, align="right")))
     bold.add(len(body))
-    body.append((cell("Jumlah", align="center", colspan=2, bold=True),
-                 cell(format_money_plain(total), align="right", bold=True)))
-    return Table(header=(head("No.", "Program", "Anggaran (Rp)"),), body=tuple(body),
-                 widths=(1, 9, 4), bold_rows=frozenset(bold))
+    body.append(
+        (
+            cell("Jumlah", align="center", colspan=2, bold=True),
+            cell(format_money_plain(total), align="right", bold=True),
+        )
+    )
+    return Table(
+        header=(head("No.", "Program", "Anggaran (Rp)"),),
+        body=tuple(body),
+        widths=(1, 9, 4),
+        bold_rows=frozenset(bold),
+    )

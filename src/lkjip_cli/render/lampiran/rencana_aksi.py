@@ -42,8 +42,7 @@ def rencana_aksi(data: DataTahun, report: Report, label: str) -> list[Block]:
     return [
         section("landscape"),
         Heading(1, f"Rencana Aksi Tahun {report.tahun}", label=label),
-        *title(f"RENCANA AKSI PERJANJIAN KINERJA TAHUN {report.tahun}",
-               data.instansi.nama.upper()),
+        *title(f"RENCANA AKSI PERJANJIAN KINERJA TAHUN {report.tahun}", data.instansi.nama.upper()),
         table(report),
         signature(kepala, (place_date(tempat, tanggal, report.tahun), f"{kepala.jabatan},")),
     ]
@@ -51,38 +50,54 @@ def rencana_aksi(data: DataTahun, report: Report, label: str) -> list[Block]:
 
 def _indikator(items: Sequence[IndikatorProgram]) -> list[Indikator]:
     numbered = len(items) > 1
-    return [(f"{i}. {x.nama}" if numbered else x.nama, x.satuan, format_decimal_id(x.target))
-             for i, x in enumerate(items, 1)]
+    return [
+        (f"{i}. {x.nama}" if numbered else x.nama, x.satuan, format_decimal_id(x.target))
+        for i, x in enumerate(items, 1)
+    ]
 
 
-def _rows(nama: str, indikator: list[Indikator], anggaran: Decimal,
-          triwulan: Sequence[str] = (), kegiatan: str | None = "",
-          penanggung_jawab: str | None = "", *, bold: bool = False) -> list[Row]:
+def _rows(
+    nama: str,
+    indikator: list[Indikator],
+    anggaran: Decimal,
+    triwulan: Sequence[str] = (),
+    kegiatan: str | None = "",
+    penanggung_jawab: str | None = "",
+    *,
+    bold: bool = False,
+) -> list[Row]:
     """One node of the tree: a row per indicator, the other columns spanning them."""
     lines = indikator or [("-", "-", "-")]
     span = len(lines)
     rows: list[Row] = []
     for i, (ind, satuan, target) in enumerate(lines):
-        own = (cell(ind, bold=bold), cell(satuan, align="center", bold=bold),
-               cell(target, align="center", bold=bold))
+        own = (
+            cell(ind, bold=bold),
+            cell(satuan, align="center", bold=bold),
+            cell(target, align="center", bold=bold),
+        )
         if i:
             rows.append(own)
             continue
-        marks = tuple(cell(MARK if q in triwulan else "", align="center", rowspan=span)
-                      for q in TRIWULAN)
-        rows.append((
-            cell(nama, rowspan=span, bold=bold),
-            *own,
-            cell(format_money_plain(anggaran), align="right", rowspan=span, bold=bold),
-            *marks,
-            cell(kegiatan or "", rowspan=span),
-            cell(penanggung_jawab or "", rowspan=span),
-        ))
+        marks = tuple(
+            cell(MARK if q in triwulan else "", align="center", rowspan=span) for q in TRIWULAN
+        )
+        rows.append(
+            (
+                cell(nama, rowspan=span, bold=bold),
+                *own,
+                cell(format_money_plain(anggaran), align="right", rowspan=span, bold=bold),
+                *marks,
+                cell(kegiatan or "", rowspan=span),
+                cell(penanggung_jawab or "", rowspan=span),
+            )
+        )
     return rows
 
 
 def header() -> tuple[Row, ...]:
     """Two header rows; the quarters sit under one spanning title."""
+
     def top(text: str) -> Cell:
         return cell(text, align="center", bold=True, rowspan=2)
 
@@ -105,8 +120,13 @@ def table(report: Report) -> Table:
     body: list[Row] = []
     bold: set[int] = set()
     for p in report.anggaran.program:
-        rows = _rows(p.nama.upper(), _indikator(p.indikator), p.pagu_murni,
-                     penanggung_jawab=p.penanggung_jawab, bold=True)
+        rows = _rows(
+            p.nama.upper(),
+            _indikator(p.indikator),
+            p.pagu_murni,
+            penanggung_jawab=p.penanggung_jawab,
+            bold=True,
+        )
         bold.update(range(len(body), len(body) + len(rows)))
         body += rows
         for k in p.kegiatan:
@@ -116,13 +136,22 @@ def table(report: Report) -> Table:
                 if ra is None:
                     body += _rows(s.nama, [], s.pagu_murni)
                     continue
-                body += _rows(s.nama, [(ra.indikator, ra.satuan, format_decimal_id(ra.target))],
-                              s.pagu_murni, ra.triwulan, ra.kegiatan, ra.penanggung_jawab)
+                body += _rows(
+                    s.nama,
+                    [(ra.indikator, ra.satuan, format_decimal_id(ra.target))],
+                    s.pagu_murni,
+                    ra.triwulan,
+                    ra.kegiatan,
+                    ra.penanggung_jawab,
+                )
     bold.add(len(body))
-    body.append((
-        cell("TOTAL", align="center", bold=True, colspan=4),
-        cell(format_money_plain(report.anggaran.pagu_murni), align="right", bold=True),
-        cell("", colspan=COLUMNS - 5),
-    ))
-    return Table(header=header(), body=tuple(body), widths=WIDTHS, bold_rows=frozenset(bold),
-                 small=True)
+    body.append(
+        (
+            cell("TOTAL", align="center", bold=True, colspan=4),
+            cell(format_money_plain(report.anggaran.pagu_murni), align="right", bold=True),
+            cell("", colspan=COLUMNS - 5),
+        )
+    )
+    return Table(
+        header=header(), body=tuple(body), widths=WIDTHS, bold_rows=frozenset(bold), small=True
+    )
