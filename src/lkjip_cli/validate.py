@@ -391,7 +391,8 @@ def _message(err: dict[str, Any], path: PathKey, model: type[Source]) -> str:
     if kind in {"greater_than_equal", "greater_than"}:
         return f"{where}: nilai tidak boleh negatif (tertulis {value})"
     if kind == "literal_error":
-        return f"{where}: '{value}' tidak dikenal; pilih salah satu dari {ctx.get('expected')}"
+        choices = str(ctx.get("expected", "")).replace(" or ", " atau ")
+        return f"{where}: '{value}' tidak dikenal; pilih salah satu dari {choices}"
     if kind in {"too_short"}:
         return f"{where}: daftar ini tidak boleh kosong"
     if kind == "string_too_short":

@@ -156,3 +156,11 @@ def test_misspelt_key_deep_in_struktur(year: Path) -> None:
     [garis] = [x for x in result.findings if x.rule == "input.nilai-tidak-sah"]
     assert "'koordinir'" in garis.message and "koordinasi" in garis.message
     assert garis.position is not None and garis.position.line == _line(f, "koordinir")
+
+
+def test_choice_error_lists_the_choices_in_indonesian(year: Path) -> None:
+    _edit(year / "lkjip.yaml", "metode: 100-serapan", "metode: seratus")
+    result = load(year)
+    [finding] = [x for x in result.findings if x.severity == "error"]
+    assert "'seratus' tidak dikenal" in finding.message
+    assert "'100-serapan' atau 'capaian-serapan'" in finding.message
