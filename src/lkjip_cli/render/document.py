@@ -4,6 +4,9 @@ Three passes: scan every narrative's directives to number tables and figures
 per chapter (so ``ref('pmks')`` can say "Tabel 3.8" wherever it is used), render
 the narratives' placeholders, then parse them into blocks and put the
 generated tables, figures, lists and signatures where the directives stand.
+The cover, the indexes and the legal lists come from :mod:`.frontmatter`, the
+numbered tables from :mod:`.tables`, the figures from :mod:`.charts` and
+:mod:`.orgchart`.
 """
 
 from __future__ import annotations
@@ -16,20 +19,14 @@ from lkjip_cli.loader import Position
 from lkjip_cli.model import NARRATIVES, DataTahun
 from lkjip_cli.model.instansi import UnitOrganisasi
 from lkjip_cli.numbers import format_tanggal
-from lkjip_cli.render import tables
+from lkjip_cli.render import frontmatter, tables
 from lkjip_cli.render.blocks import (
     Block,
     Dokumen,
     Figure,
     Heading,
-    Index,
-    ListBlock,
-    ListItem,
-    Paragraph,
-    Run,
     Section,
     Signature,
-    Table,
 )
 from lkjip_cli.render.context import narrative_context
 from lkjip_cli.render.narrative import KINDS, Directive, scan, split, to_blocks
@@ -111,15 +108,18 @@ def _number(data: DataTahun, findings: list[Finding]) -> _Numbering:
 
 def build_document(data: DataTahun, report: Report) -> tuple[Dokumen | None, list[Finding]]:
     """The whole report as blocks, or the findings that prevent it."""
-    from lkjip_cli.render.jinja import NarrativeError, render_narrative
+    from lkjip_cli.render.sandbox import NarrativeError, render_narrative
 
     findings: list[Finding] = []
     numbering = _number(data, findings)
     placed: set[str] = set()
-    blocks: list[Block] = [*_cover(data, report), Section("portrait", "lower-roman", restart=True)]
+    blocks: list[Block] = [
+        *frontmatter.cover(data, report),
+        Section("portrait", "lower-roman", restart=True),
+    ]
     for chapter in CHAPTERS:
         if chapter.number == 1:
-            blocks.extend(_indexes())
+            blocks.extend(frontmatter.indexes())
             blocks.append(Section("portrait", "decimal", restart=True))
         blocks.append(Heading(1, chapter.title, label=chapter.label))
         narasi = data.narasi.get(chapter.key)
@@ -178,7 +178,7 @@ def build_document(data: DataTahun, report: Report) -> tuple[Dokumen | None, lis
             )
     if any(f.severity == "error" for f in findings):
         return None, findings
-    blocks = _fill_indexes(blocks)
+    blocks = frontmatter.fill_indexes(blocks)
     dok = Dokumen(
         title=f"Laporan Kinerja Instansi Pemerintah {data.instansi.nama} Tahun {report.tahun}",
         subject=f"LKjIP {report.tahun}",
@@ -233,17 +233,7 @@ def _directive(
     if d.kind == "gambar":
         return _figure(d, data, report, numbering, where, findings)
     if d.kind == "daftar":
-        items = getattr(data.instansi, d.name, None) if d.name in _LISTS else None
-        if items is None:
-            findings.append(
-                error(
-                    "narasi.daftar-tidak-dikenal",
-                    f"daftar '{d.name}' tidak dikenal; yang ada: {', '.join(_LISTS)}",
-                    where,
-                )
-            )
-            return None
-        return legal_list(items)
+        return frontmatter.daftar(d.name, data, where, findings)
     if d.name != "laporan":
         findings.append(
             error(
@@ -262,30 +252,12 @@ def _directive(
     )
 
 
-_LISTS = ("fungsi", "isu_strategis", "dasar_hukum")
-
-
 def _table_names(report: Report) -> list[str]:
     names = [n for n in tables.TABLES if not n.endswith("-S")]
     names += [
         f"{n[:-2]}-{key}" for n in tables.TABLES if n.endswith("-S") for key in report.sasaran
     ]
     return names
-
-
-def legal_list(items: list[str]) -> ListBlock:
-    """A numbered list punctuated the Indonesian legal way: ``…;``, ``…; dan``, ``….``"""
-    out = []
-    for i, item in enumerate(items):
-        text = item.rstrip(" ;.")
-        if i < len(items) - 2:
-            text += ";"
-        elif i == len(items) - 2:
-            text += "; dan"
-        else:
-            text += "."
-        out.append(ListItem((Run(text),)))
-    return ListBlock(tuple(out))
 
 
 def _figure(
@@ -296,7 +268,7 @@ def _figure(
     where: Position,
     findings: list[Finding],
 ) -> Block | None:
-    from lkjip_cli.render import charts
+    from lkjip_cli.render import charts, orgchart
 
     number = numbering.numbers.get(d.name, "")
     if d.name == "struktur-organisasi":
@@ -312,7 +284,7 @@ def _figure(
             )
             return None
         return Figure(
-            charts.struktur_organisasi(struktur),
+            orgchart.struktur_organisasi(struktur),
             d.name,
             number,
             f"Struktur Organisasi {data.instansi.nama}",
@@ -362,60 +334,6 @@ def _uraian_struktur(unit: UnitOrganisasi) -> str:
         return text
 
     return f"Bagan struktur organisasi: {uraian(unit)}"
-
-
-def _cover(data: DataTahun, report: Report) -> list[Block]:
-    ins = data.instansi
-    lines = [
-        Paragraph((Run(ins.pemerintah.upper()),), align="center", style="cover"),
-        Paragraph(
-            (Run("LAPORAN KINERJA INSTANSI PEMERINTAH"),), align="center", style="cover-title"
-        ),
-        Paragraph((Run("(LKjIP)"),), align="center", style="cover-title"),
-        Paragraph((Run(f"TAHUN {report.tahun}"),), align="center", style="cover-title"),
-        Paragraph((Run(ins.nama.upper()),), align="center", style="cover"),
-    ]
-    contact = ", ".join(
-        x
-        for x in (
-            ins.alamat,
-            f"Telp. {ins.telepon}" if ins.telepon else None,
-            ins.website,
-            ins.email,
-        )
-        if x
-    )
-    if contact:
-        lines.append(Paragraph((Run(contact),), align="center", style="small"))
-    return [Section("portrait", "none", restart=False), *lines]
-
-
-def _indexes() -> list[Block]:
-    return [
-        Heading(1, "DAFTAR ISI"),
-        Index("toc", ""),
-        Heading(1, "DAFTAR TABEL"),
-        Index("tables", ""),
-        Heading(1, "DAFTAR GAMBAR"),
-        Index("figures", ""),
-    ]
-
-
-def _fill_indexes(blocks: list[Block]) -> list[Block]:
-    headings = tuple(
-        (b.level, f"{b.label} {b.text}" if b.label else b.text)
-        for b in blocks
-        if isinstance(b, Heading) and b.in_toc
-    )
-    tabs = tuple(
-        (1, f"Tabel {b.number} {b.caption}") for b in blocks if isinstance(b, Table) and b.number
-    )
-    figs = tuple((1, f"Gambar {b.number} {b.caption}") for b in blocks if isinstance(b, Figure))
-    entries = {"toc": headings, "tables": tabs, "figures": figs}
-    return [
-        dataclasses.replace(b, entries=entries[b.kind]) if isinstance(b, Index) else b
-        for b in blocks
-    ]
 
 
 def _lampiran(data: DataTahun, report: Report) -> list[Block]:

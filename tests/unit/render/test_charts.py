@@ -13,7 +13,7 @@ import pytest
 
 from lkjip_cli.compute import compute
 from lkjip_cli.model.instansi import UnitOrganisasi
-from lkjip_cli.render import charts
+from lkjip_cli.render import charts, orgchart
 from lkjip_cli.report import IndikatorHasil, Report, RpjmdHasil
 from lkjip_cli.validate import load
 
@@ -194,7 +194,7 @@ def test_struktur_organisasi_draws_any_tree() -> None:
 def test_struktur_layout_puts_the_sekretariat_beside_the_line_to_the_bidang(
     struktur: UnitOrganisasi,
 ) -> None:
-    head = charts._layout(struktur)
+    head = orgchart._layout(struktur)
     rows = {b.unit.nama: b.row for b in head.walk()}
     xs = {b.unit.nama: b.x for b in head.walk()}
     assert rows["Sekretariat"] == rows["Kelompok Jabatan Fungsional"] == 1

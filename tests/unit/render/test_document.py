@@ -19,7 +19,8 @@ from lkjip_cli.render.blocks import (
     Section,
     Table,
 )
-from lkjip_cli.render.document import build_document, legal_list
+from lkjip_cli.render.document import build_document
+from lkjip_cli.render.frontmatter import legal_list
 from lkjip_cli.render.narrative import scan, split, to_blocks
 
 DATA = Path(__file__).resolve().parents[3] / "data" / "2024"

@@ -15,12 +15,10 @@ from pydantic import BaseModel
 from lkjip_cli.render.jinja import (
     NARRATIVE_FILTERS,
     FilterValueError,
-    NarrativeError,
-    narrative_env,
-    render_narrative,
     templates_dir,
     writer_env,
 )
+from lkjip_cli.render.sandbox import NarrativeError, narrative_env, render_narrative
 
 CONTEXT: dict[str, Any] = {
     "tahun": 2024,
@@ -311,9 +309,9 @@ def test_harmless_string_methods_still_work() -> None:
 
 
 def test_a_render_that_runs_too_long_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
-    from lkjip_cli.render import jinja
+    from lkjip_cli.render import sandbox
 
-    monkeypatch.setattr(jinja, "RENDER_SECONDS", 1)
+    monkeypatch.setattr(sandbox, "RENDER_SECONDS", 1)
     source = (
         "{% for a in range(1000) %}{% for b in range(1000) %}{% for c in range(1000) %}"
         "{% endfor %}{% endfor %}{% endfor %}"

@@ -1,0 +1,119 @@
+"""The report's front matter and its lists: cover, indexes and legal lists.
+
+The cover opens the document in its own unnumbered section; the indexes
+(DAFTAR ISI, DAFTAR TABEL, DAFTAR GAMBAR) are placed empty and filled once
+every heading, table and figure is known; ``::: daftar`` directives print the
+instansi's lists punctuated the Indonesian legal way.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from lkjip_cli.findings import Finding, error
+from lkjip_cli.loader import Position
+from lkjip_cli.model import DataTahun
+from lkjip_cli.render.blocks import (
+    Block,
+    Figure,
+    Heading,
+    Index,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Run,
+    Section,
+    Table,
+)
+from lkjip_cli.report import Report
+
+
+def cover(data: DataTahun, report: Report) -> list[Block]:
+    """The cover page, in its own section without page numbers."""
+    ins = data.instansi
+    lines = [
+        Paragraph((Run(ins.pemerintah.upper()),), align="center", style="cover"),
+        Paragraph(
+            (Run("LAPORAN KINERJA INSTANSI PEMERINTAH"),), align="center", style="cover-title"
+        ),
+        Paragraph((Run("(LKjIP)"),), align="center", style="cover-title"),
+        Paragraph((Run(f"TAHUN {report.tahun}"),), align="center", style="cover-title"),
+        Paragraph((Run(ins.nama.upper()),), align="center", style="cover"),
+    ]
+    contact = ", ".join(
+        x
+        for x in (
+            ins.alamat,
+            f"Telp. {ins.telepon}" if ins.telepon else None,
+            ins.website,
+            ins.email,
+        )
+        if x
+    )
+    if contact:
+        lines.append(Paragraph((Run(contact),), align="center", style="small"))
+    return [Section("portrait", "none", restart=False), *lines]
+
+
+def indexes() -> list[Block]:
+    """The headings and (still empty) indexes of contents, tables and figures."""
+    return [
+        Heading(1, "DAFTAR ISI"),
+        Index("toc", ""),
+        Heading(1, "DAFTAR TABEL"),
+        Index("tables", ""),
+        Heading(1, "DAFTAR GAMBAR"),
+        Index("figures", ""),
+    ]
+
+
+def fill_indexes(blocks: list[Block]) -> list[Block]:
+    """``blocks`` with each index holding the entries of its headings, tables or figures."""
+    headings = tuple(
+        (b.level, f"{b.label} {b.text}" if b.label else b.text)
+        for b in blocks
+        if isinstance(b, Heading) and b.in_toc
+    )
+    tabs = tuple(
+        (1, f"Tabel {b.number} {b.caption}") for b in blocks if isinstance(b, Table) and b.number
+    )
+    figs = tuple((1, f"Gambar {b.number} {b.caption}") for b in blocks if isinstance(b, Figure))
+    entries = {"toc": headings, "tables": tabs, "figures": figs}
+    return [
+        dataclasses.replace(b, entries=entries[b.kind]) if isinstance(b, Index) else b
+        for b in blocks
+    ]
+
+
+LISTS = ("fungsi", "isu_strategis", "dasar_hukum")
+"""The instansi's lists a ``::: daftar`` directive may print."""
+
+
+def daftar(name: str, data: DataTahun, where: Position, findings: list[Finding]) -> Block | None:
+    """The block of ``::: daftar <name>``: one of the instansi's lists, or none and a finding."""
+    items = getattr(data.instansi, name, None) if name in LISTS else None
+    if items is None:
+        findings.append(
+            error(
+                "narasi.daftar-tidak-dikenal",
+                f"daftar '{name}' tidak dikenal; yang ada: {', '.join(LISTS)}",
+                where,
+            )
+        )
+        return None
+    return legal_list(items)
+
+
+def legal_list(items: list[str]) -> ListBlock:
+    """A numbered list punctuated the Indonesian legal way: ``…;``, ``…; dan``, ``….``"""
+    out = []
+    for i, item in enumerate(items):
+        text = item.rstrip(" ;.")
+        if i < len(items) - 2:
+            text += ";"
+        elif i == len(items) - 2:
+            text += "; dan"
+        else:
+            text += "."
+        out.append(ListItem((Run(text),)))
+    return ListBlock(tuple(out))

@@ -1,0 +1,186 @@
+"""Load a year's directory and validate it into :class:`DataTahun`, collecting findings.
+
+Every problem becomes a finding with file, line and column; validation never
+stops at the first. An invalid item in a list is left out (and its parent
+marked incomplete) so that the rest of the file can still be checked — an
+auditor wants every problem of a transcription in one run.
+
+This module reads the files and the narratives; :mod:`.salvage` validates one
+document, :mod:`.messages` words pydantic's errors, :mod:`.references` checks
+ids across files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lkjip_cli.findings import Finding
+from lkjip_cli.loader import (
+    Document,
+    InputError,
+    PathKey,
+    Position,
+    load_file,
+    unprintable,
+)
+from lkjip_cli.model import FILES, NARRATIVES, REQUIRED, DataTahun, Narasi
+from lkjip_cli.model.bansos import DaftarBansos
+from lkjip_cli.model.psks import DaftarPsks
+from lkjip_cli.model.realisasi import Realisasi
+from lkjip_cli.model.spm import Spm
+from lkjip_cli.validate.messages import format_path
+from lkjip_cli.validate.references import check_references
+from lkjip_cli.validate.salvage import validate_document
+
+__all__ = [
+    "MAX_NARRATIVE_BYTES",
+    "LoadResult",
+    "check_references",
+    "format_path",
+    "load",
+    "validate_document",
+]
+
+MAX_NARRATIVE_BYTES = 512 * 1024
+
+
+@dataclass
+class LoadResult:
+    """What loading a directory produced: the data (when usable) and every finding."""
+
+    data: DataTahun | None
+    findings: list[Finding]
+
+
+def _label(root: Path, path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def load(root: Path) -> LoadResult:
+    """Read ``root`` (a year's data directory) and validate every file."""
+    if not root.exists():
+        return LoadResult(None, [_unreadable(f"direktori data tidak ditemukan: {root}")])
+    if not root.is_dir():
+        return LoadResult(None, [_unreadable(f"bukan direktori: {root}")])
+    findings: list[Finding] = []
+    models: dict[str, Any] = {}
+    documents: dict[str, Document] = {}
+    incomplete: set[tuple[str, PathKey]] = set()
+    for name, model in FILES.items():
+        path = root / name
+        label = _label(root, path)
+        if not path.exists():
+            if name in REQUIRED:
+                findings.append(_unreadable(f"berkas wajib tidak ditemukan: {label}"))
+            continue
+        try:
+            doc = load_file(path, label)
+        except InputError as exc:
+            findings.append(_unreadable(exc.message, exc.position or Position(label, 1, 1)))
+            continue
+        value, file_findings, dropped, doc = validate_document(doc, model)
+        documents[name] = doc
+        findings.extend(file_findings)
+        incomplete.update((name, p) for p in dropped)
+        if value is not None:
+            models[name] = value
+    narasi = _load_narratives(root, findings)
+    if any(name not in models for name in REQUIRED):
+        return LoadResult(None, findings)
+    data = DataTahun(
+        root=root,
+        config=models["lkjip.yaml"],
+        instansi=models["instansi.yaml"],
+        renstra=models["renstra.yaml"],
+        iku=models["iku.yaml"],
+        pk=models["pk.yaml"],
+        anggaran=models["anggaran.yaml"],
+        realisasi=models.get("realisasi.yaml") or Realisasi(),
+        pmks=models.get("pmks.yaml"),
+        bansos=models.get("bansos.yaml") or DaftarBansos(),
+        psks=models.get("psks.yaml") or DaftarPsks(),
+        spm=models.get("spm.yaml") or Spm(),
+        insentif=models.get("insentif_fiskal.yaml"),
+        narasi=narasi,
+        documents=documents,
+        incomplete=frozenset(incomplete),
+    )
+    ref_findings = check_references(data)
+    findings.extend(ref_findings)
+    return LoadResult(None if ref_findings else data, findings)
+
+
+def _unreadable(message: str, position: Position | None = None) -> Finding:
+    return Finding("input.tidak-terbaca", "error", message, position, unreadable=True)
+
+
+def _load_narratives(root: Path, findings: list[Finding]) -> dict[str, Narasi]:
+    result: dict[str, Narasi] = {}
+    folder = root / "narasi"
+    for name in NARRATIVES:
+        path = folder / f"{name}.md"
+        if not path.is_file():
+            continue
+        label = _label(root, path)
+        try:
+            if path.stat().st_size > MAX_NARRATIVE_BYTES:
+                findings.append(_unreadable("berkas narasi terlalu besar", Position(label, 1, 1)))
+                continue
+            raw = path.read_bytes()
+        except OSError as exc:
+            findings.append(
+                _unreadable(
+                    f"berkas narasi tidak dapat dibaca: {label} ({exc.strerror or exc})",
+                    Position(label, 1, 1),
+                )
+            )
+            continue
+        text = _narrative_text(raw, label, findings)
+        if text is not None:
+            result[name] = Narasi(label, text)
+    if folder.is_dir():
+        known = {f"{n}.md" for n in NARRATIVES}
+        for extra in sorted(folder.glob("*.md")):
+            if extra.name not in known:
+                findings.append(
+                    Finding(
+                        "input.narasi-tidak-dikenal",
+                        "warning",
+                        f"berkas narasi '{extra.name}' tidak dipakai; nama yang dikenal: "
+                        + ", ".join(sorted(known)),
+                        Position(_label(root, extra), 1, 1),
+                    )
+                )
+    return result
+
+
+def _narrative_text(raw: bytes, label: str, findings: list[Finding]) -> str | None:
+    """The text of a narrative, or none (and a finding with its line) when unusable."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        findings.append(
+            _unreadable(
+                f"berkas narasi bukan teks UTF-8 (bita ke-{exc.start})", Position(label, line, 1)
+            )
+        )
+        return None
+    if (found := unprintable(text)) is not None:
+        at, code = found
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        findings.append(
+            _unreadable(
+                f"berkas narasi berisi karakter {code} yang tidak dapat dicetak; "
+                "hapus karakter itu",
+                Position(label, line, column),
+            )
+        )
+        return None
+    return text
