@@ -7,11 +7,13 @@ district, the RPJMD indicator, and performance beside budget per sasaran.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from lkjip_cli.model import DataTahun
 from lkjip_cli.numbers import format_decimal_id, format_money_plain, format_percent
 from lkjip_cli.render.blocks import Row, Table
 from lkjip_cli.render.tables._cells import c, head, indikator_of, mid, nilai, num, sasaran_of
-from lkjip_cli.report import Report
+from lkjip_cli.report import IndikatorHasil, Report, SasaranHasil
 
 
 def predikat(data: DataTahun, report: Report, key: str | None) -> Table:
@@ -47,22 +49,30 @@ def capaian_sasaran(data: DataTahun, report: Report, key: str | None) -> Table:
     )
 
 
+def sasaran_rows(
+    s: SasaranHasil, inds: list[IndikatorHasil], cells: Callable[[IndikatorHasil], Row]
+) -> list[Row]:
+    """One row per indicator, led by the sasaran's number and name spanning them all."""
+    rows: list[Row] = []
+    for i, ind in enumerate(inds):
+        lead = (mid(1, rowspan=len(inds)), c(s.nama, rowspan=len(inds))) if i == 0 else ()
+        rows.append((*lead, c(ind.nama), *cells(ind)))
+    return rows
+
+
 def realisasi_sasaran(data: DataTahun, report: Report, key: str | None) -> Table:
     """Tabel 3.3 / 3.14 Target, realisasi and capaian of a sasaran's indicators."""
     s = sasaran_of(report, key)
     inds = indikator_of(report, s)
-    body: list[Row] = []
-    for i, ind in enumerate(inds):
-        first = (mid(1, rowspan=len(inds)), c(s.nama, rowspan=len(inds))) if i == 0 else ()
-        body.append(
-            (
-                *first,
-                c(ind.nama),
-                mid(nilai(ind, ind.target)),
-                mid(nilai(ind, ind.realisasi)),
-                mid(format_percent(ind.capaian)),
-            )
-        )
+    body = sasaran_rows(
+        s,
+        inds,
+        lambda ind: (
+            mid(nilai(ind, ind.target)),
+            mid(nilai(ind, ind.realisasi)),
+            mid(format_percent(ind.capaian)),
+        ),
+    )
     body.append(
         (
             c("Capaian Kinerja", colspan=5, align="center", bold=True),
@@ -83,11 +93,14 @@ def perkembangan(data: DataTahun, report: Report, key: str | None) -> Table:
     s = sasaran_of(report, key)
     inds = indikator_of(report, s)
     years = sorted({y for ind in inds for y in ind.riwayat} | {report.tahun})
-    body: list[Row] = []
-    for i, ind in enumerate(inds):
-        first = (mid(1, rowspan=len(inds)), c(s.nama, rowspan=len(inds))) if i == 0 else ()
-        values = [ind.realisasi if y == report.tahun else ind.riwayat.get(y) for y in years]
-        body.append((*first, c(ind.nama), *(mid(nilai(ind, v)) for v in values)))
+    body = sasaran_rows(
+        s,
+        inds,
+        lambda ind: tuple(
+            mid(nilai(ind, ind.realisasi if y == report.tahun else ind.riwayat.get(y)))
+            for y in years
+        ),
+    )
     header = (
         (
             mid("No.", rowspan=2, bold=True),
@@ -109,18 +122,15 @@ def renstra(data: DataTahun, report: Report, key: str | None) -> Table:
     """Tabel 3.6 / 3.16 Realization against the Renstra's medium-term target."""
     s = sasaran_of(report, key)
     inds = indikator_of(report, s)
-    body: list[Row] = []
-    for i, ind in enumerate(inds):
-        first = (mid(1, rowspan=len(inds)), c(s.nama, rowspan=len(inds))) if i == 0 else ()
-        body.append(
-            (
-                *first,
-                c(ind.nama),
-                mid(nilai(ind, ind.target_renstra)),
-                mid(nilai(ind, ind.realisasi)),
-                mid(format_percent(ind.capaian_renstra)),
-            )
-        )
+    body = sasaran_rows(
+        s,
+        inds,
+        lambda ind: (
+            mid(nilai(ind, ind.target_renstra)),
+            mid(nilai(ind, ind.realisasi)),
+            mid(format_percent(ind.capaian_renstra)),
+        ),
+    )
     return Table(
         header=(
             head(
@@ -143,14 +153,14 @@ def pembanding(data: DataTahun, report: Report, key: str | None) -> Table:
     s = sasaran_of(report, key)
     inds = [i for i in indikator_of(report, s) if i.pembanding]
     daerah = inds[0].pembanding.daerah if inds and inds[0].pembanding else "Daerah Lain"
-    body: list[Row] = []
-    for i, ind in enumerate(inds):
-        first = (mid(1, rowspan=len(inds)), c(s.nama, rowspan=len(inds))) if i == 0 else ()
-        b = ind.pembanding
-        assert b is not None
-        body.append(
-            (*first, c(ind.nama), mid(nilai(ind, ind.realisasi)), mid(nilai(ind, b.realisasi)))
-        )
+    body = sasaran_rows(
+        s,
+        inds,
+        lambda ind: (
+            mid(nilai(ind, ind.realisasi)),
+            mid(nilai(ind, ind.pembanding.realisasi if ind.pembanding else None)),
+        ),
+    )
     short = daerah.replace("Kabupaten", "Kab.")
     return Table(
         header=(
