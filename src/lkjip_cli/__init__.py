@@ -4,6 +4,14 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from lkjip_cli.api import CheckResult, check, load, resolve
+from lkjip_cli.api import BuildResult, CheckResult, build, check, load, resolve
 
-__all__ = ["CheckResult", "__version__", "check", "load", "resolve"]
+__all__ = [
+    "BuildResult",
+    "CheckResult",
+    "__version__",
+    "build",
+    "check",
+    "load",
+    "resolve",
+]

@@ -353,3 +353,37 @@ def test_build_with_bad_source_date_epoch_writes_nothing(
     assert result.written == []
     assert any("SOURCE_DATE_EPOCH" in f.message and f.unreadable for f in result.findings)
     assert not (tmp_path / "out").exists()
+
+
+def test_build_command_lists_what_it_wrote(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[2]
+    out = tmp_path / "laporan"
+    result = runner.invoke(
+        app, ["build", str(root / "data" / "2024"), "--out", str(out), "--format", "md"]
+    )
+    assert result.exit_code == 0, result.output
+    written = [line for line in result.stdout.splitlines() if line.startswith("ditulis: ")]
+    assert written == [
+        f"ditulis: {out / name}"
+        for name in ("lkjip-2024.md", "gambar-1-1.png", "gambar-3-1.png", "gambar-3-2.png")
+    ]
+
+
+def test_build_command_refuses_an_unknown_format() -> None:
+    result = runner.invoke(app, ["build", "2024", "--format", "docx,odt"])
+    assert result.exit_code == 2
+    assert "bentuk tidak dikenal: odt" in result.output
+
+
+def test_build_command_stops_on_errors_and_writes_nothing(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[2]
+    data = tmp_path / "2024"
+    shutil.copytree(root / "data" / "2024", data)
+    path = data / "pmks.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("103.110", "103.11o", 1), "utf-8")
+    out = tmp_path / "keluaran"
+    result = runner.invoke(app, ["build", str(data), "--out", str(out)])
+    assert result.exit_code == 1
+    assert "laporan tidak disusun: perbaiki galat di atas lalu jalankan lagi." in result.output
+    assert "pmks.yaml" in result.output
+    assert not out.exists()
