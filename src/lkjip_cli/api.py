@@ -37,13 +37,22 @@ def load(path: Path) -> tuple[DataTahun | None, list[Finding]]:
     return result.data, result.findings
 
 
-def check(path: Path) -> CheckResult:
-    """Load, validate, compute and run every rule; collect every finding."""
+def check(path: Path, *, narratives: bool = True) -> CheckResult:
+    """Load, validate, compute and run every rule; collect every finding.
+
+    ``narratives=False`` skips rendering the narratives (``build`` renders them
+    itself and reports their problems).
+    """
     data, findings = load(path)
     if data is None:
         return CheckResult(None, None, findings)
     report = compute(data)
     findings = findings + checks.run(data, report)
+    if narratives and data.narasi:
+        # imported here: the narrative sandbox is only needed when there is prose
+        from lkjip_cli.render.document import check_narratives
+
+        findings += check_narratives(data, report)
     return CheckResult(data, report, findings)
 
 
@@ -72,7 +81,7 @@ def build(
     from lkjip_cli.output import source_date, write_outputs
     from lkjip_cli.render.document import build_document
 
-    checked = check(path)
+    checked = check(path, narratives=False)
     result = BuildResult(findings=list(checked.findings))
     if checked.data is None or checked.report is None or _has_errors(result.findings):
         return result

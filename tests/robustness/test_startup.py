@@ -1,8 +1,10 @@
 """``lkjip check`` starts fast: it never imports the writers' heavy libraries.
 
-Importing matplotlib costs more than the whole check; python-docx, the Jinja
-writers and the PDF bridge are only for ``build``. The check runs in a fresh
-interpreter so that nothing imported by other tests hides an import.
+Importing matplotlib costs more than the whole check; python-docx and the PDF
+bridge are only for ``build``. (Jinja and markdown-it are allowed: the check
+renders the narratives in the sandbox to catch a misspelt placeholder before a
+build.) The check runs in a fresh interpreter so that nothing imported by other
+tests hides an import.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import sys
 
 from .harness import REPO
 
-HEAVY = ("matplotlib", "docx", "lxml", "PIL", "jinja2", "markdown_it", "numpy")
+HEAVY = ("matplotlib", "docx", "lxml", "PIL", "numpy")
 
 _PROBE = """
 import atexit, json, sys

@@ -27,6 +27,7 @@ FILL_IN = {
     "tahun-baru.tabel-belum-diisi",
     "kelengkapan.tanpa-realisasi",
     "kelengkapan.tanpa-pembanding",
+    "narasi.placeholder",  # last year's prose names figures this year has not got yet
 }
 """The warnings a year not yet filled should have, and no others."""
 
@@ -213,4 +214,7 @@ def test_2025_from_the_real_2024(tmp_path: Path) -> None:
     assert all(f.severity == "warning" for f in after)
     new_rules = {f.rule for f in after} - {f.rule for f in before}
     assert new_rules <= FILL_IN
+    for f in after:
+        if f.rule == "narasi.placeholder":
+            assert "belum ada" in f.message and "isi datanya" in f.message
     assert "tahun-baru.pagu-belum-diisi" in new_rules

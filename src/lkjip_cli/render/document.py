@@ -106,8 +106,33 @@ def _number(data: DataTahun, findings: list[Finding]) -> _Numbering:
     return result
 
 
-def build_document(data: DataTahun, report: Report) -> tuple[Dokumen | None, list[Finding]]:
-    """The whole report as blocks, or the findings that prevent it."""
+def check_narratives(data: DataTahun, report: Report) -> list[Finding]:
+    """Every narrative problem (placeholders, refs, directives), as warnings.
+
+    ``lkjip check`` runs this so that a misspelt figure name is seen before a
+    build; it renders the narratives but draws no chart and builds no appendix.
+    """
+    # What is missing (a chapter, a table's placement) is the build's to warn about.
+    # The rest are warnings here: a year not yet filled (lkjip new) has prose that
+    # names figures still empty; the build stops on them as errors.
+    later = {"narasi.tidak-ada", "narasi.tabel-tidak-ditempatkan"}
+    return [
+        dataclasses.replace(
+            f, severity="warning", message=f"{f.message} (lkjip build akan berhenti di sini)"
+        )
+        for f in build_document(data, report, draw=False)[1]
+        if f.rule not in later
+    ]
+
+
+def build_document(
+    data: DataTahun, report: Report, *, draw: bool = True
+) -> tuple[Dokumen | None, list[Finding]]:
+    """The whole report as blocks, or the findings that prevent it.
+
+    With ``draw=False`` figures get no image and the appendices are left out:
+    only the findings are of use then.
+    """
     from lkjip_cli.render.sandbox import NarrativeError, render_narrative
 
     findings: list[Finding] = []
@@ -161,11 +186,12 @@ def build_document(data: DataTahun, report: Report) -> tuple[Dokumen | None, lis
             if isinstance(part, str):
                 blocks.extend(to_blocks(part))
                 continue
-            made = _directive(part, data, report, numbering, narasi.file, findings)
+            made = _directive(part, data, report, numbering, narasi.file, findings, draw)
             if made is not None:
                 blocks.append(made)
                 placed.add(part.name)
-    blocks.extend(_lampiran(data, report))
+    if draw:
+        blocks.extend(_lampiran(data, report))
     for name in REQUIRED_TABLES:
         if name not in placed:
             findings.append(
@@ -204,6 +230,7 @@ def _directive(
     numbering: _Numbering,
     file: str,
     findings: list[Finding],
+    draw: bool,
 ) -> Block | None:
     where = Position(file, d.line, 1)
     if d.kind not in KINDS:
@@ -231,7 +258,7 @@ def _directive(
         table = builder(data, report, key)
         return dataclasses.replace(table, label=d.name, number=numbering.numbers.get(d.name))
     if d.kind == "gambar":
-        return _figure(d, data, report, numbering, where, findings)
+        return _figure(d, data, report, numbering, where, findings, draw)
     if d.kind == "daftar":
         return frontmatter.daftar(d.name, data, where, findings)
     if d.name != "laporan":
@@ -267,7 +294,9 @@ def _figure(
     numbering: _Numbering,
     where: Position,
     findings: list[Finding],
+    draw: bool,
 ) -> Block | None:
+    # imported here: matplotlib stays off the path of `lkjip check`
     from lkjip_cli.render import charts, orgchart
 
     number = numbering.numbers.get(d.name, "")
@@ -284,7 +313,7 @@ def _figure(
             )
             return None
         return Figure(
-            orgchart.struktur_organisasi(struktur),
+            orgchart.struktur_organisasi(struktur) if draw else b"",
             d.name,
             number,
             f"Struktur Organisasi {data.instansi.nama}",
@@ -296,7 +325,8 @@ def _figure(
         caption = f"Grafik Pencapaian Target IKU {data.instansi.daerah}"
         if years:
             caption += f" Tahun {years[0]} - {years[-1]}"
-        return Figure(charts.tren_rpjmd(r), d.name, number, caption, alt=r.nama)
+        png = charts.tren_rpjmd(r) if draw else b""
+        return Figure(png, d.name, number, caption, alt=r.nama)
     if d.name.startswith("tren-") and d.name[5:] in report.sasaran:
         s = report.sasaran[d.name[5:]]
         inds = [report.indikator[i] for i in s.indikator]
@@ -307,9 +337,8 @@ def _figure(
                 f"Grafik Pencapaian Target IKU {data.instansi.nama_singkat} "
                 f"Tahun {years[0]} - {years[-1]}"
             )
-            return Figure(
-                charts.tren_indikator(ind, report.tahun), d.name, number, caption, alt=ind.nama
-            )
+            png = charts.tren_indikator(ind, report.tahun) if draw else b""
+            return Figure(png, d.name, number, caption, alt=ind.nama)
     findings.append(
         error(
             "narasi.gambar-tidak-dikenal",

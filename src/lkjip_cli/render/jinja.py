@@ -21,6 +21,7 @@ from jinja2 import (
     Environment,
     StrictUndefined,
     TemplateNotFound,
+    Undefined,
     select_autoescape,
 )
 
@@ -83,6 +84,9 @@ Number = int | Decimal
 
 
 def _number(value: object, name: str) -> Number:
+    if isinstance(value, Undefined):
+        # a missing figure: let the sandbox explain which name is missing
+        value._fail_with_undefined_error()
     # A float here means some code lost exactness on the way: refuse it loudly.
     if isinstance(value, bool) or not isinstance(value, int | Decimal):
         raise FilterValueError(

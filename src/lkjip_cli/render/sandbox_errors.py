@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from jinja2 import TemplateSyntaxError, UndefinedError, nodes
@@ -69,12 +69,16 @@ def explain_missing(
     exc: MissingName, tree: nodes.Template, line: int | None, context: Mapping[str, Any]
 ) -> str:
     """``'sasaran.S9' tidak dikenal; maksud Anda 'sasaran.S1'?``"""
-    name = exc.name or "?"
+    name = "?" if exc.name is None else str(exc.name)
     if exc.obj is missing:
         path, choices = name, [str(k) for k in context]
     else:
         path = _written_path(tree, name, line) or name
         choices = list(_names_of(exc.obj))
+    if isinstance(exc.obj, Sequence) and not isinstance(exc.obj, str):
+        return f"'{path}' belum ada: daftarnya berisi {len(exc.obj)} unsur; isi datanya"
+    if isinstance(exc.obj, Mapping) and name.isdigit():
+        return f"'{path}' belum ada nilainya; isi datanya atau sesuaikan narasinya"
     message = f"'{path}' tidak dikenal"
     close = difflib.get_close_matches(name, choices, n=1)
     if close:

@@ -250,3 +250,24 @@ def test_unknown_figure_lists_the_organisation_chart(year: Path) -> None:
     [err] = [x for x in findings if x.severity == "error"]
     assert err.rule == "narasi.gambar-tidak-dikenal"
     assert "yang ada: struktur-organisasi, tren-rpjmd, tren-S1" in err.message
+
+
+def test_check_catches_a_misspelt_placeholder_before_any_build(year: Path) -> None:
+    f = year / "narasi" / "bab-4.md"
+    lines = f.read_text(encoding="utf-8").splitlines()
+    lines.insert(3, "Capaian {{ sasaran.S1.capain | persen }}.")
+    f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = check(year)
+    [warn] = [x for x in result.findings if x.rule.startswith("narasi.")]
+    assert (warn.rule, warn.severity) == ("narasi.placeholder", "warning")
+    assert "lkjip build akan berhenti di sini" in warn.message
+    assert warn.position is not None and warn.position.file.endswith("bab-4.md")
+    assert warn.position.line == 4
+    # the build itself stops on it
+    built, findings = _build(year)
+    assert built is None
+    assert [f.rule for f in findings if f.severity == "error"] == ["narasi.placeholder"]
+
+
+def test_check_of_clean_narratives_adds_nothing() -> None:
+    assert [f.rule for f in check(DATA).findings if f.rule.startswith("narasi.")] == []
