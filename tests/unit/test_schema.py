@@ -38,7 +38,7 @@ def test_schema_is_strict_about_keys_and_documents_fields() -> None:
     schema = schema_of("anggaran.yaml")
     sub = schema["$defs"]["SubKegiatan"]
     assert sub["additionalProperties"] is False
-    assert sub["properties"]["pagu_murni"]["description"] == "Original allocation (DPA murni)."
+    assert sub["properties"]["pagu_murni"]["description"] == "Pagu awal (DPA murni), dalam rupiah."
     assert schema["title"] == "anggaran.yaml"
 
 

@@ -13,163 +13,163 @@ Triwulan = Literal["I", "II", "III", "IV"]
 
 
 class IndikatorProgram(Source):
-    """An output/outcome indicator of a program or kegiatan."""
+    """Indikator keluaran/hasil sebuah program atau kegiatan."""
 
     nama: Teks
-    """Name."""
+    """Nama."""
     satuan: Teks
-    """Unit."""
+    """Satuan."""
     target: Nilai | None = None
     """Target."""
 
 
 class Jumlah3(Source):
-    """Totals as printed in the DPA, checked against the sub kegiatan."""
+    """Jumlah sebagaimana tercetak di DPA, dicocokkan dengan sub kegiatan."""
 
     pagu_murni: Rupiah | None = None
-    """Original allocation."""
+    """Pagu murni."""
     pagu_perubahan: Rupiah | None = None
-    """Revised allocation."""
+    """Pagu perubahan."""
     realisasi: Rupiah | None = None
-    """Spending."""
+    """Realisasi anggaran."""
 
 
 class SerapanTercetak(Source):
-    """Absorption as printed (transcriptions only)."""
+    """Serapan sebagaimana tercetak (hanya untuk transkripsi)."""
 
     serapan: Nilai | list[Tercetak[Nilai]] | None = None
-    """Absorption in percent."""
+    """Serapan, dalam persen."""
 
 
 class RencanaAksi(Source):
-    """A sub kegiatan's action plan."""
+    """Rencana Aksi sebuah sub kegiatan."""
 
     indikator: Teks
-    """Output indicator."""
+    """Indikator keluaran."""
     satuan: Teks
-    """Unit."""
+    """Satuan."""
     target: Nilai
     """Target."""
     triwulan: list[Triwulan] = []
-    """Quarters in which it runs."""
+    """Triwulan pelaksanaan."""
     kegiatan: str | None = None
-    """Activities carried out."""
+    """Kegiatan yang dilaksanakan."""
     penanggung_jawab: str | None = None
-    """Person in charge."""
+    """Penanggung jawab."""
     anggaran: Rupiah | None = None
-    """Amount as printed in the Rencana Aksi (transcriptions only)."""
+    """Anggaran sebagaimana tercetak di Rencana Aksi (hanya untuk transkripsi)."""
 
 
 class Kinerja(Source):
-    """Staff level of the performance cascade."""
+    """Cascading kinerja tingkat staf."""
 
     sasaran_staf: Teks
-    """Staff objective."""
+    """Sasaran staf."""
     indikator_staf: list[Teks] = []
-    """Staff indicators."""
+    """Indikator staf."""
 
 
 class SubKegiatan(Source):
-    """A sub kegiatan: the leaf of the budget tree."""
+    """Sub kegiatan: ujung pohon anggaran."""
 
     kode: str | None = None
-    """Budget code, where known."""
+    """Kode anggaran, bila diketahui."""
     nama: Teks
-    """Name."""
+    """Nama."""
     pagu_murni: Rupiah
-    """Original allocation (DPA murni)."""
+    """Pagu awal (DPA murni), dalam rupiah."""
     pagu_perubahan: Rupiah
-    """Revised allocation (DPA perubahan)."""
+    """Pagu setelah perubahan (DPA perubahan), dalam rupiah."""
     realisasi: Rupiah | None = None
-    """Spending; empty when not (yet) known."""
+    """Realisasi anggaran; kosongkan bila belum diketahui."""
     rencana_aksi: RencanaAksi | None = None
-    """Action plan."""
+    """Rencana Aksi."""
     kinerja: Kinerja | None = None
-    """Performance cascade, staff level."""
+    """Cascading kinerja tingkat staf."""
     tercetak: SerapanTercetak | None = None
-    """Figures as printed (transcriptions only)."""
+    """Angka sebagaimana tercetak (hanya untuk transkripsi)."""
 
 
 class Kegiatan(Source):
-    """A kegiatan: a group of sub kegiatan."""
+    """Kegiatan: kumpulan sub kegiatan."""
 
     kode: str | None = None
-    """Budget code, where known."""
+    """Kode anggaran, bila diketahui."""
     nama: Teks
-    """Name."""
+    """Nama."""
     indikator: list[IndikatorProgram] = []
-    """Indicators (Rencana Aksi, cascade)."""
+    """Indikator (Rencana Aksi, cascading kinerja)."""
     jumlah: Jumlah3 | None = None
-    """Totals as printed."""
+    """Jumlah sebagaimana tercetak."""
     sub_kegiatan: list[SubKegiatan] = Field(min_length=1)
-    """Its sub kegiatan."""
+    """Sub kegiatan di bawahnya."""
     tercetak: SerapanTercetak | None = None
-    """Figures as printed (transcriptions only)."""
+    """Angka sebagaimana tercetak (hanya untuk transkripsi)."""
 
 
 class Program(Source):
-    """A program: the top of the budget tree."""
+    """Program: puncak pohon anggaran."""
 
     id: str = Id
-    """Stable id, e.g. rehabilitasi."""
+    """Id tetap, mis. rehabilitasi."""
     kode: str | None = None
-    """Budget code, where known."""
+    """Kode anggaran, bila diketahui."""
     nama: Teks
-    """Name."""
+    """Nama."""
     sasaran: str
-    """Id of the sasaran it serves (renstra.yaml)."""
+    """Id sasaran yang didukung (renstra.yaml)."""
     penanggung_jawab: str | None = None
-    """Person in charge."""
+    """Penanggung jawab."""
     indikator: list[IndikatorProgram] = []
-    """Indicators."""
+    """Indikator."""
     jumlah: Jumlah3 | None = None
-    """Totals as printed."""
+    """Jumlah sebagaimana tercetak."""
     kegiatan: list[Kegiatan] = Field(min_length=1)
-    """Its kegiatan."""
+    """Kegiatan di bawahnya."""
     tercetak: SerapanTercetak | None = None
-    """Figures as printed (transcriptions only)."""
+    """Angka sebagaimana tercetak (hanya untuk transkripsi)."""
 
 
 class AnggaranTercetak(Source):
-    """Whole-budget figures as printed (transcriptions only)."""
+    """Angka anggaran keseluruhan sebagaimana tercetak (hanya untuk transkripsi)."""
 
     serapan: Nilai | list[Tercetak[Nilai]] | None = None
-    """Absorption in percent."""
+    """Serapan, dalam persen."""
     pagu_murni_terbilang: str | list[Tercetak[str]] | None = None
-    """Original allocation in words."""
+    """Pagu murni dalam huruf (terbilang)."""
     pagu_perubahan_terbilang: str | list[Tercetak[str]] | None = None
-    """Revised allocation in words."""
+    """Pagu perubahan dalam huruf (terbilang)."""
     realisasi_terbilang: str | list[Tercetak[str]] | None = None
-    """Spending in words."""
+    """Realisasi dalam huruf (terbilang)."""
     jumlah_program: Jumlah | None = None
-    """Number of programs."""
+    """Jumlah program."""
     jumlah_kegiatan: Jumlah | None = None
-    """Number of kegiatan."""
+    """Jumlah kegiatan."""
     jumlah_sub_kegiatan: Jumlah | None = None
-    """Number of sub kegiatan."""
+    """Jumlah sub kegiatan."""
 
 
 class Pengesahan(Source):
-    """Who signs the Rencana Aksi and the performance cascade, where and when."""
+    """Penanda tangan Rencana Aksi dan cascading kinerja, serta tempat dan tanggalnya."""
 
     tempat: Teks
-    """Place of signing."""
+    """Tempat penandatanganan."""
     tanggal: Tanggal | None = None
-    """Date of signing; empty when unknown."""
+    """Tanggal penandatanganan; kosongkan bila tidak diketahui."""
     penandatangan: Orang
-    """The signatory."""
+    """Penanda tangan."""
 
 
 class Anggaran(Source):
-    """The DPA."""
+    """Dokumen Pelaksanaan Anggaran (DPA)."""
 
     program: list[Program] = Field(min_length=1)
-    """Programs in report order."""
+    """Daftar program, urut sesuai laporan."""
     jumlah: Jumlah3 | None = None
-    """Grand totals as printed."""
+    """Jumlah total sebagaimana tercetak."""
     pengesahan: Pengesahan | None = None
-    """Signature of the Rencana Aksi and cascade; empty = the PK's head of agency."""
+    """Pengesahan Rencana Aksi dan cascading kinerja; kosong = kepala dinas pada PK."""
     rencana_aksi_jumlah: Rupiah | None = None
-    """The Rencana Aksi's TOTAL row as printed."""
+    """Baris JUMLAH Rencana Aksi sebagaimana tercetak."""
     tercetak: AnggaranTercetak | None = None
-    """Figures as printed (transcriptions only)."""
+    """Angka sebagaimana tercetak (hanya untuk transkripsi)."""

@@ -6,20 +6,20 @@ from lkjip_cli.model.common import Jumlah, Source, Teks
 
 
 class Bansos(Source):
-    """One assistance programme."""
+    """Satu program bantuan sosial."""
 
     nama: Teks
-    """Name."""
+    """Nama."""
     penerima: Jumlah
-    """Recipients."""
+    """Jumlah penerima."""
     satuan: Teks
-    """KPM, ORG, KLM."""
+    """Satuan: KPM, ORG, atau KLM."""
     sumber: str | None = None
-    """Channel / funding source."""
+    """Saluran / sumber dana."""
 
 
 class DaftarBansos(Source):
-    """The table."""
+    """Tabel bantuan sosial (Tabel 3.9)."""
 
     bansos: list[Bansos] = []
-    """Rows."""
+    """Baris tabel."""

@@ -17,7 +17,7 @@ from lkjip_cli.numbers import parse_count, parse_date, parse_decimal, parse_rupi
 
 
 class Source(BaseModel):
-    """Base of every source model: frozen, and a misspelt key is an error."""
+    """Dasar semua model data: tidak dapat diubah, dan kunci yang salah ketik ditolak."""
 
     model_config = ConfigDict(
         frozen=True, extra="forbid", use_attribute_docstrings=True, populate_by_name=True
@@ -152,12 +152,12 @@ T = TypeVar("T")
 
 
 class Tercetak(Source, Generic[T]):
-    """A figure as a document printed it, and where."""
+    """Angka sebagaimana tercetak di dokumen, beserta letaknya."""
 
     nilai: T
-    """The printed value."""
+    """Nilai yang tercetak."""
     di: str | None = None
-    """Where it was printed (table, paragraph)."""
+    """Letak cetakannya (tabel, paragraf)."""
 
 
 def printed(value: Any) -> list[tuple[Any, str | None]]:
@@ -170,13 +170,13 @@ def printed(value: Any) -> list[tuple[Any, str | None]]:
 
 
 class Orang(Source):
-    """A signatory or party: name, position, rank and civil-servant id."""
+    """Penanda tangan atau pihak: nama, jabatan, pangkat, dan NIP."""
 
     nama: Teks
-    """Full name with titles, as signed."""
+    """Nama lengkap dengan gelar, sesuai tanda tangan."""
     jabatan: Teks
-    """Position, e.g. Plt. Kepala Dinas Sosial Kabupaten Blitar."""
+    """Jabatan, mis. Plt. Kepala Dinas Sosial Kabupaten Blitar."""
     pangkat: str | None = None
-    """Rank, e.g. Pembina Utama Muda."""
+    """Pangkat, mis. Pembina Utama Muda."""
     nip: str | None = None
-    """Civil-servant id (NIP), e.g. 19760204 199612 1 001."""
+    """NIP, mis. 19760204 199612 1 001."""

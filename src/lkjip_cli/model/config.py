@@ -8,28 +8,28 @@ from lkjip_cli.model.common import Nilai, Source, Teks
 
 
 class Capaian(Source):
-    """How an indicator's achievement is bounded."""
+    """Batas capaian indikator."""
 
     batas_atas: Nilai | None = None
-    """Cap on capaian in percent (e.g. 100 or 120); none when empty."""
+    """Batas atas capaian dalam persen (mis. 100 atau 120); kosong = tanpa batas."""
 
 
 class Efisiensi(Source):
-    """How the efficiency of resource use is computed."""
+    """Cara menghitung efisiensi penggunaan sumber daya."""
 
     metode: Literal["100-serapan", "capaian-serapan"] = "100-serapan"
-    """100-serapan (the reference's) or capaian-serapan."""
+    """100-serapan (sesuai acuan) atau capaian-serapan."""
 
 
 class Interval(Source):
-    """One predikat band: capaian in [dari, sampai) percent."""
+    """Satu rentang predikat: capaian ≥ dari dan < sampai (dalam persen)."""
 
     dari: Nilai | None = None
-    """Lower bound, inclusive; empty = no lower bound."""
+    """Batas bawah (termasuk); kosong = tanpa batas bawah."""
     sampai: Nilai | None = None
-    """Upper bound, exclusive; empty = no upper bound."""
+    """Batas atas (tidak termasuk); kosong = tanpa batas atas."""
     predikat: Teks
-    """The category name, e.g. Sangat Tinggi."""
+    """Nama predikat, mis. Sangat Tinggi."""
 
 
 def _default_scale() -> list[Interval]:
@@ -53,18 +53,18 @@ def _default_scale() -> list[Interval]:
 
 
 class Config(Source):
-    """The year's settings."""
+    """Pengaturan tahun laporan."""
 
     tahun: int
-    """The report's year."""
+    """Tahun laporan."""
     kertas: Literal["A4", "F4"] = "A4"
-    """Paper size of the DOCX."""
+    """Ukuran kertas DOCX."""
     capaian: Capaian = Capaian()
-    """Achievement settings."""
+    """Pengaturan capaian."""
     efisiensi: Efisiensi = Efisiensi()
-    """Efficiency settings."""
+    """Pengaturan efisiensi."""
     predikat: list[Interval] = []
-    """The predikat scale (Tabel 3.1); empty = the reference's scale."""
+    """Skala predikat (Tabel 3.1); kosong = skala acuan."""
 
     def scale(self) -> list[Interval]:
         """The configured scale, or the reference's default."""

@@ -11,83 +11,83 @@ from lkjip_cli.model.renstra import Id
 
 
 class Diktum(Source):
-    """One operative clause of the decree."""
+    """Satu diktum keputusan."""
 
     label: Teks
     """KESATU, KEDUA, ..."""
     isi: Teks
-    """Its text."""
+    """Isi diktum."""
 
 
 class Keputusan(Source):
-    """The head of agency's decree on the IKU."""
+    """Keputusan kepala dinas tentang penetapan IKU."""
 
     nomor: Teks
-    """Number, e.g. 37 Tahun 2024."""
+    """Nomor, mis. 37 Tahun 2024."""
     tentang: Teks
-    """Subject."""
+    """Perihal keputusan (tentang)."""
     tempat: Teks
-    """Place."""
+    """Tempat penetapan."""
     tanggal: Tanggal
-    """Date."""
+    """Tanggal penetapan."""
     penandatangan: Orang
-    """Signatory."""
+    """Penanda tangan."""
     menimbang: list[Teks] = []
-    """Considerations."""
+    """Butir-butir menimbang."""
     mengingat: list[Teks] = []
-    """Legal references."""
+    """Dasar hukum (mengingat)."""
     diktum: list[Diktum] = []
-    """Operative clauses."""
+    """Diktum keputusan."""
     sasaran_rpjmd: str | None = None
-    """The RPJMD target shown above the IKU matrix."""
+    """Sasaran RPJMD yang tercantum di atas matriks IKU."""
 
 
 class Rumus(Source):
-    """An indicator's formula: numerator ÷ denominator."""
+    """Rumus indikator: pembilang ÷ penyebut."""
 
     pembilang: Teks
-    """Numerator."""
+    """Pembilang."""
     penyebut: Teks
-    """Denominator."""
+    """Penyebut."""
 
 
 class Indikator(Source):
-    """A performance indicator of a sasaran."""
+    """Indikator kinerja sebuah sasaran."""
 
     id: str = Id
-    """Stable id, e.g. pmks_tertangani."""
+    """Id tetap, mis. pmks_tertangani."""
     sasaran: str
-    """Id of the sasaran it measures (renstra.yaml)."""
+    """Id sasaran yang diukur (renstra.yaml)."""
     nama: Teks
-    """Name."""
+    """Nama."""
     utama: YaTidak = True
-    """Whether it is a key indicator (IKU, Tabel 2.1)."""
+    """Apakah termasuk indikator kinerja utama (IKU, Tabel 2.1)."""
     satuan: Teks = "%"
-    """Unit: % or a word such as nilai."""
+    """Satuan: % atau kata seperti nilai."""
     polaritas: Literal["naik", "turun"] = "naik"
-    """naik: higher is better; turun: lower is better."""
+    """naik: makin tinggi makin baik; turun: makin rendah makin baik."""
     metode: Literal["target/realisasi", "2target-realisasi"] | None = None
-    """For polaritas turun: how capaian is computed."""
+    """Untuk polaritas turun: cara menghitung capaian."""
     definisi: str | None = None
-    """Operational definition."""
+    """Definisi operasional."""
     rumus: Rumus | None = None
-    """Formula."""
+    """Rumus perhitungan."""
     penjelasan: list[Teks] = []
-    """Explanations."""
+    """Penjelasan."""
     sumber_data: str | None = None
-    """Data source."""
+    """Sumber data."""
     program: list[str] = []
-    """Ids of the programs responsible (anggaran.yaml)."""
+    """Id program yang bertanggung jawab (anggaran.yaml)."""
     target_renstra: Nilai | None = None
-    """Medium-term target of the Renstra."""
+    """Target jangka menengah dalam Renstra."""
     realisasi_dari: Literal["pmks"] | None = None
-    """Where this year's realization is computed from; empty = realisasi.yaml."""
+    """Sumber perhitungan realisasi tahun ini; kosong = realisasi.yaml."""
 
 
 class Iku(Source):
-    """The IKU document."""
+    """Dokumen IKU."""
 
     keputusan: Keputusan | None = None
-    """The decree."""
+    """Keputusan penetapan IKU."""
     indikator: list[Indikator] = Field(min_length=1)
-    """All indicators (IKU and PK indicators)."""
+    """Semua indikator (indikator IKU dan indikator PK)."""

@@ -6,64 +6,64 @@ from lkjip_cli.model.common import Jumlah, Rupiah, Source, Teks, Tercetak
 
 
 class AlokasiTercetak(Source):
-    """Figures as printed."""
+    """Angka sebagaimana tercetak."""
 
     pagu_terbilang: str | list[Tercetak[str]] | None = None
-    """Allocation in words."""
+    """Pagu dalam huruf (terbilang)."""
     realisasi_terbilang: str | list[Tercetak[str]] | None = None
-    """Spending in words."""
+    """Realisasi dalam huruf (terbilang)."""
 
 
 class Alokasi(Source):
-    """The fund's use in one program."""
+    """Penggunaan dana pada satu program."""
 
     program: str
-    """Program id (anggaran.yaml)."""
+    """Id program (anggaran.yaml)."""
     pagu: Rupiah
-    """Allocation."""
+    """Pagu."""
     realisasi: Rupiah
-    """Spending."""
+    """Realisasi."""
     sasaran_penerima: str | None = None
-    """Who the beneficiaries are."""
+    """Sasaran penerima bantuan."""
     bentuk: Teks
-    """Form of assistance."""
+    """Bentuk bantuan."""
     nilai_per_penerima: Rupiah | None = None
-    """Amount per beneficiary per month, for cash."""
+    """Nilai per penerima per bulan, untuk bantuan tunai."""
     lama_bulan: Jumlah | None = None
-    """Months of cash assistance."""
+    """Lama bantuan tunai, dalam bulan."""
     target_penerima: Jumlah
-    """Target beneficiaries."""
+    """Target penerima."""
     berhasil_salur: Jumlah | None = None
-    """Delivered."""
+    """Jumlah yang berhasil disalurkan."""
     gagal_salur: Jumlah | None = None
-    """Not delivered."""
+    """Jumlah yang gagal disalurkan."""
     alasan_gagal: str | None = None
-    """Why not."""
+    """Alasan gagal salur."""
     periode: str | None = None
-    """Distribution period."""
+    """Periode penyaluran."""
     pengembalian: Rupiah | None = None
-    """Amount returned to the treasury (STS)."""
+    """Jumlah yang disetor kembali ke kas daerah (STS)."""
     tercetak: AlokasiTercetak | None = None
-    """Figures as printed (transcriptions only)."""
+    """Angka sebagaimana tercetak (hanya untuk transkripsi)."""
 
 
 class InsentifTercetak(Source):
-    """Figures as printed."""
+    """Angka sebagaimana tercetak."""
 
     realisasi: Rupiah | list[Tercetak[Rupiah]] | None = None
-    """Total spending."""
+    """Total realisasi."""
     jumlah_terbilang: str | list[Tercetak[str]] | None = None
-    """Fund in words."""
+    """Jumlah dana dalam huruf (terbilang)."""
     realisasi_terbilang: str | list[Tercetak[str]] | None = None
-    """Spending in words."""
+    """Realisasi dalam huruf (terbilang)."""
 
 
 class InsentifFiskal(Source):
-    """The fiscal-incentive fund."""
+    """Dana insentif fiskal."""
 
     jumlah: Rupiah
-    """The fund received."""
+    """Jumlah dana yang diterima."""
     alokasi: list[Alokasi] = []
-    """Its use per program."""
+    """Penggunaan dana per program."""
     tercetak: InsentifTercetak | None = None
-    """Figures as printed (transcriptions only)."""
+    """Angka sebagaimana tercetak (hanya untuk transkripsi)."""

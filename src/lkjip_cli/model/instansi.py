@@ -8,93 +8,93 @@ from lkjip_cli.model.common import Jumlah, Orang, Source, Tanggal, Teks, Terceta
 
 
 class Laporan(Source):
-    """Where, when and by whom the report is signed."""
+    """Tempat, tanggal, dan penanda tangan laporan."""
 
     tempat: Teks
-    """Place of signing, e.g. Blitar."""
+    """Tempat penandatanganan, mis. Blitar."""
     tanggal: Tanggal
-    """Date of the report."""
+    """Tanggal laporan."""
     penandatangan: Orang
-    """Who signs the report."""
+    """Penanda tangan laporan."""
 
 
 class Pegawai(Source):
-    """One row of Tabel 1.1."""
+    """Satu baris Tabel 1.1."""
 
     jabatan: Teks
-    """Kind of position."""
+    """Jenis jabatan."""
     jumlah: Jumlah
-    """Number of staff."""
+    """Jumlah pegawai."""
     asn: YaTidak = True
-    """Whether these are civil servants (ASN)."""
+    """Apakah pegawai ini ASN."""
 
 
 class Permasalahan(Source):
-    """One row of Tabel 1.2."""
+    """Satu baris Tabel 1.2."""
 
     pokok: Teks
-    """Main problem."""
+    """Pokok permasalahan."""
     masalah: list[Teks] = []
-    """Problems."""
+    """Masalah."""
     akar: list[Teks] = []
-    """Root causes."""
+    """Akar masalah."""
 
 
 class UnitOrganisasi(Source):
-    """One box of the organisation chart (Gambar 1.1) and the units below it."""
+    """Satu kotak bagan organisasi (Gambar 1.1) beserta unit di bawahnya."""
 
     nama: Teks
-    """Name of the unit, e.g. Sekretariat, Bidang Rehabilitasi Sosial."""
+    """Nama unit, mis. Sekretariat, Bidang Rehabilitasi Sosial."""
     jabatan: str | None = None
-    """Title of the unit's head, e.g. Kepala Dinas, Sekretaris Dinas."""
+    """Jabatan kepala unit, mis. Kepala Dinas, Sekretaris Dinas."""
     bawahan: list[UnitOrganisasi] = []
-    """Units directly below this one, drawn left to right in this order."""
+    """Unit langsung di bawahnya, digambar dari kiri ke kanan sesuai urutan ini."""
     garis: Literal["komando", "koordinasi"] = "komando"
-    """Line to the unit above: komando (solid, line of command) or koordinasi
-    (dashed, e.g. Kelompok Jabatan Fungsional and UPT)."""
+    """Garis ke unit di atasnya: komando (garis penuh, garis komando) atau koordinasi
+    (garis putus-putus, mis. Kelompok Jabatan Fungsional dan UPT)."""
 
 
 class InstansiTercetak(Source):
-    """Figures as printed (transcriptions only)."""
+    """Angka sebagaimana tercetak (hanya untuk transkripsi)."""
 
     jumlah_pegawai: Jumlah | list[Tercetak[Jumlah]] | None = None
-    """Total staff as printed."""
+    """Jumlah pegawai sebagaimana tercetak."""
     jumlah_asn: Jumlah | list[Tercetak[Jumlah]] | None = None
-    """Civil servants as printed."""
+    """Jumlah ASN sebagaimana tercetak."""
 
 
 class Instansi(Source):
-    """The agency."""
+    """Data instansi."""
 
     nama: Teks
-    """Full name, e.g. Dinas Sosial Kabupaten Blitar."""
+    """Nama lengkap, mis. Dinas Sosial Kabupaten Blitar."""
     nama_singkat: Teks
-    """Short name, e.g. Dinas Sosial."""
+    """Nama singkat, mis. Dinas Sosial."""
     pemerintah: Teks
-    """The government, e.g. Pemerintah Kabupaten Blitar."""
+    """Pemerintah daerah, mis. Pemerintah Kabupaten Blitar."""
     daerah: Teks
-    """The district, e.g. Kabupaten Blitar."""
+    """Daerah, mis. Kabupaten Blitar."""
     alamat: str | None = None
-    """Street address."""
+    """Alamat kantor."""
     telepon: str | None = None
-    """Telephone."""
+    """Nomor telepon."""
     website: str | None = None
-    """Website."""
+    """Situs web."""
     email: str | None = None
-    """E-mail."""
+    """Alamat e-mail."""
     laporan: Laporan
-    """The report's signature."""
+    """Penandatanganan laporan."""
     fungsi: list[Teks] = []
-    """Functions of the agency."""
+    """Fungsi instansi."""
     pegawai: list[Pegawai] = []
-    """Staff composition (Tabel 1.1)."""
+    """Komposisi pegawai (Tabel 1.1)."""
     permasalahan: list[Permasalahan] = []
-    """Problem map (Tabel 1.2)."""
+    """Peta permasalahan (Tabel 1.2)."""
     isu_strategis: list[Teks] = []
-    """Strategic issues."""
+    """Isu strategis."""
     dasar_hukum: list[Teks] = []
-    """Legal basis of the report."""
+    """Dasar hukum laporan."""
     struktur: UnitOrganisasi | None = None
-    """Organisation chart (Gambar 1.1): the head of the agency and the units below it."""
+    """Bagan organisasi (Gambar 1.1): kepala dinas dan unit-unit di bawahnya."""
     tercetak: InstansiTercetak | None = None
-    """Figures as printed (transcriptions only)."""
+    """Angka sebagaimana tercetak (hanya untuk transkripsi)."""

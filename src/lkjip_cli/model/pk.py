@@ -8,51 +8,51 @@ from lkjip_cli.model.common import Nilai, Orang, Rupiah, Source, Tanggal, Teks
 
 
 class TargetPk(Source):
-    """A target agreed for an indicator."""
+    """Target yang disepakati untuk satu indikator."""
 
     indikator: str
-    """Indicator id (iku.yaml)."""
+    """Id indikator (iku.yaml)."""
     target: Nilai
-    """The agreed target."""
+    """Target yang disepakati."""
 
 
 class ProgramPk(Source):
-    """A program in the PK's budget table."""
+    """Satu program dalam tabel anggaran PK."""
 
     program: str
-    """Program id (anggaran.yaml)."""
+    """Id program (anggaran.yaml)."""
     kelompok: Literal["utama", "penunjang"] = "utama"
-    """Program Utama or Program Penunjang."""
+    """Program Utama atau Program Penunjang."""
     anggaran: Rupiah | None = None
-    """Amount as printed (transcriptions only; normally from the DPA)."""
+    """Anggaran sebagaimana tercetak (hanya untuk transkripsi; biasanya diambil dari DPA)."""
 
 
 class PerjanjianKinerja(Source):
-    """One PK document."""
+    """Satu dokumen PK."""
 
     tempat: Teks = "Blitar"
-    """Place of signing."""
+    """Tempat penandatanganan."""
     tanggal: Tanggal | None = None
-    """Date of signing; empty when unknown."""
+    """Tanggal penandatanganan; kosongkan bila tidak diketahui."""
     pihak_pertama: Orang
-    """The head of agency."""
+    """Pihak pertama: kepala dinas."""
     pihak_kedua: Orang
-    """The regent (superior)."""
+    """Pihak kedua: bupati (atasan)."""
     target: list[TargetPk]
-    """Targets per indicator."""
+    """Target per indikator."""
     program: list[ProgramPk] = []
-    """Programs and their budget."""
+    """Program beserta anggarannya."""
     jumlah: Rupiah | None = None
-    """Total as printed (transcriptions only)."""
+    """Jumlah sebagaimana tercetak (hanya untuk transkripsi)."""
 
 
 class Pk(Source):
-    """PK and PK Perubahan."""
+    """PK dan PK Perubahan."""
 
     murni: PerjanjianKinerja
-    """The original agreement."""
+    """PK murni (awal)."""
     perubahan: PerjanjianKinerja | None = None
-    """The revised agreement."""
+    """PK Perubahan."""
 
     def berlaku(self) -> PerjanjianKinerja:
         """The agreement in force at year end."""

@@ -8,44 +8,44 @@ from lkjip_cli.model.common import Jumlah, Source, Teks
 
 
 class RincianPmks(Source):
-    """A sub-category."""
+    """Satu subkategori."""
 
     nama: Teks
-    """Name, e.g. Fisik."""
+    """Nama, mis. Fisik."""
     jumlah: Jumlah
-    """People counted."""
+    """Jumlah orang yang terdata."""
     tertangani: Jumlah | None = None
-    """People handled, where known."""
+    """Jumlah orang yang tertangani, bila diketahui."""
 
 
 class KategoriPmks(Source):
-    """One of the 26 PMKS categories."""
+    """Satu dari 26 jenis PMKS."""
 
     nama: Teks
-    """Name."""
+    """Nama."""
     jumlah: Jumlah
-    """People counted."""
+    """Jumlah orang yang terdata."""
     tertangani: Jumlah
-    """People handled."""
+    """Jumlah orang yang tertangani."""
     rincian: list[RincianPmks] = []
-    """Sub-categories."""
+    """Rincian subkategori."""
 
 
 class JumlahPmks(Source):
-    """Totals as printed."""
+    """Jumlah sebagaimana tercetak."""
 
     jumlah: Jumlah | None = None
-    """People counted."""
+    """Jumlah orang yang terdata."""
     tertangani: Jumlah | None = None
-    """People handled."""
+    """Jumlah orang yang tertangani."""
 
 
 class Pmks(Source):
-    """The PMKS table."""
+    """Tabel PMKS."""
 
     sumber: str | None = None
-    """Source of the data."""
+    """Sumber data."""
     kategori: list[KategoriPmks] = Field(min_length=1)
-    """Categories."""
+    """Jenis-jenis PMKS."""
     jumlah: JumlahPmks | None = None
-    """Totals as printed."""
+    """Jumlah sebagaimana tercetak."""

@@ -6,18 +6,18 @@ from lkjip_cli.model.common import Jumlah, Source, Teks
 
 
 class Psks(Source):
-    """One kind of PSKS."""
+    """Satu jenis PSKS."""
 
     nama: Teks
-    """Name."""
+    """Nama."""
     jumlah: Jumlah
-    """Count."""
+    """Jumlah."""
     satuan: Teks = "orang"
-    """orang, lembaga."""
+    """Satuan: orang atau lembaga."""
 
 
 class DaftarPsks(Source):
-    """The table."""
+    """Tabel PSKS (Tabel 3.10)."""
 
     psks: list[Psks] = []
-    """Rows."""
+    """Baris tabel."""

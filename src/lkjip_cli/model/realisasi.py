@@ -8,82 +8,82 @@ from lkjip_cli.model.common import Jumlah, Nilai, Source, Teks, Tercetak
 
 
 class Pembanding(Source):
-    """Another district's realization of the same indicator (benchmark)."""
+    """Realisasi indikator yang sama di daerah lain (pembanding)."""
 
     daerah: Teks
-    """The district, e.g. Kabupaten Lombok Tengah."""
+    """Daerah, mis. Kabupaten Lombok Tengah."""
     tahun: int
-    """Year."""
+    """Tahun."""
     realisasi: Nilai
-    """Its realization."""
+    """Realisasinya."""
     jumlah: Jumlah | None = None
-    """Its denominator (e.g. PMKS counted), where known."""
+    """Penyebutnya (mis. PMKS terdata), bila diketahui."""
     tertangani: Jumlah | None = None
-    """Its numerator (e.g. PMKS handled), where known."""
+    """Pembilangnya (mis. PMKS tertangani), bila diketahui."""
 
 
 class RealisasiTercetak(Source):
-    """An indicator's figures as printed (transcriptions only)."""
+    """Angka indikator sebagaimana tercetak (hanya untuk transkripsi)."""
 
     realisasi: Nilai | list[Tercetak[Nilai]] | None = None
-    """This year's realization."""
+    """Realisasi tahun ini."""
     capaian: Nilai | list[Tercetak[Nilai]] | None = None
-    """This year's achievement."""
+    """Capaian tahun ini."""
     capaian_renstra: Nilai | list[Tercetak[Nilai]] | None = None
-    """Achievement against the Renstra target."""
+    """Capaian terhadap target Renstra."""
     selisih_tahun: dict[int, Nilai] = {}
-    """This year's realization minus that year's."""
+    """Realisasi tahun ini dikurangi realisasi tahun tersebut."""
     selisih_pembanding: Nilai | list[Tercetak[Nilai]] | None = None
-    """This year's realization minus the benchmark's."""
+    """Realisasi tahun ini dikurangi realisasi pembanding."""
 
 
 class RealisasiIndikator(Source):
-    """Realization of one indicator."""
+    """Realisasi satu indikator."""
 
     indikator: str
-    """Indicator id (iku.yaml)."""
+    """Id indikator (iku.yaml)."""
     realisasi: Nilai | None = None
-    """This year's realization, when not computed from other data."""
+    """Realisasi tahun ini, bila tidak dihitung dari data lain."""
     keterangan: str | None = None
-    """A remark printed with the realization."""
+    """Keterangan yang dicetak bersama realisasi."""
     riwayat: dict[int, Nilai] = {}
-    """Realization in earlier years."""
+    """Realisasi tahun-tahun sebelumnya."""
     pembanding: Pembanding | None = None
-    """Benchmark district."""
+    """Daerah pembanding."""
     tercetak: RealisasiTercetak | None = None
-    """Figures as printed (transcriptions only)."""
+    """Angka sebagaimana tercetak (hanya untuk transkripsi)."""
 
 
 class RpjmdTercetak(Source):
-    """RPJMD indicator figures as printed."""
+    """Angka indikator RPJMD sebagaimana tercetak."""
 
     selisih: Nilai | list[Tercetak[Nilai]] | None = None
-    """Last year's realization minus this year's."""
+    """Realisasi tahun lalu dikurangi realisasi tahun ini."""
 
 
 class IndikatorRpjmd(Source):
-    """An RPJMD indicator the agency reports on (Tabel 3.5)."""
+    """Indikator RPJMD yang dilaporkan instansi (Tabel 3.5)."""
 
     nama: Teks
-    """Name."""
+    """Nama."""
     satuan: Teks = "%"
-    """Unit."""
+    """Satuan."""
     polaritas: Literal["naik", "turun"] = "naik"
-    """naik: higher is better; turun: lower is better."""
+    """naik: makin tinggi makin baik; turun: makin rendah makin baik."""
     target_awal: Nilai | None = None
-    """Baseline of the RPJMD."""
+    """Kondisi awal (baseline) RPJMD."""
     target: dict[int, Nilai] = {}
-    """Targets per year."""
+    """Target per tahun."""
     realisasi: dict[int, Nilai] = {}
-    """Realization per year."""
+    """Realisasi per tahun."""
     tercetak: RpjmdTercetak | None = None
-    """Figures as printed (transcriptions only)."""
+    """Angka sebagaimana tercetak (hanya untuk transkripsi)."""
 
 
 class Realisasi(Source):
-    """The realization file."""
+    """Berkas realisasi."""
 
     indikator: list[RealisasiIndikator] = []
-    """Per indicator."""
+    """Realisasi per indikator."""
     rpjmd: list[IndikatorRpjmd] = []
-    """RPJMD indicators."""
+    """Indikator RPJMD."""

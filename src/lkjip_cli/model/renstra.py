@@ -10,83 +10,83 @@ Id = Field(pattern=r"^[A-Za-z][A-Za-z0-9_]*$")
 
 
 class Periode(Source):
-    """The plan's years."""
+    """Tahun-tahun periode rencana."""
 
     awal: int
-    """First year."""
+    """Tahun awal."""
     akhir: int
-    """Last year."""
+    """Tahun akhir."""
 
 
 class Rpjmd(Source):
-    """The district plan's goal and target this agency serves."""
+    """Tujuan dan sasaran RPJMD yang didukung instansi ini."""
 
     tujuan: Teks
-    """RPJMD goal."""
+    """Tujuan RPJMD."""
     indikator_tujuan: Teks
-    """Its indicator."""
+    """Indikator tujuan RPJMD."""
     sasaran: Teks
-    """RPJMD target."""
+    """Sasaran RPJMD."""
     indikator_sasaran: Teks
-    """Its indicator."""
+    """Indikator sasaran RPJMD."""
 
 
 class SasaranTercetak(Source):
-    """A sasaran's figures as printed (transcriptions only)."""
+    """Angka sasaran sebagaimana tercetak (hanya untuk transkripsi)."""
 
     capaian: Nilai | list[Tercetak[Nilai]] | None = None
-    """Mean achievement."""
+    """Rata-rata capaian."""
     predikat: str | list[Tercetak[str]] | None = None
-    """Category."""
+    """Predikat."""
     pagu: Rupiah | list[Tercetak[Rupiah]] | None = None
-    """Budget of its programs."""
+    """Pagu program-programnya."""
     realisasi: Rupiah | list[Tercetak[Rupiah]] | None = None
-    """Spending of its programs."""
+    """Realisasi anggaran program-programnya."""
     serapan: Nilai | list[Tercetak[Nilai]] | None = None
-    """Absorption in percent."""
+    """Serapan, dalam persen."""
     efisiensi: Nilai | list[Tercetak[Nilai]] | None = None
-    """Efficiency in percent."""
+    """Efisiensi, dalam persen."""
 
 
 class Sasaran(Source):
-    """A strategic objective."""
+    """Sasaran strategis."""
 
     id: str = Id
-    """Stable id, e.g. S1."""
+    """Id tetap, mis. S1."""
     nama: Teks
-    """Name, e.g. Meningkatnya Kesejahteraan PMKS."""
+    """Nama, mis. Meningkatnya Kesejahteraan PMKS."""
     tercetak: SasaranTercetak | None = None
-    """Figures as printed (transcriptions only)."""
+    """Angka sebagaimana tercetak (hanya untuk transkripsi)."""
 
 
 class Tujuan(Source):
-    """A goal of the Renstra."""
+    """Tujuan Renstra."""
 
     id: str = Id
-    """Stable id, e.g. T1."""
+    """Id tetap, mis. T1."""
     nama: Teks
-    """Name."""
+    """Nama."""
     indikator: str | None = None
-    """Its indicator."""
+    """Indikator tujuan."""
     sasaran: list[Sasaran] = Field(min_length=1)
-    """Its sasaran."""
+    """Sasaran di bawahnya."""
 
 
 class Renstra(Source):
-    """The strategic plan."""
+    """Rencana Strategis (Renstra)."""
 
     periode: Periode
-    """Plan period."""
+    """Periode Renstra."""
     visi: Teks
-    """Vision of the district."""
+    """Visi daerah."""
     misi: Teks
-    """The mission this agency serves."""
+    """Misi yang didukung instansi ini."""
     misi_ke: str | None = None
-    """Number of that mission in the RPJMD, e.g. I."""
+    """Nomor misi tersebut dalam RPJMD, mis. I."""
     rpjmd: Rpjmd | None = None
-    """RPJMD goal and target."""
+    """Tujuan dan sasaran RPJMD."""
     tujuan: list[Tujuan] = Field(min_length=1)
-    """Goals, each with its sasaran."""
+    """Tujuan, masing-masing beserta sasarannya."""
 
     def all_sasaran(self) -> list[Sasaran]:
         """Every sasaran in document order."""

@@ -6,46 +6,46 @@ from lkjip_cli.model.common import Jumlah, Nilai, Source, Teks
 
 
 class IndeksSpm(Source):
-    """Targets and realization of the SPM index in percent per year."""
+    """Target dan realisasi indeks SPM per tahun, dalam persen."""
 
     target: dict[int, Nilai] = {}
-    """Target per year."""
+    """Target per tahun."""
     realisasi: dict[int, Nilai] = {}
-    """Realization per year."""
+    """Realisasi per tahun."""
 
 
 class RincianSpm(Source):
-    """One service within a basic service."""
+    """Satu layanan dalam sebuah layanan dasar."""
 
     nama: Teks
-    """Name."""
+    """Nama."""
     satuan: Teks = "orang"
-    """Unit."""
+    """Satuan."""
     target: Jumlah
     """Target."""
     realisasi: Jumlah
-    """Realization."""
+    """Realisasi."""
 
 
 class LayananSpm(Source):
-    """A basic service of the social SPM."""
+    """Layanan dasar SPM bidang sosial."""
 
     nama: Teks
-    """Name."""
+    """Nama."""
     indeks: IndeksSpm | None = None
-    """Index per year (Tabel 3.11)."""
+    """Indeks per tahun (Tabel 3.11)."""
     target: Jumlah | None = None
-    """People to serve this year (Tabel 3.12)."""
+    """Jumlah orang yang harus dilayani tahun ini (Tabel 3.12)."""
     realisasi: Jumlah | None = None
-    """People served this year."""
+    """Jumlah orang yang terlayani tahun ini."""
     sumber_data: str | None = None
-    """Where the figures come from."""
+    """Sumber angka-angka ini."""
     rincian: list[RincianSpm] = []
-    """Services."""
+    """Rincian layanan."""
 
 
 class Spm(Source):
-    """The SPM file."""
+    """Berkas SPM."""
 
     layanan: list[LayananSpm] = []
-    """Basic services."""
+    """Layanan dasar."""
