@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from lkjip_cli.checks._common import Rule
 from lkjip_cli.findings import Finding, warning
+from lkjip_cli.loader import Position
 from lkjip_cli.model import DataTahun
 from lkjip_cli.model.iku import Indikator
 from lkjip_cli.numbers import format_percent
@@ -80,11 +81,7 @@ def tanpa_riwayat(data: DataTahun, report: Report) -> list[Finding]:
         j = _entry_index(data, ind.id)
         if j is not None and data.realisasi.indikator[j].riwayat:
             continue
-        pos = (
-            data.pos("realisasi.yaml", ("indikator", j))
-            if j is not None
-            else data.pos("iku.yaml", ("indikator", i))
-        )
+        pos = _realisasi_pos(data, i, j)
         findings.append(
             warning(
                 "kelengkapan.tanpa-riwayat",
@@ -97,6 +94,13 @@ def tanpa_riwayat(data: DataTahun, report: Report) -> list[Finding]:
     return findings
 
 
+def _realisasi_pos(data: DataTahun, i: int, j: int | None) -> Position:
+    """The indicator's entry in realisasi.yaml, or its IKU entry when it has none."""
+    if j is not None:
+        return data.pos("realisasi.yaml", ("indikator", j))
+    return data.pos("iku.yaml", ("indikator", i))
+
+
 def tanpa_pembanding(data: DataTahun, report: Report) -> list[Finding]:
     """An indicator without another district's realization as a benchmark."""
     findings = []
@@ -104,11 +108,7 @@ def tanpa_pembanding(data: DataTahun, report: Report) -> list[Finding]:
         j = _entry_index(data, ind.id)
         if j is not None and data.realisasi.indikator[j].pembanding is not None:
             continue
-        pos = (
-            data.pos("realisasi.yaml", ("indikator", j))
-            if j is not None
-            else data.pos("iku.yaml", ("indikator", i))
-        )
+        pos = _realisasi_pos(data, i, j)
         findings.append(
             warning(
                 "kelengkapan.tanpa-pembanding",
