@@ -21,7 +21,10 @@ D = Annotated[Decimal, PlainSerializer(lambda v: str(v), return_type=str, when_u
 class Hasil(BaseModel):
     """Base of computed models: frozen, attribute docstrings in the schema."""
 
-    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(
+        frozen=True,
+        defer_build=True,
+    )
 
 
 class Uang(Hasil):

@@ -19,9 +19,7 @@ from lkjip_cli.numbers import parse_count, parse_date, parse_decimal, parse_rupi
 class Source(BaseModel):
     """Dasar semua model data: tidak dapat diubah, dan kunci yang salah ketik ditolak."""
 
-    model_config = ConfigDict(
-        frozen=True, extra="forbid", use_attribute_docstrings=True, populate_by_name=True
-    )
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True, populate_by_name=True)
 
 
 def _reject_non_text(value: Any, kind: str) -> None:
