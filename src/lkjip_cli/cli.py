@@ -27,8 +27,6 @@ from lkjip_cli.findings import (
     wants_color,
 )
 from lkjip_cli.findings import summary as findings_summary
-from lkjip_cli.scaffold import ScaffoldError, new_year
-from lkjip_cli.schemas import write_schemas
 from lkjip_cli.summary import summary
 
 EXIT_INTERNAL = 3
@@ -242,6 +240,10 @@ def schema(
 ) -> None:
     """Tulis JSON Schema setiap berkas data, agar penyunting teks memeriksa dan melengkapinya."""
     try:
+        from lkjip_cli.schemas import (
+            write_schemas,
+        )  # only this command needs pydantic's JSON Schema
+
         written = write_schemas(out)
     except OSError as exc:
         _fail(f"tidak dapat menulis ke {out}: {exc.strerror or exc}")
@@ -260,6 +262,8 @@ def new(
     ] = Path("data"),
 ) -> None:
     """Mulai tahun baru dari tahun sebelumnya: struktur disalin, angka dikosongkan untuk diisi."""
+    from lkjip_cli.scaffold import ScaffoldError, new_year  # once a year: not on every start
+
     try:
         result = new_year(data, year, source)
     except ScaffoldError as exc:

@@ -11,9 +11,6 @@ import datetime as dt
 import re
 from decimal import ROUND_HALF_UP, Context, Decimal
 
-from babel.dates import format_date
-from num2words import num2words
-
 BULAN = (
     "Januari",
     "Februari",
@@ -182,10 +179,14 @@ def format_decimal_id(value: Decimal | int | None, places: int = 2) -> str:
 
 def format_tanggal(value: dt.date) -> str:
     """``28 Februari 2025``."""
+    from babel.dates import format_date  # imported when needed: most runs print no date
+
     return str(format_date(value, "d MMMM y", locale="id"))
 
 
 def _words(n: int) -> str:
+    from num2words import num2words  # imported when needed: only the report spells numbers
+
     return str(num2words(n, lang="id")).title()
 
 
