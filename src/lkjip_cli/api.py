@@ -5,13 +5,18 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lkjip_cli import checks
 from lkjip_cli.compute import compute
 from lkjip_cli.findings import Finding
 from lkjip_cli.model import DataTahun
+from lkjip_cli.parallel import run_all
 from lkjip_cli.report import Report
 from lkjip_cli.validate import load as _load
+
+if TYPE_CHECKING:
+    from lkjip_cli.render.blocks import Dokumen
 
 
 @dataclass
@@ -95,11 +100,45 @@ def build(
         result.findings.append(Finding("input.tidak-terbaca", "error", str(exc), unreadable=True))
         return result
     stem = f"lkjip-{checked.report.tahun}"
+    # The Word writer (and LibreOffice after it) and the text writers do not wait
+    # for each other: on two cores the text formats cost no time (see parallel.py).
     files: dict[str, bytes] = {}
-    if "docx" in formats or "pdf" in formats:
-        from lkjip_cli.render.docx import write_docx
+    for written, notes in run_all(
+        [lambda: _write_word(dok, stem, formats), lambda: _write_text(dok, stem, formats)]
+    ):
+        files.update(written)
+        result.notes.extend(notes)
+    result.written = write_outputs(out_dir, files)
+    _remove_stale_figures(out_dir, files)
+    return result
 
-        files[f"{stem}.docx"] = write_docx(dok, None)
+
+_Written = tuple[dict[str, bytes], list[str]]
+"""A writer's files (name → bytes) and its notes for the user."""
+
+
+def _write_word(dok: Dokumen, stem: str, formats: tuple[str, ...]) -> _Written:
+    """The DOCX and the PDF made from it, as requested; why a PDF was skipped is a note."""
+    notes: list[str] = []
+    if "docx" not in formats and "pdf" not in formats:
+        return {}, notes
+    from lkjip_cli.render.docx import write_docx
+
+    docx = write_docx(dok, None)
+    files = {f"{stem}.docx": docx} if "docx" in formats else {}
+    if "pdf" in formats:
+        from lkjip_cli.render.pdf import PdfUnavailable, to_pdf
+
+        try:
+            files[f"{stem}.pdf"] = to_pdf(docx)
+        except PdfUnavailable as exc:
+            notes.append(str(exc))
+    return files, notes
+
+
+def _write_text(dok: Dokumen, stem: str, formats: tuple[str, ...]) -> _Written:
+    """The Markdown (with its chart images) and the HTML, as requested."""
+    files: dict[str, bytes] = {}
     if "md" in formats:
         from lkjip_cli.render.markdown import write_markdown
 
@@ -110,18 +149,7 @@ def build(
         from lkjip_cli.render.html import write_html
 
         files[f"{stem}.html"] = write_html(dok).encode("utf-8")
-    if "pdf" in formats:
-        from lkjip_cli.render.pdf import PdfUnavailable, to_pdf
-
-        try:
-            files[f"{stem}.pdf"] = to_pdf(files[f"{stem}.docx"])
-        except PdfUnavailable as exc:
-            result.notes.append(str(exc))
-        if "docx" not in formats:
-            del files[f"{stem}.docx"]
-    result.written = write_outputs(out_dir, files)
-    _remove_stale_figures(out_dir, files)
-    return result
+    return files, []
 
 
 def _remove_stale_figures(out_dir: Path, files: dict[str, bytes]) -> None:

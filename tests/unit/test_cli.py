@@ -324,11 +324,16 @@ def test_internal_error_exits_3_without_traceback(
     assert "Traceback" not in result.output
 
 
-def test_build_writes_every_format_and_is_deterministic(tmp_path: Path) -> None:
+def test_build_writes_every_format_and_is_deterministic(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from lkjip_cli.api import build, resolve
 
     root = Path(__file__).resolve().parents[2]
+    # one process, then the writers in parallel processes (parallel.py): same bytes
+    monkeypatch.setenv("LKJIP_JOBS", "1")
     first = build(resolve("2024", root), tmp_path / "a")
+    monkeypatch.setenv("LKJIP_JOBS", "2")
     second = build(resolve("2024", root), tmp_path / "b")
     names = sorted(p.name for p in first.written)
     assert names == [
