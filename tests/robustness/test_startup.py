@@ -1,7 +1,7 @@
 """``lkjip check`` starts fast: it never imports the writers' heavy libraries.
 
-Importing matplotlib costs more than the whole check; python-docx and the PDF
-bridge are only for ``build``. (Jinja and markdown-it are allowed: the check
+Pillow draws the charts, python-docx and the PDF bridge write the documents:
+they are only for ``build``. (Jinja and markdown-it are allowed: the check
 renders the narratives in the sandbox to catch a misspelt placeholder before a
 build.) The check runs in a fresh interpreter so that nothing imported by other
 tests hides an import.

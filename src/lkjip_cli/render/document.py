@@ -296,7 +296,7 @@ def _figure(
     findings: list[Finding],
     draw: bool,
 ) -> Block | None:
-    # imported here: matplotlib stays off the path of `lkjip check`
+    # imported here: Pillow stays off the path of `lkjip check`
     from lkjip_cli.render import charts, orgchart
 
     number = numbering.numbers.get(d.name, "")

@@ -2,21 +2,17 @@
 
 :func:`_layout` places the units (the Sekretariat and coordination units beside
 the line from the head to the bidang); :func:`struktur_organisasi` sizes the
-boxes to their wrapped text and draws them with the connecting lines. The
-matplotlib set-up is shared with the trend charts (:mod:`.plotting`).
+boxes to their wrapped text and draws them with the connecting lines on the
+canvas shared with the trend charts (:mod:`.plotting`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from lkjip_cli.model.instansi import UnitOrganisasi
-from lkjip_cli.render.plotting import STYLE, figure, png_bytes
-
-if TYPE_CHECKING:
-    from matplotlib.backend_bases import RendererBase
+from lkjip_cli.render.plotting import Canvas, ascent, text_width, wrap
 
 ORG_WIDTH = 15 / 2.54
 """Width in inches of the organisation chart: the text width, so it prints at its own size."""
@@ -35,6 +31,8 @@ _ORG_JABATAN_PT = 6.5
 _ORG_LEADING = 1.22
 _ORG_MIN_SCALE = 0.75
 """Smallest text, relative to the sizes above, when long words must fit narrow boxes."""
+_ORG_LINE_PT = 0.9
+"""Width of the boxes' edges and the connecting lines."""
 _ORG_EDGE = "#1f3864"
 _ORG_FILL = "#ffffff"
 _ORG_HEAD_FILL = "#dae3f3"
@@ -123,26 +121,9 @@ def _layout(root: UnitOrganisasi) -> _Box:
     return head
 
 
-def _text_width(renderer: RendererBase, dpi: int) -> Callable[[str, float, str], float]:
-    """The width in inches of a text at a size (points) and weight, as Agg draws it."""
-    from matplotlib.font_manager import FontProperties
-
-    def width(text: str, size: float, weight: str) -> float:
-        font = FontProperties(family=STYLE["font.family"], size=size, weight=weight)
-        return renderer.get_text_width_height_descent(text, font, ismath=False)[0] / dpi
-
-    return width
-
-
-def _wrap(text: str, width: float, fits: Callable[[str], float]) -> list[str]:
-    """Greedy word wrap of ``text`` into lines no wider than ``width`` inches."""
-    lines: list[str] = []
-    for word in text.split():
-        if lines and fits(f"{lines[-1]} {word}") <= width:
-            lines[-1] = f"{lines[-1]} {word}"
-        else:
-            lines.append(word)
-    return lines
+def _measure(text: str, size: float, bold: bool) -> float:
+    """The width in inches of a text at a size in points."""
+    return text_width(text, size * ORG_DPI / 72, bold) / ORG_DPI
 
 
 def struktur_organisasi(unit: UnitOrganisasi) -> bytes:
@@ -152,8 +133,6 @@ def struktur_organisasi(unit: UnitOrganisasi) -> bytes:
     command are solid, lines of coordination dashed. The width is the report's
     text width; the height follows from the number of rows.
     """
-    from matplotlib.patches import Rectangle
-
     head = _layout(unit)
     boxes = list(head.walk())
     # In slots; the head's box is wider than one (at most 1.5 slots).
@@ -169,162 +148,136 @@ def struktur_organisasi(unit: UnitOrganisasi) -> bytes:
     def inner(b: _Box) -> float:
         return (head_width if b is head else width) - 2 * _ORG_PAD
 
-    with figure((ORG_WIDTH, 1.0), ORG_DPI) as (fig, ax):
-        measure = _text_width(fig.canvas.get_renderer(), ORG_DPI)  # type: ignore[attr-defined]
-        # A word is never broken: when the longest one is wider than its box (many
-        # units side by side), every text gets smaller, down to a floor.
-        scale = 1.0
-        for b in boxes:
-            for text, size, weight in (
-                (b.unit.nama, _ORG_NAME_PT, "bold"),
-                (b.unit.jabatan or "", _ORG_JABATAN_PT, "normal"),
-            ):
-                for word in text.split():
-                    if (wide := measure(word, size, weight)) > 0:  # not e.g. U+200B alone
-                        scale = min(scale, 0.98 * inner(b) / wide)
-        scale = max(scale, _ORG_MIN_SCALE)
-        name_pt, jabatan_pt = _ORG_NAME_PT * scale, _ORG_JABATAN_PT * scale
-        name_pitch = name_pt * _ORG_LEADING / 72
-        jabatan_pitch = jabatan_pt * _ORG_LEADING / 72
-        for b in boxes:
-            b.name = _wrap(b.unit.nama, inner(b), lambda t: measure(t, name_pt, "bold"))
-            if b.unit.jabatan:
-                b.jabatan = _wrap(
-                    b.unit.jabatan, inner(b), lambda t: measure(t, jabatan_pt, "normal")
-                )
+    # A word is never broken: when the longest one is wider than its box (many
+    # units side by side), every text gets smaller, down to a floor.
+    scale = 1.0
+    for b in boxes:
+        for text, size, bold in (
+            (b.unit.nama, _ORG_NAME_PT, True),
+            (b.unit.jabatan or "", _ORG_JABATAN_PT, False),
+        ):
+            for word in text.split():
+                if (wide := _measure(word, size, bold)) > 0:  # not e.g. U+200B alone
+                    scale = min(scale, 0.98 * inner(b) / wide)
+    scale = max(scale, _ORG_MIN_SCALE)
+    name_pt, jabatan_pt = _ORG_NAME_PT * scale, _ORG_JABATAN_PT * scale
+    name_pitch = name_pt * _ORG_LEADING / 72
+    jabatan_pitch = jabatan_pt * _ORG_LEADING / 72
+    for b in boxes:
+        b.name = wrap(b.unit.nama, inner(b), lambda t: _measure(t, name_pt, True))
+        if b.unit.jabatan:
+            b.jabatan = wrap(b.unit.jabatan, inner(b), lambda t: _measure(t, jabatan_pt, False))
 
-        def block(b: _Box) -> float:
-            return (
-                len(b.name) * name_pitch
-                + len(b.jabatan) * jabatan_pitch
-                + (0.03 if b.jabatan else 0.0)
-            )
+    def block(b: _Box) -> float:
+        return (
+            len(b.name) * name_pitch + len(b.jabatan) * jabatan_pitch + (0.03 if b.jabatan else 0.0)
+        )
 
-        # Every box of a row has the height of the row's fullest box.
-        heights = [2 * _ORG_PAD + max(block(b) for b in boxes if b.row == r) for r in range(rows)]
-        total = 2 * _ORG_MARGIN + sum(heights) + (rows - 1) * _ORG_VGAP
-        fig.set_size_inches(ORG_WIDTH, total)
-        ax.set_position((0.0, 0.0, 1.0, 1.0))
-        ax.set_xlim(0, ORG_WIDTH)
-        ax.set_ylim(0, total)
-        ax.set_axis_off()
+    # Every box of a row has the height of the row's fullest box.
+    heights = [2 * _ORG_PAD + max(block(b) for b in boxes if b.row == r) for r in range(rows)]
+    total = 2 * _ORG_MARGIN + sum(heights) + (rows - 1) * _ORG_VGAP
+    canvas = Canvas.inches((ORG_WIDTH, total), ORG_DPI)
+    stroke = canvas.stroke(_ORG_LINE_PT)
+    dash = canvas.px(4 * _ORG_LINE_PT), canvas.px(2.5 * _ORG_LINE_PT)
 
-        def cx(b: _Box) -> float:
-            return x0 + b.x * slot
+    # Inches from the bottom left, as the layout thinks; pixels from the top left.
+    def cx(b: _Box) -> float:
+        return x0 + b.x * slot
 
-        def top(b: _Box) -> float:
-            return total - _ORG_MARGIN - sum(heights[: b.row]) - b.row * _ORG_VGAP
+    def top(b: _Box) -> float:
+        return total - _ORG_MARGIN - sum(heights[: b.row]) - b.row * _ORG_VGAP
 
-        def bottom(b: _Box) -> float:
-            return top(b) - heights[b.row]
+    def bottom(b: _Box) -> float:
+        return top(b) - heights[b.row]
 
-        def half(b: _Box) -> float:
-            return (head_width if b is head else width) / 2
+    def half(b: _Box) -> float:
+        return (head_width if b is head else width) / 2
 
-        def line(xs: list[float], ys: list[float], garis: str, cap: str = "butt") -> None:
-            ax.plot(
-                xs,
-                ys,
-                color=_ORG_EDGE,
-                linewidth=0.9,
-                solid_capstyle=cap,
-                linestyle=(0, (4, 2.5)) if garis == "koordinasi" else "-",
-                zorder=1,
-            )
+    def line(xs: list[float], ys: list[float], garis: str, cap: bool = False) -> None:
+        canvas.line(
+            xs[0] * ORG_DPI,
+            (total - ys[0]) * ORG_DPI,
+            xs[1] * ORG_DPI,
+            (total - ys[1]) * ORG_DPI,
+            _ORG_EDGE,
+            stroke,
+            dash if garis == "koordinasi" else None,
+            cap,
+        )
 
-        def hang(x: float, y: float, children: list[_Box]) -> None:
-            """Children below a horizontal line at ``y`` that leaves the vertical line at ``x``.
+    def hang(x: float, y: float, children: list[_Box]) -> None:
+        """Children below a horizontal line at ``y`` that leaves the vertical line at ``x``.
 
-            One line per side (segments that meet end to end leave a seam in the
-            anti-aliasing), solid as far as the last unit under command, dashed beyond.
-            """
-            for side in (
-                [c for c in children if cx(c) < x - 1e-6],
-                [c for c in children if cx(c) > x + 1e-6],
-            ):
-                if not side:
-                    continue
-                solid = max(
-                    (abs(cx(c) - x) for c in side if c.unit.garis == "komando"), default=0.0
-                )
-                far = max(abs(cx(c) - x) for c in side)
-                sign = 1 if cx(side[0]) > x else -1
-                if solid:
-                    line([x, x + sign * solid], [y, y], "komando", cap="projecting")
-                if far > solid:
-                    line([x + sign * solid, x + sign * far], [y, y], "koordinasi")
-            for c in children:
-                line([cx(c), cx(c)], [y, top(c)], c.unit.garis)
-
-        for b in boxes:
-            ax.add_patch(
-                Rectangle(
-                    (cx(b) - half(b), bottom(b)),
-                    2 * half(b),
-                    heights[b.row],
-                    facecolor=_ORG_HEAD_FILL if b is head else _ORG_FILL,
-                    edgecolor=_ORG_EDGE,
-                    linewidth=0.9,
-                    zorder=2,
-                )
-            )
-            y = (top(b) + bottom(b)) / 2 + block(b) / 2
-            for text in b.name:
-                ax.text(
-                    cx(b),
-                    y - name_pitch / 2,
-                    text,
-                    ha="center",
-                    va="center_baseline",
-                    fontsize=name_pt,
-                    fontweight="bold",
-                    zorder=3,
-                )
-                y -= name_pitch
-            y -= 0.03
-            for text in b.jabatan:
-                ax.text(
-                    cx(b),
-                    y - jabatan_pitch / 2,
-                    text,
-                    ha="center",
-                    va="center_baseline",
-                    fontsize=jabatan_pt,
-                    zorder=3,
-                )
-                y -= jabatan_pitch
-
-        for parent in boxes:
-            if not parent.children:
+        One line per side (so that the dashes run on evenly), solid as far as
+        the last unit under command, dashed beyond.
+        """
+        for side in (
+            [c for c in children if cx(c) < x - 1e-6],
+            [c for c in children if cx(c) > x + 1e-6],
+        ):
+            if not side:
                 continue
-            # Children in the next row hang from a line halfway between the rows. The
-            # head's side units (see _layout) stand in the rows between it and the others.
-            side = [c for c in parent.children if c.row == parent.row + 1]
-            hanging = [c for c in parent.children if c.row > parent.row + 1]
-            if not hanging:
-                side, hanging = [], side
-            for group in ([c for c in side if c.x < parent.x], [c for c in side if c.x > parent.x]):
-                if len(group) == 1:  # joins the vertical line at its middle
-                    c = group[0]
-                    y = (top(c) + bottom(c)) / 2
-                    edge = cx(c) - half(c) if c.x > parent.x else cx(c) + half(c)
-                    line([cx(parent), edge], [y, y], c.unit.garis)
-                elif group:  # hang from a line above them
-                    hang(cx(parent), top(group[0]) + _ORG_VGAP / 2, group)
-            bus = top(hanging[0]) + _ORG_VGAP / 2
-            garis = (
-                "komando"
-                if any(c.unit.garis == "komando" for c in parent.children)
-                else "koordinasi"
-            )
-            # A unit straight below, on a line like the vertical one: one line down to it.
-            straight = [
-                c for c in hanging if abs(cx(c) - cx(parent)) < 1e-6 and c.unit.garis == garis
-            ]
-            line(
-                [cx(parent), cx(parent)],
-                [bottom(parent), top(straight[0]) if straight else bus],
-                garis,
-            )
-            hang(cx(parent), bus, [c for c in hanging if c not in straight])
-        return png_bytes(fig, ORG_DPI)
+            solid = max((abs(cx(c) - x) for c in side if c.unit.garis == "komando"), default=0.0)
+            far = max(abs(cx(c) - x) for c in side)
+            sign = 1 if cx(side[0]) > x else -1
+            if solid:
+                line([x, x + sign * solid], [y, y], "komando", cap=True)
+            if far > solid:
+                line([x + sign * solid, x + sign * far], [y, y], "koordinasi")
+        for c in children:
+            line([cx(c), cx(c)], [y, top(c)], c.unit.garis)
+
+    # The lines first: the boxes cover their ends.
+    for parent in boxes:
+        if not parent.children:
+            continue
+        # Children in the next row hang from a line halfway between the rows. The
+        # head's side units (see _layout) stand in the rows between it and the others.
+        side = [c for c in parent.children if c.row == parent.row + 1]
+        hanging = [c for c in parent.children if c.row > parent.row + 1]
+        if not hanging:
+            side, hanging = [], side
+        for group in ([c for c in side if c.x < parent.x], [c for c in side if c.x > parent.x]):
+            if len(group) == 1:  # joins the vertical line at its middle
+                c = group[0]
+                y = (top(c) + bottom(c)) / 2
+                edge = cx(c) - half(c) if c.x > parent.x else cx(c) + half(c)
+                line([cx(parent), edge], [y, y], c.unit.garis)
+            elif group:  # hang from a line above them
+                hang(cx(parent), top(group[0]) + _ORG_VGAP / 2, group)
+        bus = top(hanging[0]) + _ORG_VGAP / 2
+        garis = (
+            "komando" if any(c.unit.garis == "komando" for c in parent.children) else "koordinasi"
+        )
+        # A unit straight below, on a line like the vertical one: one line down to it.
+        straight = [c for c in hanging if abs(cx(c) - cx(parent)) < 1e-6 and c.unit.garis == garis]
+        line(
+            [cx(parent), cx(parent)],
+            [bottom(parent), top(straight[0]) if straight else bus],
+            garis,
+        )
+        hang(cx(parent), bus, [c for c in hanging if c not in straight])
+
+    for b in boxes:
+        canvas.rect(
+            (cx(b) - half(b)) * ORG_DPI,
+            (total - top(b)) * ORG_DPI,
+            (cx(b) + half(b)) * ORG_DPI,
+            (total - bottom(b)) * ORG_DPI,
+            _ORG_HEAD_FILL if b is head else _ORG_FILL,
+            _ORG_EDGE,
+            stroke,
+        )
+        # Each line centred on its share of the block, the block centred in the box.
+        y = (top(b) + bottom(b)) / 2 + block(b) / 2
+        lines = [(t, name_pt, name_pitch, True) for t in b.name]
+        for i, (text, size, pitch, bold) in enumerate(
+            [*lines, *((t, jabatan_pt, jabatan_pitch, False) for t in b.jabatan)]
+        ):
+            if i == len(lines):
+                y -= 0.03
+            px = canvas.px(size)
+            baseline = (total - y + pitch / 2) * ORG_DPI + ascent(px, bold) / 2
+            canvas.text(cx(b) * ORG_DPI, baseline, text, px, bold=bold, anchor="ms")
+            y -= pitch
+    return canvas.png()
