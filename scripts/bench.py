@@ -40,6 +40,13 @@ from gen_big import generate, tree_size  # a sibling script
 
 REPO = Path(__file__).resolve().parents[1]
 FORMATS = "docx,md,html"
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+"""The commands' environment: Python may cache bytecode, as in an installed lkjip.
+
+``pip install`` compiles every module; an editable install writes the cache on
+first use. Some machines set PYTHONDONTWRITEBYTECODE, and then every run would
+compile lkjip's sources again: the warm-up round writes the cache instead.
+"""
 
 
 @dataclass
@@ -55,7 +62,7 @@ class Job:
     def run(self) -> float:
         started = time.perf_counter()
         result = subprocess.run(
-            self.argv, cwd=self.cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+            self.argv, cwd=self.cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
         )
         elapsed = time.perf_counter() - started
         if result.returncode not in (0,):
