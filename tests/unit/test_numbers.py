@@ -68,6 +68,12 @@ def test_formatting_rounds_half_up_only_when_printed() -> None:
     assert n.format_decimal_id(Decimal("60.15")) == "60,15"
     assert n.format_money_plain(Decimal("455388173.54")) == "455.388.173,54"
     assert n.format_tanggal(dt.date(2025, 2, 28)) == "28 Februari 2025"
+    assert n.format_tanggal(dt.date(2024, 8, 1)) == "1 Agustus 2024"  # no leading zero
+
+
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31)))
+def test_a_printed_date_reads_back_as_the_same_date(day: dt.date) -> None:
+    assert n.parse_date(n.format_tanggal(day)) == day
 
 
 def test_terbilang() -> None:
