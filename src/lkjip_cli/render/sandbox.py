@@ -14,10 +14,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import marshal
 import signal
+import sys
 import threading
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
+from types import CodeType
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, nodes
@@ -26,6 +29,7 @@ from jinja2.runtime import LoopContext
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import missing
 
+from lkjip_cli import cache
 from lkjip_cli.loader import Position, unprintable
 from lkjip_cli.render.jinja import NARRATIVE_FILTERS, FilterValueError
 from lkjip_cli.render.sandbox_errors import (
@@ -235,9 +239,8 @@ def _deadline(seconds: int) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def render_narrative(source: str, file: str, context: Mapping[str, Any]) -> str:
-    """Render one narrative; every failure is a :class:`NarrativeError` with its line."""
-    env = narrative_env()
+def _parse(env: ImmutableSandboxedEnvironment, source: str, file: str) -> nodes.Template:
+    """The narrative's syntax tree; a syntax error or a file tag is a :class:`NarrativeError`."""
     try:
         tree = env.parse(source, name=file, filename=NARRATIVE_FILENAME)
     except TemplateSyntaxError as exc:
@@ -249,8 +252,59 @@ def render_narrative(source: str, file: str, context: Mapping[str, Any]) -> str:
             file,
             node.lineno,
         )
+    return tree
+
+
+@functools.cache
+def _fingerprint(env: ImmutableSandboxedEnvironment) -> str:
+    """What, besides the text, decides the compiled code: versions and the sandbox's settings."""
+    import jinja2
+
+    from lkjip_cli import __version__
+
+    settings = (
+        type(env).__qualname__,
+        sorted(env.filters),
+        sorted(env.tests),
+        sorted(env.globals),
+        sorted(env.intercepted_binops),
+        sorted(env.intercepted_unops),
+        env.trim_blocks,
+        env.lstrip_blocks,
+        env.keep_trailing_newline,
+        env.newline_sequence,
+        env.optimized,
+        env.finalize is not None,
+        (env.block_start_string, env.variable_start_string, env.comment_start_string),
+        (env.line_statement_prefix, env.line_comment_prefix),
+    )
+    return f"{__version__}|{jinja2.__version__}|{sys.version}|{settings!r}"
+
+
+def _compiled(env: ImmutableSandboxedEnvironment, source: str, file: str) -> CodeType:
+    """The narrative compiled: from the cache when this exact text was compiled before.
+
+    Only a text that parsed and passed the file-tag rule is ever compiled and
+    stored, so a cached entry stands for both checks.
+    """
+    name = cache.key("narasi", _fingerprint(env), file, source)
+    if (stored := cache.get("narasi", name)) is not None:
+        try:
+            code = marshal.loads(stored)
+        except (EOFError, ValueError, TypeError):
+            code = None
+        if isinstance(code, CodeType):
+            return code
+    code = env.compile(_parse(env, source, file), name=file, filename=NARRATIVE_FILENAME)
+    cache.put("narasi", name, marshal.dumps(code))
+    return code
+
+
+def render_narrative(source: str, file: str, context: Mapping[str, Any]) -> str:
+    """Render one narrative; every failure is a :class:`NarrativeError` with its line."""
+    env = narrative_env()
     try:
-        code = env.compile(tree, name=file, filename=NARRATIVE_FILENAME)
+        code = _compiled(env, source, file)
         template = env.template_class.from_code(env, code, env.make_globals(None), None)
         with _deadline(RENDER_SECONDS):
             rendered: str = template.render(dict(context))
@@ -277,6 +331,7 @@ def render_narrative(source: str, file: str, context: Mapping[str, Any]) -> str:
         ) from None
     except MissingName as exc:
         line = template_line(exc)
+        tree = _parse(env, source, file)
         raise NarrativeError(explain_missing(exc, tree, line, context), file, line) from None
     except UndefinedError as exc:
         raise NarrativeError(f"nilai tidak dikenal: {exc}", file, template_line(exc)) from None
