@@ -11,8 +11,11 @@ import docx
 import pytest
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENTATION
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsdecls, qn
+from docx.oxml.parser import parse_xml
 from docx.oxml.xmlchemy import BaseOxmlElement
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lkjip_cli.render.blocks import (
     Cell,
@@ -474,3 +477,28 @@ def test_explicit_template_and_missing_styles(tmp_path: Path, dok: Dokumen) -> N
     broken.save(str(template))
     with pytest.raises(TemplateError, match="Caption"):
         write_docx(dok, template)
+
+
+# --- table cells written as text ----------------------------------------------------
+
+_CELL_TEXT = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(" \t\r\n&<>\"'"),
+        st.characters(min_codepoint=0x20, max_codepoint=0xD7FF),
+    ),
+    max_size=30,
+)
+
+
+@settings(derandomize=True, max_examples=300)
+@given(text=_CELL_TEXT, bold=st.booleans())
+def test_a_cell_run_written_as_text_is_the_run_add_text_builds(text: str, bold: bool) -> None:
+    from lxml import etree
+
+    from lkjip_cli.render.docx.ooxml import add_text, el
+    from lkjip_cli.render.docx.tables import run_xml
+
+    by_element = el("w:p")
+    add_text(by_element, text, bold=bold)
+    by_text = parse_xml(f"<w:p {nsdecls('w')}>{run_xml(text, bold=bold)}</w:p>")
+    assert etree.tostring(by_text) == etree.tostring(by_element)
