@@ -7,6 +7,7 @@ error of lkjip itself. No traceback reaches the user; ``LKJIP_DEBUG=1`` shows it
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -292,3 +293,9 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("dibatalkan\n")
         sys.exit(130)
+    finally:
+        # The process ends here. Python's last act would be a full garbage
+        # collection of everything a build made (0.1 s, a seventh of a build);
+        # frozen objects are left to the operating system instead. Every file
+        # is already written and closed.
+        gc.freeze()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -392,3 +393,18 @@ def test_build_command_stops_on_errors_and_writes_nothing(tmp_path: Path) -> Non
     assert "laporan tidak disusun: perbaiki galat di atas lalu jalankan lagi." in result.output
     assert "pmks.yaml" in result.output
     assert not out.exists()
+
+
+def test_the_entry_point_skips_the_last_garbage_collection(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the whole heap is left to the operating system (0.1 s of a build), on every exit path
+    from lkjip_cli import cli
+
+    frozen: list[bool] = []
+    monkeypatch.setattr(cli.gc, "freeze", lambda: frozen.append(True))
+    monkeypatch.setattr(sys, "argv", ["lkjip", "--version"])
+    with pytest.raises(SystemExit) as exited:
+        cli.main()
+    assert exited.value.code == 0
+    assert frozen == [True]
