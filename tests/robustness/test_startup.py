@@ -1,10 +1,10 @@
 """``lkjip check`` starts fast: it never imports the writers' heavy libraries.
 
-Pillow draws the charts, python-docx and the PDF bridge write the documents:
-they are only for ``build``. (Jinja and markdown-it are allowed: the check
-renders the narratives in the sandbox to catch a misspelt placeholder before a
-build.) The check runs in a fresh interpreter so that nothing imported by other
-tests hides an import.
+Pillow draws the charts, python-docx and the PDF bridge write the documents,
+markdown-it parses the narratives' Markdown into blocks: they are only for
+``build``. (Jinja is allowed: the check renders the narratives in the sandbox
+to catch a misspelt placeholder before a build.) The check runs in a fresh
+interpreter so that nothing imported by other tests hides an import.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import sys
 
 from .harness import REPO
 
-HEAVY = ("matplotlib", "docx", "lxml", "PIL", "numpy")
+HEAVY = ("matplotlib", "docx", "lxml", "PIL", "numpy", "markdown_it", "babel")
 
 _PROBE = """
 import atexit, json, sys

@@ -25,6 +25,7 @@ from lkjip_cli.render.blocks import (
     Dokumen,
     Figure,
     Heading,
+    Paragraph,
     Section,
     Signature,
 )
@@ -130,8 +131,9 @@ def build_document(
 ) -> tuple[Dokumen | None, list[Finding]]:
     """The whole report as blocks, or the findings that prevent it.
 
-    With ``draw=False`` figures get no image and the appendices are left out:
-    only the findings are of use then.
+    With ``draw=False`` only the findings are of use: figures get no image,
+    tables are looked up but not built, the Markdown is not parsed and the
+    appendices are left out.
     """
     from lkjip_cli.render.sandbox import NarrativeError, render_narrative
 
@@ -184,7 +186,8 @@ def build_document(
             )
         for part in split(text):
             if isinstance(part, str):
-                blocks.extend(to_blocks(part))
+                if draw:  # Markdown always parses: only the blocks need it
+                    blocks.extend(to_blocks(part))
                 continue
             made = _directive(part, data, report, numbering, narasi.file, findings, draw)
             if made is not None:
@@ -214,6 +217,10 @@ def build_document(
         blocks=tuple(blocks),
     )
     return dok, findings
+
+
+_UNBUILT = Paragraph(())
+"""What a placed table stands for when only the findings are wanted (``draw=False``)."""
 
 
 def _line_of(source: str, needle: str) -> int:
@@ -255,6 +262,8 @@ def _directive(
             )
             return None
         builder, key = found
+        if not draw:  # known and placed is all a check needs of a table
+            return _UNBUILT
         table = builder(data, report, key)
         return dataclasses.replace(table, label=d.name, number=numbering.numbers.get(d.name))
     if d.kind == "gambar":
