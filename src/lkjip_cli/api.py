@@ -78,8 +78,9 @@ def _gc_paused() -> Iterator[None]:
     the whole heap, so each copy of the budget tree cost more than the one
     before (the collections took 1.9 s of 3.9 s at 100 times data/2024).
     Paused, time grows with the tree; the few cycles made meanwhile are
-    collected after. Narratives render outside it: their loops are the
-    planner's code, and whatever garbage they make must stay collectable.
+    collected after. The writers run paused too (their element trees grow the
+    same way). Narratives render outside it: their loops are the planner's
+    code, and whatever garbage they make must stay collectable.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -131,10 +132,14 @@ def build(
     stem = f"lkjip-{checked.report.tahun}"
     # The Word writer (and LibreOffice after it) and the text writers do not wait
     # for each other: on two cores the text formats cost no time (see parallel.py).
+    # The writers are lkjip's own code over a finished document: no loop of a
+    # planner's, so the collector may rest while their trees grow (see _gc_paused).
     files: dict[str, bytes] = {}
-    for written, notes in run_all(
-        [lambda: _write_word(dok, stem, formats), lambda: _write_text(dok, stem, formats)]
-    ):
+    with _gc_paused():
+        parts = run_all(
+            [lambda: _write_word(dok, stem, formats), lambda: _write_text(dok, stem, formats)]
+        )
+    for written, notes in parts:
         files.update(written)
         result.notes.extend(notes)
     result.written = write_outputs(out_dir, files)

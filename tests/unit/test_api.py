@@ -84,3 +84,25 @@ def test_collector_is_back_on_after_an_error(monkeypatch: pytest.MonkeyPatch) ->
     with pytest.raises(RuntimeError):
         api.check(DATA, narratives=False)
     assert gc.isenabled()
+
+
+def test_writers_run_with_the_collector_paused_and_narratives_with_it_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LKJIP_JOBS", "1")  # both writers in this process, where we can see
+    seen: dict[str, bool] = {}
+
+    def spy(name: str, real: Any) -> Any:
+        def wrapped(*args: Any, **kwargs: Any) -> Any:
+            seen[name] = gc.isenabled()
+            return real(*args, **kwargs)
+
+        return wrapped
+
+    monkeypatch.setattr(api, "_write_word", spy("word", api._write_word))
+    monkeypatch.setattr(api, "_write_text", spy("text", api._write_text))
+    monkeypatch.setattr(document, "build_document", spy("document", document.build_document))
+    result = api.build(DATA, tmp_path, ("docx", "md"))
+    assert len(result.written) == 5  # docx, md and the three charts
+    assert seen == {"document": True, "word": False, "text": False}
+    assert gc.isenabled()
