@@ -4,8 +4,6 @@ Built once by :mod:`lkjip_cli.compute`; read by checks and every writer. Values
 are exact ``Decimal``; nothing here is rounded.
 """
 
-from __future__ import annotations
-
 from decimal import Decimal
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """Source models, one module per data file, and the validated year they form."""
 
-from __future__ import annotations
-
 from dataclasses import dataclass, field
 from pathlib import Path
 

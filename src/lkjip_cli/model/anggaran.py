@@ -1,7 +1,5 @@
 """``anggaran.yaml``: the DPA tree, its Rencana Aksi and performance cascade."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """``bansos.yaml``: social assistance distributed to the poor (Tabel 3.9)."""
 
-from __future__ import annotations
-
 from lkjip_cli.model.common import Jumlah, Source, Teks
 
 

@@ -5,8 +5,6 @@ it the Indonesian way (see :mod:`lkjip_cli.numbers`) and refuse floats, so a
 number can never silently change on its way in.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Any, Generic, TypeVar

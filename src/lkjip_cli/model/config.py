@@ -1,7 +1,5 @@
 """``lkjip.yaml``: the year and the methods the report uses."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from lkjip_cli.model.common import Nilai, Source, Teks

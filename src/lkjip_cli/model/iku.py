@@ -1,7 +1,5 @@
 """``iku.yaml``: the indicators and the decree that fixes the IKU."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """``insentif_fiskal.yaml``: the fiscal-incentive fund and its use."""
 
-from __future__ import annotations
-
 from lkjip_cli.model.common import Jumlah, Rupiah, Source, Teks, Tercetak
 
 

@@ -1,7 +1,5 @@
 """``instansi.yaml``: the agency, its people and its strategic setting (BAB I)."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from lkjip_cli.model.common import Jumlah, Orang, Source, Tanggal, Teks, Tercetak, YaTidak
@@ -47,7 +45,7 @@ class UnitOrganisasi(Source):
     """Nama unit, mis. Sekretariat, Bidang Rehabilitasi Sosial."""
     jabatan: str | None = None
     """Jabatan kepala unit, mis. Kepala Dinas, Sekretaris Dinas."""
-    bawahan: list[UnitOrganisasi] = []
+    bawahan: "list[UnitOrganisasi]" = []
     """Unit langsung di bawahnya, digambar dari kiri ke kanan sesuai urutan ini."""
     garis: Literal["komando", "koordinasi"] = "komando"
     """Garis ke unit di atasnya: komando (garis penuh, garis komando) atau koordinasi

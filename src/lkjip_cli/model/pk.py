@@ -1,7 +1,5 @@
 """``pk.yaml``: the performance agreement and its revision."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from lkjip_cli.model.common import Nilai, Orang, Rupiah, Source, Tanggal, Teks

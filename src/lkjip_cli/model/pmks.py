@@ -1,7 +1,5 @@
 """``pmks.yaml``: people with social-welfare problems, by category (Tabel 3.8)."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from lkjip_cli.model.common import Jumlah, Source, Teks

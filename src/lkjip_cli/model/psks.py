@@ -1,7 +1,5 @@
 """``psks.yaml``: social-welfare potential and resources (Tabel 3.10)."""
 
-from __future__ import annotations
-
 from lkjip_cli.model.common import Jumlah, Source, Teks
 
 

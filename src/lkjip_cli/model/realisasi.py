@@ -1,7 +1,5 @@
 """``realisasi.yaml``: indicator realization, history, benchmark, RPJMD indicator."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from lkjip_cli.model.common import Jumlah, Nilai, Source, Teks, Tercetak

@@ -1,7 +1,5 @@
 """``renstra.yaml``: vision, mission, RPJMD chain, tujuan and sasaran."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from lkjip_cli.model.common import Nilai, Rupiah, Source, Teks, Tercetak

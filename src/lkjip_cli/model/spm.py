@@ -1,7 +1,5 @@
 """``spm.yaml``: minimum service standard achievement (Tabel 3.11–3.12)."""
 
-from __future__ import annotations
-
 from lkjip_cli.model.common import Jumlah, Nilai, Source, Teks
 
 
