@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lkjip_cli import checks
+from lkjip_cli import checks, collector
 from lkjip_cli.compute import compute
 from lkjip_cli.findings import Finding
 from lkjip_cli.model import DataTahun
@@ -41,7 +38,7 @@ def resolve(target: str, base: Path | None = None) -> Path:
 
 def load(path: Path) -> tuple[DataTahun | None, list[Finding]]:
     """Load and validate a year's directory."""
-    with _gc_paused():
+    with collector.paused():
         result = _load(path)
     return result.data, result.findings
 
@@ -52,7 +49,7 @@ def check(path: Path, *, narratives: bool = True) -> CheckResult:
     ``narratives=False`` skips rendering the narratives (``build`` renders them
     itself and reports their problems).
     """
-    with _gc_paused():
+    with collector.paused():
         data, findings = load(path)
         if data is None:
             return CheckResult(None, None, findings)
@@ -64,31 +61,6 @@ def check(path: Path, *, narratives: bool = True) -> CheckResult:
 
         findings += check_narratives(data, report)
     return CheckResult(data, report, findings)
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector paused inside, as it was before afterwards.
-
-    Loading and checking a year allocate objects that nearly all stay alive
-    (YAML nodes and positions, models, the Report) and form no garbage cycles
-    worth finding. With CPython's default thresholds (700, 10, 10) a growing
-    heap gets a full collection every 70,000 or so new objects until it is
-    large enough for the 25 % rule to space them out; every one of them walks
-    the whole heap, so each copy of the budget tree cost more than the one
-    before (the collections took 1.9 s of 3.9 s at 100 times data/2024).
-    Paused, time grows with the tree; the few cycles made meanwhile are
-    collected after. The writers run paused too (their element trees grow the
-    same way). Narratives render outside it: their loops are the planner's
-    code, and whatever garbage they make must stay collectable.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 FORMATS = ("docx", "md", "html", "pdf")
@@ -120,7 +92,8 @@ def build(
     result = BuildResult(findings=list(checked.findings))
     if checked.data is None or checked.report is None or _has_errors(result.findings):
         return result
-    dok, doc_findings = build_document(checked.data, checked.report)
+    with collector.paused():  # the narratives inside render with it running
+        dok, doc_findings = build_document(checked.data, checked.report)
     result.findings.extend(doc_findings)
     if dok is None:
         return result
@@ -133,9 +106,9 @@ def build(
     # The Word writer (and LibreOffice after it) and the text writers do not wait
     # for each other: on two cores the text formats cost no time (see parallel.py).
     # The writers are lkjip's own code over a finished document: no loop of a
-    # planner's, so the collector may rest while their trees grow (see _gc_paused).
+    # planner's, so the collector may rest while their trees grow (see collector.py).
     files: dict[str, bytes] = {}
-    with _gc_paused():
+    with collector.paused():
         parts = run_all(
             [lambda: _write_word(dok, stem, formats), lambda: _write_text(dok, stem, formats)]
         )
