@@ -12,6 +12,7 @@ import base64
 import functools
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -77,6 +78,9 @@ def lines(text: object) -> Markup:
 
 def cell_lines(text: object) -> Markup:
     """:func:`lines` for a table cell, which may also break after a ``/``."""
+    plain = str(text)
+    if "\n" not in plain and "/" not in plain:  # most cells: nothing to join
+        return escape(plain)
     return Markup("<br>\n").join(
         Markup("/<wbr>").join(escape(piece) for piece in part.split("/"))
         for part in str(text).split("\n")
@@ -178,9 +182,13 @@ def _columns(table: Table) -> int:
     return max([len(table.widths), *(sum(max(c.colspan, 1) for c in r) for r in rows[:1])])
 
 
+_EM = defaultdict(lambda: 0.6, _ARIAL_EM)
+_WIDEST_EM = max(0.6, *_ARIAL_EM.values())
+
+
 def _word_em(word: str) -> float:
     """A word's width in em, from Arial's advance widths (others count 0.6 em)."""
-    return sum(_ARIAL_EM.get(ch, 0.6) for ch in word)
+    return sum(map(_EM.__getitem__, word))
 
 
 def _longest_words(table: Table, columns: int) -> list[float]:
@@ -192,9 +200,11 @@ def _longest_words(table: Table, columns: int) -> list[float]:
             if slot is None or not slot.origin or slot.cell.colspan > 1:
                 continue
             bold = slot.cell.bold or r < len(table.header) or r in bold_rows
-            words = slot.cell.text.replace("/", " ").split()
-            widths = (_word_em(w) * (BOLD_FACTOR if bold else 1.0) for w in words)
-            longest[col] = max([longest[col], *widths])
+            factor = BOLD_FACTOR if bold else 1.0
+            for word in slot.cell.text.replace("/", " ").split():
+                # a word too short to be the widest, whatever its letters, is not measured
+                if len(word) * _WIDEST_EM * factor > longest[col]:
+                    longest[col] = max(longest[col], _word_em(word) * factor)
     return longest
 
 

@@ -13,8 +13,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from jinja2 import Environment
 
@@ -100,10 +99,10 @@ def paragraph_lines(runs: Runs, *, force_bold: bool = False) -> list[str]:
 # --- tables -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Slot:
+class Slot(NamedTuple):
     """A grid position: the cell covering it, and whether the cell starts here."""
 
+    # A tuple, not a frozen dataclass: a large report's grids hold millions of them.
     cell: Cell
     origin: bool
 
