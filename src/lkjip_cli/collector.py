@@ -19,28 +19,24 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 
 
-@contextmanager
-def paused() -> Iterator[None]:
+def paused() -> AbstractContextManager[None]:
     """The collector off inside; afterwards as it was before, also after an error."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+    return _collecting(False)
+
+
+def running() -> AbstractContextManager[None]:
+    """The collector on inside (even within :func:`paused`); afterwards as it was."""
+    return _collecting(True)
 
 
 @contextmanager
-def running() -> Iterator[None]:
-    """The collector on inside (even within :func:`paused`); afterwards as it was."""
+def _collecting(enabled: bool) -> Iterator[None]:
     was_enabled = gc.isenabled()
-    gc.enable()
+    (gc.enable if enabled else gc.disable)()
     try:
         yield
     finally:
-        if not was_enabled:
-            gc.disable()
+        (gc.enable if was_enabled else gc.disable)()
