@@ -12,7 +12,7 @@ collector off meanwhile; the few cycles made are collected afterwards.
 
 A narrative's loops are the planner's code, not lkjip's: whatever garbage
 they make must stay collectable, so the sandbox renders inside
-:func:`running`.
+:func:`running`, which collects only what is made inside it.
 """
 
 from __future__ import annotations
@@ -27,9 +27,23 @@ def paused() -> AbstractContextManager[None]:
     return _collecting(False)
 
 
-def running() -> AbstractContextManager[None]:
-    """The collector on inside (even within :func:`paused`); afterwards as it was."""
-    return _collecting(True)
+@contextmanager
+def running() -> Iterator[None]:
+    """The collector on inside (even within :func:`paused`); afterwards as it was.
+
+    What exists on entry (the data, the Report) is frozen meanwhile: the
+    collections inside look only at what the code inside makes, so they cost
+    the same however large the year is. Objects frozen by the caller stay
+    frozen.
+    """
+    had_frozen = gc.get_freeze_count() > 0
+    gc.freeze()
+    try:
+        with _collecting(True):
+            yield
+    finally:
+        if not had_frozen:
+            gc.unfreeze()
 
 
 @contextmanager

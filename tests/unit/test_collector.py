@@ -61,3 +61,19 @@ def test_a_narrative_renders_with_the_collector_running_inside_a_pause() -> None
         assert render_narrative("{{ probe }}", "narasi/bab-1.md", {"probe": probe}) == "ok"
         assert not gc.isenabled()
     assert probe.seen and all(probe.seen)
+
+
+def test_inside_running_only_new_objects_are_collected() -> None:
+    gc.enable()
+    gc.unfreeze()  # whatever an earlier test froze
+    gc.collect()
+    before = gc.get_freeze_count()
+    with collector.paused(), collector.running():
+        # what existed on entry is frozen: a collection inside does not walk it
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > before
+        cycle: list[object] = []
+        cycle.append(cycle)
+        del cycle
+        assert gc.collect() >= 1  # the narrative's own garbage is still found
+    assert gc.get_freeze_count() == before == 0
