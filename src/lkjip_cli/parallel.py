@@ -14,9 +14,7 @@ same bytes either way, only the time differs.
 from __future__ import annotations
 
 import os
-import pickle
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from typing import TypeVar, cast
 
@@ -68,6 +66,9 @@ def run_all(jobs: Sequence[Callable[[], T]]) -> list[T]:
 
 
 def _start(job: Callable[[], object]) -> tuple[int, int]:
+    import pickle  # here, not at the top: `lkjip check` never forks
+    import traceback
+
     read, write = os.pipe()
     pid = os.fork()
     if pid:  # parent
@@ -94,6 +95,8 @@ def _start(job: Callable[[], object]) -> tuple[int, int]:
 
 def _collect(pid: int, fd: int) -> object:
     """The child's result, or :class:`JobFailed`; reads the pipe before reaping the child."""
+    import pickle
+
     with os.fdopen(fd, "rb") as pipe:
         payload = pipe.read()
     _, status = os.waitpid(pid, 0)
