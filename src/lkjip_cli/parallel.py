@@ -6,15 +6,18 @@ not wait for each other. The first job runs in this process; each other job
 runs in a child forked from it, which inherits the document without copying
 or pickling it and sends back only its result (bytes) through a pipe.
 
-Where ``os.fork`` does not exist (Windows), on one core, or with
-``LKJIP_JOBS=1``, the jobs run one after the other here: the results are the
-same bytes either way, only the time differs.
+Where ``os.fork`` does not exist (Windows), on one core, with
+``LKJIP_JOBS=1``, or when the calling program runs other threads (a child
+forked then could wait forever on a lock one of them held, the import lock
+among them), the jobs run one after the other here: the results are the same
+bytes either way, only the time differs.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from typing import TypeVar, cast
 
@@ -47,7 +50,7 @@ def run_all(jobs: Sequence[Callable[[], T]]) -> list[T]:
     :class:`JobFailed` with the child's message and traceback. Either way every
     child is waited for, so none outlives the call.
     """
-    if len(jobs) < 2 or not hasattr(os, "fork") or workers() < 2:
+    if len(jobs) < 2 or not hasattr(os, "fork") or workers() < 2 or threading.active_count() > 1:
         return [job() for job in jobs]
     # Output buffered before the fork would be written twice: once by each process.
     sys.stdout.flush()

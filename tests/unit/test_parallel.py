@@ -81,3 +81,19 @@ def test_an_exception_here_propagates_after_the_children_are_reaped(two_jobs: No
     with pytest.raises(KeyError, match="di sini"):
         run_all([fails, lambda: 2])
     assert _no_children_left()
+
+
+@forks
+def test_no_fork_while_the_caller_runs_other_threads(two_jobs: None) -> None:
+    import threading
+
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        # a child forked now could wait forever on a lock the other thread holds
+        assert run_all([os.getpid, os.getpid]) == [os.getpid(), os.getpid()]
+    finally:
+        release.set()
+        other.join()
+    assert run_all([os.getpid, os.getpid])[1] != os.getpid()
