@@ -264,6 +264,8 @@ def _fingerprint(env: ImmutableSandboxedEnvironment) -> str:
 
     settings = (
         type(env).__qualname__,
+        env.sandboxed,  # calls compile to environment.call: the sandbox checks each one
+        env.is_async,
         sorted(env.filters),
         sorted(env.tests),
         sorted(env.globals),

@@ -374,3 +374,18 @@ def test_the_sandbox_and_the_messages_hold_for_cached_code(cached: Path) -> None
         with pytest.raises(NarrativeError, match="maksud Anda 'tahun'") as caught:
             render(typo)
         assert caught.value.line == 2
+
+
+def test_the_cache_key_changes_with_what_changes_the_generated_code() -> None:
+    # the sandbox compiles every call to environment.call and intercepted operators
+    # to call_binop: code compiled under other settings must never be taken
+    from lkjip_cli.render.sandbox import _fingerprint
+
+    env = narrative_env()
+    same = type(env)(trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    same.filters, same.globals, same.finalize = env.filters, env.globals, env.finalize
+    assert _fingerprint(same) == _fingerprint(env)
+    unguarded = type(env)(trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    unguarded.filters, unguarded.globals, unguarded.finalize = env.filters, env.globals, None
+    unguarded.intercepted_binops = frozenset()
+    assert _fingerprint(unguarded) != _fingerprint(env)
