@@ -241,9 +241,8 @@ def schema(
 ) -> None:
     """Tulis JSON Schema setiap berkas data, agar penyunting teks memeriksa dan melengkapinya."""
     try:
-        from lkjip_cli.schemas import (
-            write_schemas,
-        )  # only this command needs pydantic's JSON Schema
+        # only this command needs pydantic's JSON Schema
+        from lkjip_cli.schemas import write_schemas
 
         written = write_schemas(out)
     except OSError as exc:

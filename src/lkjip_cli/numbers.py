@@ -187,7 +187,7 @@ def format_tanggal(value: dt.date) -> str:
 
 
 def _words(n: int) -> str:
-    from num2words import num2words  # imported when needed: only the report spells numbers
+    from num2words import num2words  # imported on first use: a run without terbilang skips it
 
     return str(num2words(n, lang="id")).title()
 
