@@ -8,8 +8,13 @@ up, and only here: the rest of lkjip carries exact ``Decimal`` values.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import importlib.util
 import re
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Context, Decimal
+from pathlib import Path
+from typing import cast
 
 BULAN = (
     "Januari",
@@ -187,9 +192,35 @@ def format_tanggal(value: dt.date) -> str:
 
 
 def _words(n: int) -> str:
-    from num2words import num2words  # imported on first use: a run without terbilang skips it
+    return str(_indonesian_cardinal()(n)).title()
 
-    return str(num2words(n, lang="id")).title()
+
+@functools.cache
+def _indonesian_cardinal() -> Callable[[int], object]:
+    """num2words' Indonesian cardinal (``num2words(n, lang="id")``), loaded on first use.
+
+    ``import num2words`` builds a converter for each of its fifty languages: 0.02 s,
+    the largest single cost of ``lkjip check``. Its Indonesian module stands alone
+    (no imports), so it is loaded by itself from the installed package. Should a
+    later num2words lay itself out otherwise, the package is imported whole;
+    tests/unit/test_numbers.py holds both ways to the same words.
+    """
+    try:
+        spec = importlib.util.find_spec("num2words")  # finds the package, does not run it
+        if spec is None or not spec.submodule_search_locations:
+            raise ImportError("num2words")
+        path = Path(next(iter(spec.submodule_search_locations)), "lang_ID.py")
+        lang_spec = importlib.util.spec_from_file_location("num2words.lang_ID", path)
+        if lang_spec is None or lang_spec.loader is None:
+            raise ImportError(str(path))
+        module = importlib.util.module_from_spec(lang_spec)
+        lang_spec.loader.exec_module(module)  # not in sys.modules: num2words stays whole
+        converter = module.Num2Word_ID()
+        return cast("Callable[[int], object]", converter.to_cardinal)
+    except Exception:  # any surprise falls back to the library's own entry point
+        from num2words import num2words
+
+        return functools.partial(num2words, lang="id")
 
 
 def terbilang(value: Decimal | int, *, satuan: str = "Rupiah") -> str:

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import subprocess
+import sys
+from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
@@ -86,6 +90,41 @@ def test_terbilang() -> None:
         "Delapan Puluh Enam Rupiah Lima Puluh Empat Sen"
     )
     assert n.normalise_words("Tujuh Belas Milyar") == n.normalise_words("tujuh belas miliar")
+
+
+@pytest.fixture
+def without_standalone_loading(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """As if num2words' Indonesian module could not be found by itself."""
+    monkeypatch.setattr(n.importlib.util, "find_spec", lambda name: None)
+    n._indonesian_cardinal.cache_clear()
+    yield
+    n._indonesian_cardinal.cache_clear()
+
+
+@given(st.integers(min_value=0, max_value=10**18 - 1))
+def test_words_are_num2words_indonesian(value: int) -> None:
+    from num2words import num2words
+
+    assert n._words(value) == num2words(value, lang="id").title()
+
+
+def test_words_fall_back_to_the_whole_package(without_standalone_loading: None) -> None:
+    from num2words import num2words
+
+    for value in (0, 11, 100, 1000, 1_001_011, 17_223_131_900, 10**15 + 7):
+        assert n._words(value) == num2words(value, lang="id").title()
+    assert isinstance(n._indonesian_cardinal(), functools.partial)
+
+
+def test_words_load_only_the_indonesian_module() -> None:
+    probe = (
+        "import sys; from lkjip_cli import numbers as n; w = n.terbilang(1011); "
+        "print(w, sorted(m for m in sys.modules if m.startswith('num2words')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    assert out == "Seribu Sebelas Rupiah []\n"
 
 
 @given(st.decimals(min_value=0, max_value=10**13, places=2, allow_nan=False, allow_infinity=False))
