@@ -12,15 +12,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, cast
 
 import yaml
-from yaml.composer import Composer
-from yaml.events import AliasEvent, NodeEvent
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.composer import ComposerError
+from yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 from yaml.parser import Parser
 from yaml.reader import Reader
-from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
@@ -74,79 +80,27 @@ class Document:
         return self.positions.get((), Position(self.file, 1, 1))
 
 
-class _StrictComposer(Composer, BaseResolver):
-    """A composer that refuses aliases/anchors and deep nesting, with positions.
-
-    Tags are never resolved (every scalar stays text), so the plain
-    ``BaseResolver`` does: no implicit-type regex runs on each scalar.
-    """
-
-    def __init__(self, label: str) -> None:
-        Composer.__init__(self)
-        BaseResolver.__init__(self)
-        self._label = label
-        self._depth = 0
-
-    if TYPE_CHECKING:  # provided by the parser each loader below adds
-
-        def check_event(self, *choices: Any) -> bool: ...
-        def peek_event(self) -> Any: ...
-
-    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
-        if self.check_event(AliasEvent):
-            event = self.peek_event()
-            raise InputError(
-                "alias YAML (*nama) tidak diizinkan; tulis nilainya langsung",
-                _pos(self._label, event.start_mark),
-            )
-        event = self.peek_event()
-        if isinstance(event, NodeEvent) and event.anchor is not None:
-            raise InputError(
-                "anchor YAML (&nama) tidak diizinkan; tulis nilainya langsung",
-                _pos(self._label, event.start_mark),
-            )
-        self._depth += 1
-        if self._depth > MAX_DEPTH:
-            raise InputError(
-                f"struktur bersarang lebih dari {MAX_DEPTH} tingkat",
-                _pos(self._label, event.start_mark),
-            )
-        try:
-            node: Node | None = super().compose_node(parent, index)
-            return node
-        finally:
-            self._depth -= 1
-
-
-class _PurePythonLoader(_StrictComposer, Reader, Scanner, Parser):
+class _PurePythonLoader(Reader, Scanner, Parser):
     """PyYAML's own reader, scanner and parser (when PyYAML lacks libyaml)."""
 
-    def __init__(self, stream: str, label: str) -> None:
+    def __init__(self, stream: str) -> None:
         Reader.__init__(self, stream)
         Scanner.__init__(self)
         Parser.__init__(self)
-        _StrictComposer.__init__(self, label)
 
 
-_Loader: type[_PurePythonLoader] | type[_LibyamlLoader] = _PurePythonLoader
+_Loader: Any = _PurePythonLoader
+"""The event parser: libyaml's (C, seven times faster) when PyYAML has it.
+
+Only libyaml's *composer* recurses on the C stack (and crashes the process on
+deep nesting); its parser hands out events one at a time, and :func:`_compose`
+stops at MAX_DEPTH before the parser goes any deeper.
+"""
 
 if yaml.__with_libyaml__:
     from yaml._yaml import CParser
 
-    class _LibyamlLoader(_StrictComposer, CParser):
-        """libyaml's scanner and parser (C, seven times faster), composed in Python.
-
-        Only libyaml's *composer* recurses on the C stack (and crashes the
-        process on deep nesting); its parser hands out events one at a time,
-        and the Python composer above stops at MAX_DEPTH before the parser
-        goes any deeper.
-        """
-
-        def __init__(self, stream: str, label: str) -> None:
-            CParser.__init__(self, stream)
-            _StrictComposer.__init__(self, label)
-
-    _Loader = _LibyamlLoader
+    _Loader = CParser
 
 
 def _pos(label: str, mark: Any) -> Position:
@@ -155,21 +109,145 @@ def _pos(label: str, mark: Any) -> Position:
 
 def parse_text(text: str, label: str) -> Document:
     """Parse YAML text into a :class:`Document`; raise :class:`InputError`."""
-    loader = _Loader(text, label)
+    parser = _Loader(text)
+    doc = Document(label, None)
     try:
-        node = loader.get_single_node()
-    except InputError:
-        raise
+        parser.get_event()  # stream start
+        if parser.check_event(StreamEndEvent):  # no document: an empty file
+            doc.positions[()] = Position(label, 1, 1)
+            return doc
+        start = parser.get_event()
+        doc.data = _compose(parser, doc)
+        parser.get_event()  # document end
+        if not parser.check_event(StreamEndEvent):
+            raise ComposerError(
+                "expected a single document in the stream",
+                start.start_mark,
+                "but found another document",
+                parser.get_event().start_mark,
+            )
     except yaml.YAMLError as exc:
         raise _yaml_error(exc, text, label) from None
     finally:
-        loader.dispose()
-    doc = Document(label, None)
-    if node is None:
-        doc.positions[()] = Position(label, 1, 1)
-        return doc
-    doc.data = _convert(node, (), doc)
+        parser.dispose()
     return doc
+
+
+class _Open:
+    """A mapping or sequence whose end event has not come yet."""
+
+    __slots__ = ("flow", "is_map", "key", "key_mark", "path", "value")
+
+    def __init__(self, value: dict[str, Any] | list[Any], path: PathKey, flow: bool) -> None:
+        self.value = value
+        self.path = path
+        self.is_map = isinstance(value, dict)
+        self.flow = flow
+        self.key: str | None = None
+        """The mapping's key whose value comes next."""
+        self.key_mark: Any = None
+
+
+def _compose(parser: Any, doc: Document) -> Any:
+    """One document's events → data whose scalars are text; positions into ``doc``.
+
+    PyYAML's composer would build a node tree first and resolve a tag for every
+    scalar; this reads the parser's events straight into dicts, lists and text
+    (a third of the time), keeping a stack instead of recursing, and refuses
+    what the module docstring says as soon as it is read.
+    """
+    label, positions = doc.file, doc.positions
+    get_event = parser.get_event
+    stack: list[_Open] = []
+    while True:
+        event = get_event()
+        kind = type(event)
+        if kind is MappingEndEvent or kind is SequenceEndEvent:
+            value = stack.pop().value
+            if not stack:
+                return value
+            _attach(stack[-1], value)
+            continue
+        # a node: refused outright if it is an alias, anchored or too deep
+        if kind is AliasEvent:
+            raise InputError(
+                "alias YAML (*nama) tidak diizinkan; tulis nilainya langsung",
+                _pos(label, event.start_mark),
+            )
+        if event.anchor is not None:
+            raise InputError(
+                "anchor YAML (&nama) tidak diizinkan; tulis nilainya langsung",
+                _pos(label, event.start_mark),
+            )
+        if len(stack) >= MAX_DEPTH:
+            raise InputError(
+                f"struktur bersarang lebih dari {MAX_DEPTH} tingkat",
+                _pos(label, event.start_mark),
+            )
+        parent = stack[-1] if stack else None
+        if parent is None:
+            path: PathKey = ()
+        elif not parent.is_map:
+            path = (*parent.path, len(parent.value))
+        elif parent.key is None:
+            _key(event, parent, positions, label)
+            continue
+        else:
+            path = (*parent.path, parent.key)
+            if parent.flow and kind is ScalarEvent:
+                _refuse_split_decimal(event, parent, label)
+        positions[path] = _pos(label, event.start_mark)
+        if kind is ScalarEvent:
+            _refuse_unprintable(event, label)
+            # a plain scalar's style is None from PyYAML's parser, "" from libyaml's
+            text = None if not event.style and event.value in _NULLS else event.value
+            if parent is None:
+                return text
+            _attach(parent, text)
+        elif kind is MappingStartEvent:
+            stack.append(_Open({}, path, bool(event.flow_style)))
+        elif kind is SequenceStartEvent:
+            stack.append(_Open([], path, False))
+        else:  # a parser hands out nothing else inside a document
+            raise InputError("jenis node YAML tidak dikenal", _pos(label, event.start_mark))
+
+
+def _attach(parent: _Open, value: Any) -> None:
+    if parent.key is None:
+        cast("list[Any]", parent.value).append(value)
+    else:
+        cast("dict[str, Any]", parent.value)[parent.key] = value
+        parent.key = None
+
+
+def _key(event: Any, parent: _Open, positions: dict[PathKey, Position], label: str) -> None:
+    """A mapping's key: plain text, not ``<<``, not written twice."""
+    if type(event) is not ScalarEvent:
+        raise InputError("kunci harus berupa teks biasa", _pos(label, event.start_mark))
+    _refuse_unprintable(event, label)
+    key = event.value
+    if key == "<<":
+        raise InputError("penggabungan YAML (<<) tidak diizinkan", _pos(label, event.start_mark))
+    if key in parent.value:
+        first = positions[(*parent.path, key)]
+        raise InputError(
+            f"kunci '{key}' ditulis dua kali (pertama di baris {first.line}); hapus salah satunya",
+            _pos(label, event.start_mark),
+        )
+    parent.key = key
+    parent.key_mark = event.start_mark
+
+
+def _refuse_split_decimal(value: Any, parent: _Open, label: str) -> None:
+    """``{2022: 96,70}``: the comma split a decimal into an entry ``70:`` with no value."""
+    key = cast(str, parent.key)
+    if key.isdigit() and not value.style and value.value in _NULLS and parent.value:
+        raise InputError(
+            f"'{key}' tampak sebagai sisa angka desimal: di dalam {{...}} koma memisahkan "
+            "entri, jadi '96,70' terbelah menjadi '96' dan '70'. Tulis dalam bentuk blok "
+            "(satu entri per baris) atau beri tanda kutip ('96,70')",
+            _pos(label, parent.key_mark),
+        )
 
 
 # What YAML's readers (PyYAML's and libyaml's) refuse in a file.
@@ -203,67 +281,18 @@ def _yaml_error(exc: yaml.YAMLError, text: str, label: str) -> InputError:
     return InputError(f"YAML tidak dapat dibaca: {problem}", position)
 
 
-def _convert(node: Node, path: PathKey, doc: Document) -> Any:
-    doc.positions[path] = _pos(doc.file, node.start_mark)
-    if isinstance(node, ScalarNode):
-        _refuse_unprintable(node, doc.file)
-        # a plain scalar's style is None from PyYAML's parser, "" from libyaml's
-        if not node.style and node.value in _NULLS:
-            return None
-        return node.value
-    if isinstance(node, SequenceNode):
-        return [_convert(item, (*path, i), doc) for i, item in enumerate(node.value)]
-    if isinstance(node, MappingNode):
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
-                raise InputError(
-                    "kunci harus berupa teks biasa", _pos(doc.file, key_node.start_mark)
-                )
-            _refuse_unprintable(key_node, doc.file)
-            key = key_node.value
-            if key == "<<":
-                raise InputError(
-                    "penggabungan YAML (<<) tidak diizinkan", _pos(doc.file, key_node.start_mark)
-                )
-            if key in result:
-                first = doc.positions[(*path, key)]
-                raise InputError(
-                    f"kunci '{key}' ditulis dua kali (pertama di baris {first.line}); "
-                    "hapus salah satunya",
-                    _pos(doc.file, key_node.start_mark),
-                )
-            if (
-                node.flow_style
-                and key.isdigit()
-                and isinstance(value_node, ScalarNode)
-                and not value_node.style
-                and value_node.value in _NULLS
-                and result
-            ):
-                raise InputError(
-                    f"'{key}' tampak sebagai sisa angka desimal: di dalam {{...}} koma memisahkan "
-                    "entri, jadi '96,70' terbelah menjadi '96' dan '70'. Tulis dalam bentuk blok "
-                    "(satu entri per baris) atau beri tanda kutip ('96,70')",
-                    _pos(doc.file, key_node.start_mark),
-                )
-            result[key] = _convert(value_node, (*path, key), doc)
-        return result
-    raise InputError("jenis node YAML tidak dikenal", _pos(doc.file, node.start_mark))
-
-
 def unprintable(text: str) -> tuple[int, str] | None:
     """Index and code (``U+0007``) of the first character no report can hold, if any."""
     found = _UNPRINTABLE.search(text)
     return (found.start(), f"U+{ord(found.group()):04X}") if found else None
 
 
-def _refuse_unprintable(node: ScalarNode, label: str) -> None:
-    if (found := unprintable(node.value)) is not None:
+def _refuse_unprintable(event: Any, label: str) -> None:
+    if (found := unprintable(event.value)) is not None:
         raise InputError(
             f"teks berisi karakter {found[1]} yang tidak dapat dicetak (karakter kendali atau "
             "surrogate); hapus escape itu dari teks",
-            _pos(label, node.start_mark),
+            _pos(label, event.start_mark),
         )
 
 

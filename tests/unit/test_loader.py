@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from lkjip_cli.loader import MAX_DEPTH, MAX_FILE_BYTES, InputError, load_file, parse_text
 
@@ -65,3 +69,56 @@ def test_decimal_comma_inside_flow_mapping_is_explained() -> None:
     # quoted, or in block style, it is fine
     doc = parse_text("riwayat: {2022: '96,70'}\nb:\n  2022: 96,70\n", "f.yaml")
     assert doc.data == {"riwayat": {"2022": "96,70"}, "b": {"2022": "96,70"}}
+
+
+_TEXT = st.text(st.characters(codec="utf-8", categories=("L", "N", "P", "Zs")), max_size=12)
+_TREES = st.recursive(
+    _TEXT | st.none(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_TEXT, inner, max_size=4),
+    max_leaves=25,
+)
+
+
+def _paths(value: object, path: tuple[str | int, ...] = ()) -> Iterator[tuple[str | int, ...]]:
+    yield path
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _paths(item, (*path, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _paths(item, (*path, i))
+
+
+@given(_TREES, st.booleans())
+def test_what_yaml_writes_reads_back_with_a_position_for_every_value(
+    tree: object, flow: bool
+) -> None:
+    text = yaml.safe_dump(tree, allow_unicode=True, default_flow_style=flow)
+    doc = parse_text(text, "f.yaml")
+    assert doc.data == tree
+    assert set(doc.positions) == set(_paths(tree))
+
+
+def test_depth_is_capped_at_max_depth() -> None:
+    at_cap = "[" * MAX_DEPTH + "x" + "]" * MAX_DEPTH  # the scalar is one level deeper
+    assert parse_text("[" * (MAX_DEPTH - 1) + "x" + "]" * (MAX_DEPTH - 1), "f.yaml").data
+    with pytest.raises(InputError, match="bersarang") as info:
+        parse_text(at_cap, "f.yaml")
+    assert info.value.position is not None and info.value.position.column == MAX_DEPTH + 1
+
+
+def test_the_first_problem_in_the_file_is_the_one_reported() -> None:
+    with pytest.raises(InputError, match="ditulis dua kali") as info:
+        parse_text("a: 1\na: 2\nb: [\n", "f.yaml")
+    assert info.value.position is not None and info.value.position.line == 2
+    with pytest.raises(InputError, match="YAML tidak dapat dibaca"):
+        parse_text("b: [\na: 1\na: 2\n", "f.yaml")
+
+
+def test_one_document_per_file() -> None:
+    with pytest.raises(InputError, match="another document") as info:
+        parse_text("a: 1\n---\nb: 2\n", "f.yaml")
+    assert info.value.position is not None and info.value.position.line == 2
+    assert parse_text("---\na: 1\n...\n", "f.yaml").data == {"a": "1"}
+    empty = parse_text("# only a comment\n", "f.yaml")
+    assert empty.data is None and empty.position(("a",)).line == 1
