@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import TypedDict
 
 from lkjip_cli.model import DataTahun
 from lkjip_cli.model.config import Interval
@@ -100,7 +101,7 @@ def compute(data: DataTahun) -> Report:
     programs = {p.id: p for p in anggaran.program}
     indikator = {i.id: _indikator(data, i) for i in data.iku.indikator}
     sasaran = _sasaran(data, indikator, anggaran)
-    return Report(
+    return Report.model_construct(
         tahun=cfg.tahun,
         skala=cfg.scale(),
         metode_efisiensi=cfg.efisiensi.metode,
@@ -110,7 +111,7 @@ def compute(data: DataTahun) -> Report:
         sasaran=sasaran,
         indikator=indikator,
         pmks=_pmks(data),
-        pegawai=PegawaiHasil(
+        pegawai=PegawaiHasil.model_construct(
             jumlah=sum(p.jumlah for p in data.instansi.pegawai),
             asn=sum(p.jumlah for p in data.instansi.pegawai if p.asn),
         ),
@@ -125,7 +126,7 @@ def _anggaran(data: DataTahun) -> AnggaranHasil:
         kegiatan: list[KegiatanHasil] = []
         for k in p.kegiatan:
             subs = [
-                SubKegiatanHasil(
+                SubKegiatanHasil.model_construct(
                     nama=s.nama,
                     kode=s.kode,
                     pagu_murni=s.pagu_murni,
@@ -138,7 +139,7 @@ def _anggaran(data: DataTahun) -> AnggaranHasil:
                 for s in k.sub_kegiatan
             ]
             kegiatan.append(
-                KegiatanHasil(
+                KegiatanHasil.model_construct(
                     nama=k.nama,
                     kode=k.kode,
                     indikator=k.indikator,
@@ -147,7 +148,7 @@ def _anggaran(data: DataTahun) -> AnggaranHasil:
                 )
             )
         programs.append(
-            ProgramHasil(
+            ProgramHasil.model_construct(
                 id=p.id,
                 nama=p.nama,
                 kode=p.kode,
@@ -158,7 +159,7 @@ def _anggaran(data: DataTahun) -> AnggaranHasil:
                 **_sums(kegiatan),
             )
         )
-    return AnggaranHasil(
+    return AnggaranHasil.model_construct(
         jumlah_program=len(programs),
         jumlah_kegiatan=sum(len(p.kegiatan) for p in programs),
         jumlah_sub_kegiatan=sum(len(k.sub_kegiatan) for p in programs for k in p.kegiatan),
@@ -167,9 +168,14 @@ def _anggaran(data: DataTahun) -> AnggaranHasil:
     )
 
 
-def _sums(
-    children: Sequence[SubKegiatanHasil | KegiatanHasil | ProgramHasil],
-) -> dict[str, Decimal | None]:
+class _Sums(TypedDict):
+    pagu_murni: Decimal
+    pagu_perubahan: Decimal
+    realisasi: Decimal
+    serapan: Decimal | None
+
+
+def _sums(children: Sequence[SubKegiatanHasil | KegiatanHasil | ProgramHasil]) -> _Sums:
     murni = sum((c.pagu_murni for c in children), ZERO)
     perubahan = sum((c.pagu_perubahan for c in children), ZERO)
     realisasi = sum((c.realisasi for c in children), ZERO)
@@ -206,14 +212,14 @@ def _indikator(data: DataTahun, ind: Indikator) -> IndikatorHasil:
     pembanding = None
     if entry and entry.pembanding:
         b = entry.pembanding
-        pembanding = PembandingHasil(
+        pembanding = PembandingHasil.model_construct(
             daerah=b.daerah,
             tahun=b.tahun,
             realisasi=b.realisasi,
             jumlah=b.jumlah,
             tertangani=b.tertangani,
         )
-    return IndikatorHasil(
+    return IndikatorHasil.model_construct(
         id=ind.id,
         nama=ind.nama,
         sasaran=ind.sasaran,
@@ -254,7 +260,7 @@ def _sasaran(
             pagu = sum((p.pagu_perubahan for p in progs), ZERO)
             real = sum((p.realisasi for p in progs), ZERO)
             serapan = percent(real, pagu)
-            result[s.id] = SasaranHasil(
+            result[s.id] = SasaranHasil.model_construct(
                 id=s.id,
                 nama=s.nama,
                 tujuan=tujuan.nama,
@@ -285,7 +291,7 @@ def _pmks(data: DataTahun) -> PmksHasil | None:
     if data.pmks is None:
         return None
     kategori = [
-        KategoriPmksHasil(
+        KategoriPmksHasil.model_construct(
             nama=k.nama,
             jumlah=k.jumlah,
             tertangani=k.tertangani,
@@ -296,7 +302,7 @@ def _pmks(data: DataTahun) -> PmksHasil | None:
     ]
     jumlah = sum(k.jumlah for k in kategori)
     tertangani = sum(k.tertangani for k in kategori)
-    return PmksHasil(
+    return PmksHasil.model_construct(
         jumlah=jumlah, tertangani=tertangani, persen=percent(tertangani, jumlah), kategori=kategori
     )
 
@@ -305,14 +311,14 @@ def _insentif(data: DataTahun, programs: dict[str, ProgramHasil]) -> InsentifHas
     if data.insentif is None:
         return None
     alokasi = [
-        AlokasiHasil(
-            **a.model_dump(),
+        AlokasiHasil.model_construct(
+            **{name: getattr(a, name) for name in type(a).model_fields},
             program_nama=programs[a.program].nama if a.program in programs else a.program,
             serapan=percent(a.realisasi, a.pagu),
         )
         for a in data.insentif.alokasi
     ]
-    return InsentifHasil(
+    return InsentifHasil.model_construct(
         jumlah=data.insentif.jumlah,
         realisasi=sum((a.realisasi for a in alokasi), ZERO),
         alokasi=alokasi,
@@ -323,7 +329,7 @@ def _rpjmd(data: DataTahun, r: IndikatorRpjmd) -> RpjmdHasil:
     year = data.config.tahun
     now = r.realisasi.get(year)
     before = r.realisasi.get(year - 1)
-    return RpjmdHasil(
+    return RpjmdHasil.model_construct(
         nama=r.nama,
         satuan=r.satuan,
         polaritas=r.polaritas,

@@ -117,3 +117,18 @@ def test_efisiensi_methods() -> None:
     assert efisiensi(Decimal(95), Decimal("93.77"), "capaian-serapan") == Decimal("1.23")
     assert efisiensi(None, Decimal(50), "capaian-serapan") is None
     assert efisiensi(Decimal(95), None, "100-serapan") is None
+
+
+@pytest.mark.parametrize(
+    "root",
+    [DATA, *sorted((DATA.parents[1] / "tests" / "fixtures" / "valid").iterdir())],
+    ids=lambda p: p.name,
+)
+def test_the_report_is_what_validation_would_make_of_it(root: Path) -> None:
+    """compute builds the Report without validating it (model_construct, type-checked by
+    mypy instead): every value must already be what the model's validation would make."""
+    data = load(root).data
+    assert data is not None
+    report = compute(data)
+    assert Report.model_validate(report.model_dump()) == report
+    assert Report.model_validate_json(report.model_dump_json()) == report
