@@ -164,3 +164,23 @@ def test_choice_error_lists_the_choices_in_indonesian(year: Path) -> None:
     [finding] = [x for x in result.findings if x.severity == "error"]
     assert "'seratus' tidak dikenal" in finding.message
     assert "'100-serapan' atau 'capaian-serapan'" in finding.message
+
+
+def test_setting_aside_leaves_the_documents_as_read() -> None:
+    from lkjip_cli.loader import parse_text
+    from lkjip_cli.model.pmks import Pmks
+    from lkjip_cli.validate import validate_document
+
+    text = (
+        "kategori:\n"
+        "  - {nama: A, jumlah: 10, tertangani: 9}\n"
+        "  - {nama: B, jumlah: sepuluh, tertangani: 9}\n"
+        "  - {nama: C, jumlah: 5, tertangani: 5, warna: merah}\n"
+    )
+    doc = parse_text(text, "pmks.yaml")
+    as_read = parse_text(text, "pmks.yaml")
+    value, findings, dropped, validated = validate_document(doc, Pmks)
+    assert value is not None  # A and C still validate
+    assert findings and dropped
+    assert validated.data != as_read.data  # "sepuluh" emptied, "warna" set aside
+    assert (doc.data, doc.positions) == (as_read.data, as_read.positions)

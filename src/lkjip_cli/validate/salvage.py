@@ -31,7 +31,8 @@ def validate_document(
     emptied, set aside or left out (for a left-out item: its list), and the
     document as validated, whose data and positions follow the model's indices.
     """
-    data = copy.deepcopy(doc.data) if doc.data is not None else {}
+    data = doc.data if doc.data is not None else {}
+    copied = False  # the loader's data stays as read until something is set aside
     if not isinstance(data, dict):
         return (
             None,
@@ -79,6 +80,8 @@ def validate_document(
                 fatal = True
         if fatal:
             return None, findings, dropped, doc
+        if not copied:
+            data, copied = copy.deepcopy(data), True
         for path in to_empty:
             _get(data, path[:-1])[path[-1]] = None
             emptied_values.add(path)
