@@ -287,6 +287,12 @@ def new(
 
 def main() -> None:
     """Console-script entry point: never a traceback for the user."""
+    # What a command makes lives until the process ends with it: the collector
+    # stays off throughout, except where a narrative runs (see collector.py).
+    # Pausing it only around lkjip's own work cost a pass over everything made
+    # meanwhile each time it came back on (0.03 s at 50 times data/2024).
+    was_enabled = gc.isenabled()
+    gc.disable()
     try:
         app()
     except KeyboardInterrupt:
@@ -298,3 +304,5 @@ def main() -> None:
         # frozen objects are left to the operating system instead. Every file
         # is already written and closed.
         gc.freeze()
+        if was_enabled:
+            gc.enable()

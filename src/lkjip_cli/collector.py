@@ -13,6 +13,11 @@ collector off meanwhile; the few cycles made are collected afterwards.
 A narrative's loops are the planner's code, not lkjip's: whatever garbage
 they make must stay collectable, so the sandbox renders inside
 :func:`running`, which collects only what is made inside it.
+
+The ``lkjip`` command goes further (``cli.main``): its process ends with the
+command, so the collector stays off from start to end but for the narratives.
+A library caller keeps its own setting: :func:`paused` gives it back, at the
+price of one pass over what was made meanwhile.
 """
 
 from __future__ import annotations

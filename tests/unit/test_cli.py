@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 import sys
@@ -408,3 +409,16 @@ def test_the_entry_point_skips_the_last_garbage_collection(
         cli.main()
     assert exited.value.code == 0
     assert frozen == [True]
+
+
+def test_the_command_runs_with_the_collector_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the process ends with the command: no pass over what it made (narratives aside,
+    # which turn it on for themselves: test_collector.py), and the caller's state after
+    from lkjip_cli import cli
+
+    seen: list[bool] = []
+    monkeypatch.setattr(cli, "app", lambda: seen.append(gc.isenabled()))
+    monkeypatch.setattr(cli.gc, "freeze", lambda: None)
+    cli.main()
+    assert seen == [False]
+    assert gc.isenabled()
