@@ -4,8 +4,8 @@ Run by ``make bench`` (from the repository root)::
 
     .venv/bin/python scripts/bench.py [--runs 5] [--kali 50] [--tanpa-pandoc-besar]
 
-Side by side, in one run, round-robin so that the machine's noise falls on
-every command alike (after one untimed warm-up round):
+Side by side, in one run, round-robin in a new order each round so that the
+machine's noise falls on every command alike (after one untimed warm-up round):
 
 - ``lkjip check 2024`` and ``lkjip build 2024`` (docx, md, html);
 - ``pandoc`` converting the Markdown that build wrote to DOCX;
@@ -25,6 +25,7 @@ import argparse
 import datetime as dt
 import os
 import platform
+import random
 import shutil
 import statistics
 import subprocess
@@ -221,12 +222,16 @@ def main(argv: list[str] | None = None) -> int:
             f"(2024: {'/'.join(map(str, tree_size(REPO / 'data' / '2024')))})"
         )
         print(f"{args.runs} putaran setelah satu putaran pemanasan; detik, jam dinding\n")
-        for round_no in range(args.runs + 1):
-            for job in jobs:  # builds come before the pandoc that reads their Markdown
-                elapsed = job.run()
-                if round_no:
-                    job.times.append(elapsed)
-            print(f"  putaran {round_no or 'pemanasan'} selesai", file=sys.stderr)
+        for job in jobs:  # builds come before the pandoc that reads their Markdown
+            job.run()
+        print("  putaran pemanasan selesai", file=sys.stderr)
+        for round_no in range(1, args.runs + 1):
+            # A new order each round: what one command leaves behind (pandoc on the big
+            # tree runs half a minute and fills memory) must not always fall on the same
+            # next command. Seeded, so that a rerun times in the same orders.
+            for job in random.Random(round_no).sample(jobs, len(jobs)):
+                job.times.append(job.run())
+            print(f"  putaran {round_no} selesai", file=sys.stderr)
         print(_table(jobs))
         print()
         print(_goals({j.key: j for j in jobs}, args.kali))
