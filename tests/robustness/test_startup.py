@@ -3,7 +3,9 @@
 Pillow draws the charts, python-docx and the PDF bridge write the documents,
 markdown-it parses the narratives' Markdown into blocks: they are only for
 ``build``. (Jinja is allowed: the check renders the narratives in the sandbox
-to catch a misspelt placeholder before a build.) The check runs in a fresh
+to catch a misspelt placeholder before a build.) Nor does it import the
+num2words package, which builds converters for fifty languages: *terbilang*
+loads its Indonesian module alone (numbers.py). The check runs in a fresh
 interpreter so that nothing imported by other tests hides an import.
 """
 
@@ -15,7 +17,7 @@ import sys
 
 from .harness import REPO
 
-HEAVY = ("matplotlib", "docx", "lxml", "PIL", "numpy", "markdown_it", "babel")
+HEAVY = ("matplotlib", "docx", "lxml", "PIL", "numpy", "markdown_it", "babel", "num2words")
 
 _PROBE = """
 import atexit, json, sys
