@@ -312,7 +312,7 @@ def _insentif(data: DataTahun, programs: dict[str, ProgramHasil]) -> InsentifHas
         return None
     alokasi = [
         AlokasiHasil.model_construct(
-            **{name: getattr(a, name) for name in type(a).model_fields},
+            **dict(a),  # the fields as they are; model_dump would make the nested models dicts
             program_nama=programs[a.program].nama if a.program in programs else a.program,
             serapan=percent(a.realisasi, a.pagu),
         )

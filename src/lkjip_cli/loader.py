@@ -153,7 +153,7 @@ def _compose(parser: Any, doc: Document) -> Any:
 
     PyYAML's composer would build a node tree first and resolve a tag for every
     scalar; this reads the parser's events straight into dicts, lists and text
-    (a third of the time), keeping a stack instead of recursing, and refuses
+    (half the time), keeping a stack instead of recursing, and refuses
     what the module docstring says as soon as it is read.
     """
     label, positions = doc.file, doc.positions
