@@ -213,5 +213,12 @@ def _broken(t: TabelData, syarat: Syarat, values: dict[str, Any]) -> str | None:
     return f"{lhs}, sedangkan {rhs} (selisih {fmt(abs(left - right))}); syarat: {syarat.text}"
 
 
-RULES: tuple[Rule, ...] = (rincian_tidak_cocok, jumlah_tidak_cocok, batasan)
+def nama_ganda(data: DataTahun, report: Report) -> list[Finding]:
+    """A declared table named like a built-in table (the built-in keeps the name)."""
+    from lkjip_cli.render.registry import clashes  # the built-in names live with the tables
+
+    return clashes(data, report)
+
+
+RULES: tuple[Rule, ...] = (rincian_tidak_cocok, jumlah_tidak_cocok, batasan, nama_ganda)
 """The rules of this family, in the order they run."""
