@@ -235,7 +235,7 @@ def test_a_declared_table_renders_like_a_built_in_one(minimal: Dataset) -> None:
     data = load(minimal.root).data
     assert data is not None
     report = compute(data)
-    blocks = build("pmks", data, report)
+    blocks = build("tabel", "pmks", data, report)
     assert blocks is not None
     view = table_view(blocks[0])  # type: ignore[arg-type]
     assert view["caption"] == "**Data PMKS Tahun 2024**"
