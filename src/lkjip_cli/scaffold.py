@@ -301,8 +301,9 @@ def _add_year_note(mapping: dict[Any, Any], key: str, year: int, what: str) -> N
 
 
 def _tabel(tree: dict[Any, Any], ctx: _Context, t: TabelData) -> None:
-    """Typed figures of a declared table set to 0, its stated totals dropped."""
+    """Typed figures of a declared table set to 0, its stated totals and words dropped."""
     numeric = [k.id for k in t.tabel.kolom if k.jenis in NUMERIC and k.rumus is None]
+    tree.pop("terbilang", None)  # figures as printed belong to one report's transcription
     total = tree.get("jumlah")
     if isinstance(total, dict):
         tree["jumlah"] = {k: v for k, v in total.items() if k == "label"}

@@ -160,6 +160,16 @@ def resolve(
             )
         )
     parser = _CellParser(cols, programs, findings)
+    for i, t in enumerate(tabel.terbilang):
+        why = _reference(name, t.nilai, tabel)
+        if why is not None:
+            findings.append(
+                error(
+                    "input.referensi-tidak-dikenal",
+                    f"terbilang[{i + 1}].nilai: {why}",
+                    doc.position(("terbilang", i, "nilai")),
+                )
+            )
     rows = tuple(parser.row(r) for r in raw)
     parser.unique_ids(rows)
     total = None
@@ -186,6 +196,27 @@ def resolve(
         rumus=formulas,
         batasan=constraints,
     )
+
+
+def _reference(name: str, ref: str, tabel: Tabel) -> str | None:
+    """Why ``jumlah.<kolom>`` / ``baris.<id>.<kolom>`` names no figure of this table."""
+    parts = ref.split(".")
+    numeric = [k.id for k in tabel.kolom if k.jenis in NUMERIC]
+    ids = [r.get("id") for r in tabel.baris] + [
+        s.get("id") for r in tabel.baris for s in r.get("rincian") or [] if isinstance(s, dict)
+    ]
+    if len(parts) == 2 and parts[0] == "jumlah" and tabel.jumlah is not None:
+        column = parts[1]
+    elif len(parts) == 3 and parts[0] == "baris" and parts[1] in ids:
+        column = parts[2]
+    else:
+        return (
+            f"'{ref}' bukan angka tabel '{name}': tulis jumlah.<kolom> atau "
+            "baris.<id baris>.<kolom>"
+        )
+    if column not in numeric:
+        return f"kolom angka '{column}' tidak ada di tabel '{name}'{_hint(column, numeric)}"
+    return None
 
 
 def _yaml_row(doc: Document, row: dict[str, Any], path: PathKey) -> RawRow:

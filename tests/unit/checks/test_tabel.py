@@ -301,3 +301,21 @@ def test_a_typed_realisation_is_checked_against_the_computed_one(minimal: Datase
     assert finding.position.line == minimal.line("realisasi.yaml", "realisasi: 95,4")
     minimal.edit("realisasi.yaml", "realisasi: 95,4\n", "realisasi: 95\n")
     assert minimal.check() == []
+
+
+def test_a_figure_printed_in_words(minimal: Dataset) -> None:
+    minimal.edit(
+        "tabel/insentif_fiskal.yaml",
+        "huruf: Dua Ratus Ribu Rupiah}",
+        "huruf: dua ratus  ribu rupiah, di: paragraf alokasi}",
+    )
+    assert minimal.check() == []  # case and spacing aside
+    minimal.edit("tabel/insentif_fiskal.yaml", "dua ratus  ribu", "dua puluh ribu")
+    [finding] = minimal.check()
+    assert finding.rule == "tercetak.terbilang-tidak-cocok"
+    assert finding.message == (
+        "baris.sembako.pagu tabel 'insentif_fiskal' Rp. 200.000 tertulis dengan huruf "
+        '"dua puluh ribu rupiah" di paragraf alokasi, seharusnya "Dua Ratus Ribu Rupiah"'
+    )
+    minimal.edit("tabel/insentif_fiskal.yaml", "nilai: baris.sembako.pagu", "nilai: baris.x.pagu")
+    assert minimal.rules() == ["input.referensi-tidak-dikenal"]
