@@ -319,3 +319,36 @@ def test_a_figure_printed_in_words(minimal: Dataset) -> None:
     )
     minimal.edit("tabel/insentif_fiskal.yaml", "nilai: baris.sembako.pagu", "nilai: baris.x.pagu")
     assert minimal.rules() == ["input.referensi-tidak-dikenal"]
+
+
+def test_a_new_year_copies_tables_and_their_spreadsheets(minimal: Dataset) -> None:
+    from lkjip_cli import api
+    from lkjip_cli.findings import exit_code
+    from lkjip_cli.scaffold import new_year
+
+    minimal.write(
+        "tabel/puskesmas.yaml", XLSX_TABLE.replace("puskesmas.xlsx, lembar: Data", "puskesmas.csv")
+    )
+    minimal.write("tabel/puskesmas.csv", "Puskesmas,Jumlah Layanan,Biaya\nSukamaju,12,5\n")
+    result = new_year(minimal.root.parent, 2025, 2024)
+    assert result.findings == [] and "tabel/puskesmas.csv" in result.written
+    findings = api.check(minimal.root.parent / "2025").findings
+    assert exit_code(findings) == 0
+    pmks = (minimal.root.parent / "2025" / "tabel" / "pmks.yaml").read_text(encoding="utf-8")
+    assert "{nama: Keluarga fakir miskin, jumlah: 0, tertangani: 0}" in pmks
+
+
+def test_cli_check_points_at_the_spreadsheet_cell(minimal: Dataset) -> None:
+    from typer.testing import CliRunner
+
+    from lkjip_cli.cli import app
+
+    book = _workbook(minimal, [["Sukamaju", "banyak", 5]])
+    book.save(minimal.path("tabel/puskesmas.xlsx"))  # type: ignore[attr-defined]
+    result = CliRunner().invoke(app, ["check", str(minimal.root)])
+    assert result.exit_code == 1
+    assert "tabel/puskesmas.xlsx\n" in result.stdout
+    assert (
+        "  Data!B2: galat [input.angka-tidak-sah] jumlah: 'banyak' bukan angka yang sah"
+        in result.stdout
+    )
