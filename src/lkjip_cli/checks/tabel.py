@@ -239,7 +239,7 @@ def terbilang(data: DataTahun, report: Report) -> list[Finding]:
 
 
 def nama_ganda(data: DataTahun, report: Report) -> list[Finding]:
-    """A declared table named like a built-in table (the built-in keeps the name)."""
+    """A declared table named like a built-in one; a ``judul_tabel`` for no built-in table."""
     from lkjip_cli.render.registry import clashes  # the built-in names live with the tables
 
     return clashes(data, report)

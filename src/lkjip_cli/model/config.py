@@ -63,6 +63,8 @@ class Config(Source):
     """Pengaturan efisiensi."""
     predikat: list[Interval] = []
     """Skala predikat (Tabel 3.1); kosong = skala acuan."""
+    judul_tabel: dict[str, Teks] = {}
+    """Judul pengganti tabel bawaan, per nama tabel (mis. realisasi-S1); {tahun} = tahun laporan."""
 
     def scale(self) -> list[Interval]:
         """The configured scale, or the reference's default."""

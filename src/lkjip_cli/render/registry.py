@@ -10,6 +10,8 @@ in check exactly when build can place it. Tables are the built-in ones
 
 from __future__ import annotations
 
+import dataclasses
+import difflib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -51,7 +53,11 @@ def _table(name: str, data: DataTahun, report: Report, draw: bool) -> list[Block
     found = tables.lookup(name, report)
     if found is not None:
         builder, key = found
-        return [builder(data, report, key)]
+        table = builder(data, report, key)
+        title = data.config.judul_tabel.get(name)
+        if title is not None:
+            table = dataclasses.replace(table, caption=title.replace("{tahun}", str(report.tahun)))
+        return [table]
     table, notes = deklarasi.build(report.tabel[name], report)
     return [table, *(Paragraph(plain(n), align="left", style="small") for n in notes)]
 
@@ -91,9 +97,9 @@ REGISTRY: dict[str, Kind] = {
 
 
 def clashes(data: DataTahun, report: Report) -> list[Finding]:
-    """Declared tables whose name a built-in table already has."""
-    builtin = set(builtin_tables(report))
-    return [
+    """Declared tables named like a built-in one; titles given for no built-in table."""
+    builtin = builtin_tables(report)
+    findings = [
         error(
             "tabel.nama-ganda",
             f"tabel '{name}' sudah ada sebagai tabel bawaan; beri berkas tabel/{name}.yaml "
@@ -103,6 +109,19 @@ def clashes(data: DataTahun, report: Report) -> list[Finding]:
         for name, t in data.tabel.items()
         if name in builtin
     ]
+    for name in data.config.judul_tabel:
+        if name not in builtin:
+            close = difflib.get_close_matches(name, builtin, n=1)
+            findings.append(
+                error(
+                    "tabel.judul-tidak-dikenal",
+                    f"judul_tabel: '{name}' bukan tabel bawaan"
+                    + (f"; maksud Anda '{close[0]}'?" if close else "")
+                    + " (judul tabel yang dideklarasikan ditulis di berkasnya sendiri)",
+                    data.pos("lkjip.yaml", ("judul_tabel", name)),
+                )
+            )
+    return findings
 
 
 def names(kind: str, data: DataTahun, report: Report) -> list[str]:
