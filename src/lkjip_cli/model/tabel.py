@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, WithJsonSchema
 
@@ -120,7 +120,7 @@ class Tabel(Source):
     """Kolom-kolom, dalam urutan cetak."""
     batasan: list[Teks | Batasan] = []
     """Batasan antarkolom, mis. tertangani <= jumlah."""
-    baris: list[dict[str, Sel | list[dict[str, Sel]]]] = []
+    baris: list[dict[str, Sel | list[dict[str, Sel | list[Any]]]]] = []
     """Baris-baris: nilai per id kolom, id baris, dan rincian."""
     baris_dari: BarisDari | None = None
     """Baris diambil dari berkas CSV/XLSX (pengganti baris)."""

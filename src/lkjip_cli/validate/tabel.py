@@ -26,6 +26,7 @@ from lkjip_cli.model.tabel import (
     TabelData,
 )
 from lkjip_cli.rumus import Ekspresi, RumusError, columns, parse, parse_syarat
+from lkjip_cli.validate.messages import format_path
 from lkjip_cli.validate.salvage import validate_document
 from lkjip_cli.validate.sel import CellParser, RawRow
 from lkjip_cli.validate.sel import hint as _hint
@@ -134,7 +135,7 @@ def resolve(
 
         raw = read_sheet(tabel.baris_dari, tabel.kolom, folder, doc, findings)
     else:
-        raw = [_yaml_row(doc, row, ("baris", i)) for i, row in enumerate(tabel.baris)]
+        raw = [_yaml_row(doc, row, ("baris", i), findings) for i, row in enumerate(tabel.baris)]
     if not raw and len(findings) == before:
         findings.append(
             error(
@@ -203,13 +204,30 @@ def _reference(name: str, ref: str, tabel: Tabel) -> str | None:
     return None
 
 
-def _yaml_row(doc: Document, row: dict[str, Any], path: PathKey) -> RawRow:
+def _yaml_row(
+    doc: Document, row: dict[str, Any], path: PathKey, findings: list[Finding], depth: int = 0
+) -> RawRow:
     subs = row.get("rincian")
-    rincian = (
-        tuple(_yaml_row(doc, r, (*path, "rincian", j)) for j, r in enumerate(subs))
-        if isinstance(subs, list)
-        else ()
-    )
+    rincian: tuple[RawRow, ...] = ()
+    if "rincian" in row and (depth > 0 or not isinstance(subs, list)):
+        findings.append(
+            error(
+                "input.nilai-tidak-sah",
+                f"{format_path((*path, 'rincian'))}: "
+                + (
+                    "rincian hanya satu tingkat: sebuah rincian tidak memiliki rincian"
+                    if depth > 0
+                    else "rincian harus berupa daftar baris (- {...})"
+                ),
+                doc.position((*path, "rincian")),
+            )
+        )
+    elif isinstance(subs, list):
+        rincian = tuple(
+            _yaml_row(doc, r, (*path, "rincian", j), findings, depth + 1)
+            for j, r in enumerate(subs)
+            if isinstance(r, dict)
+        )
     return RawRow(
         {k: v for k, v in row.items() if k != "rincian"},
         doc.position(path),

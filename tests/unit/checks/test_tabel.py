@@ -352,3 +352,14 @@ def test_cli_check_points_at_the_spreadsheet_cell(minimal: Dataset) -> None:
         "  Data!B2: galat [input.angka-tidak-sah] jumlah: 'banyak' bukan angka yang sah"
         in result.stdout
     )
+
+
+def test_rincian_are_a_list_of_one_level(minimal: Dataset) -> None:
+    minimal.edit(PMKS, "tertangani: 57}", "tertangani: 57, rincian: banyak}")
+    minimal.edit(PMKS, "tertangani: 14}", "tertangani: 14, rincian: [{nama: x}]}")
+    messages = [f.message for f in minimal.only("input.nilai-tidak-sah")]
+    assert messages == [
+        "baris[1].rincian: rincian harus berupa daftar baris (- {...})",
+        "baris[2].rincian[2].rincian: rincian hanya satu tingkat: sebuah rincian tidak memiliki "
+        "rincian",
+    ]
