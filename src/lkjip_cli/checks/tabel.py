@@ -115,7 +115,11 @@ def jumlah_tidak_cocok(data: DataTahun, report: Report) -> list[Finding]:
                 continue
             fmt = formatter(t.kolom[c])
             parts = [
-                Part(row_name(t, b, str(i + 1)), Decimal(h.nilai.get(c) or 0))
+                Part(
+                    row_name(t, b, str(i + 1)),
+                    Decimal(h.nilai.get(c) or 0),
+                    blank=h.nilai.get(c) is None,
+                )
                 for i, (b, h) in enumerate(zip(t.baris, report.tabel[name].baris, strict=True))
             ]
             findings.append(

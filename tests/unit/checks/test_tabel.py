@@ -363,3 +363,13 @@ def test_rincian_are_a_list_of_one_level(minimal: Dataset) -> None:
         "baris[2].rincian[2].rincian: rincian hanya satu tingkat: sebuah rincian tidak memiliki "
         "rincian",
     ]
+
+
+def test_a_blank_row_is_named_as_the_one_that_balances_the_total(minimal: Dataset) -> None:
+    minimal.edit(PMKS, "jumlah: 60, tertangani: 57}", "jumlah: 60}")
+    [finding] = minimal.only("tabel.jumlah-tidak-cocok")
+    assert finding.message.splitlines()[1:] == [
+        "- Keluarga fakir miskin: 0 (tidak diisi)",
+        "- Penyandang Disabilitas: 38",
+        "jika tertangani 'Keluarga fakir miskin' bernilai 57, jumlahnya cocok",
+    ]
