@@ -11,7 +11,6 @@ from lkjip_cli.api import check
 from lkjip_cli.findings import Finding
 from lkjip_cli.render.blocks import (
     Dokumen,
-    Figure,
     Heading,
     Index,
     ListBlock,
@@ -21,6 +20,7 @@ from lkjip_cli.render.blocks import (
 )
 from lkjip_cli.render.document import build_document
 from lkjip_cli.render.frontmatter import legal_list
+from lkjip_cli.render.graphics import Chart, Diagram
 from lkjip_cli.render.narrative import scan, split, to_blocks
 
 DATA = Path(__file__).resolve().parents[3] / "data" / "2024"
@@ -188,9 +188,9 @@ def test_legal_list_punctuation() -> None:
     assert [i.runs[0].text for i in lst.items] == ["satu;", "dua; dan", "tiga."]
 
 
-def test_figures_are_png(dok: Dokumen) -> None:
-    for fig in dok.figures():
-        assert isinstance(fig, Figure) and fig.png.startswith(b"\x89PNG")
+def test_figures_are_a_diagram_and_charts(dok: Dokumen) -> None:
+    kinds = [type(fig.content) for fig in dok.figures()]
+    assert kinds == [Diagram, Chart, Chart]
 
 
 def test_efisiensi_method_is_configurable_and_named(year: Path) -> None:
@@ -210,7 +210,8 @@ def test_organisation_chart_is_gambar_1_1(dok: Dokumen) -> None:
     fig = dok.figures()[0]
     assert (fig.label, fig.number) == ("struktur-organisasi", "1.1")
     assert fig.caption == "Struktur Organisasi Dinas Sosial Kabupaten Blitar"
-    assert fig.png.startswith(b"\x89PNG")
+    assert isinstance(fig.content, Diagram)
+    assert {b.lines[0].text for b in fig.content.boxes} >= {"Dinas Sosial Kabupaten Blitar"}
     assert fig.alt.startswith(
         "Bagan struktur organisasi: Dinas Sosial Kabupaten Blitar (Kepala Dinas)"
     )
