@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+
 from markupsafe import escape
 
 from lkjip_cli.numbers import format_number
