@@ -53,8 +53,8 @@ class Chart:
 
     @property
     def number_format(self) -> str:
-        """The label format as OOXML writes it (``#,##0.00"%"``); Word and LibreOffice
-        print it with the document's separators (``95,38%`` in Indonesian)."""
+        """The label format as OOXML writes it, ``,`` grouping and ``.`` decimals
+        (``#,##0.00"%"``); a reader prints it with its locale's separators."""
         decimals = "." + "0" * self.places if self.places else ""
         suffix = f'"{self.suffix}"' if self.suffix else ""
         return f"#,##0{decimals}{suffix}"

@@ -8,9 +8,15 @@ same chart gives the same bytes.
 
 Numbers: OOXML stores IEEE doubles. Each value is rounded to 15 significant
 digits (what a double holds exactly) as a ``Decimal`` and written as that
-text in both the cache and the workbook. Labels use the format code
-``#,##0.00``; Word and LibreOffice print it with the separators of the
-chart's language, which is set to Indonesian (``c:lang``), giving ``95,38``.
+text in both the cache and the workbook.
+
+Labels use the format code ``[$-421]#,##0.00``: OOXML writes a format with
+``,`` grouping and ``.`` decimals, and the reader prints it with its own
+separators. ``[$-421]`` marks the format as Indonesian (LCID 0x0421):
+LibreOffice then prints ``95,38`` whatever the machine's locale (without it,
+``95.38`` under an English or C locale, even with ``c:lang`` Indonesian).
+Word prints a number with the separators of Windows' regional settings, so
+an Indonesian Windows shows ``95,38``; the tag does not change that.
 """
 
 from __future__ import annotations
@@ -31,6 +37,8 @@ from lkjip_cli.render.docx.package import normalize_zip
 from lkjip_cli.render.graphics import Chart, Series
 
 SHEET = "Data"
+LOCALE = "[$-421]"
+"""Indonesian, as a number format's locale tag: see the module's docstring."""
 _CAT_AX, _VAL_AX = 500000001, 500000002
 _DOUBLE = Context(prec=15)
 _LABEL_PT = 8
@@ -86,7 +94,7 @@ def workbook(chart: Chart, created: dt.datetime) -> bytes:
                 continue
             cell = sheet.cell(row=r, column=c, value=value)
             if isinstance(value, Decimal):
-                cell.number_format = chart.number_format
+                cell.number_format = number_format(chart)
     book.properties.creator = "lkjip"
     book.properties.created = created
     book.properties.modified = created
@@ -131,13 +139,18 @@ def _fill(color: str) -> str:
     return f'<a:solidFill><a:srgbClr val="{color}"/></a:solidFill>'
 
 
+def number_format(chart: Chart) -> str:
+    """The format code of the chart's values, tagged Indonesian."""
+    return LOCALE + chart.number_format
+
+
 def _labels(chart: Chart, series: Series, font: str) -> str:
     if not series.labels:
         return '<c:dLbls><c:delete val="1"/></c:dLbls>'
     # A bar's label inside its top, in white: clear of a line's labels just above it.
     inside = series.kind == "bar"
     return (
-        f'<c:dLbls><c:numFmt formatCode={quoteattr(chart.number_format)} sourceLinked="0"/>'
+        f'<c:dLbls><c:numFmt formatCode={quoteattr(number_format(chart))} sourceLinked="0"/>'
         f"<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>"
         f"{_text_properties(_LABEL_PT, font, inside, color='FFFFFF' if inside else '000000')}"
         f'<c:dLblPos val="{"inEnd" if inside else "r"}"/>'
@@ -178,7 +191,7 @@ def _series(chart: Chart, index: int, series: Series, font: str) -> str:
         f"<c:cat><c:strRef><c:f>{_ref(0, 2, last)}</c:f><c:strCache>"
         f'<c:ptCount val="{len(chart.categories)}"/>{names}</c:strCache></c:strRef></c:cat>'
         f"<c:val><c:numRef><c:f>{_ref(column, 2, last)}</c:f><c:numCache>"
-        f"<c:formatCode>{escape(chart.number_format)}</c:formatCode>"
+        f"<c:formatCode>{escape(number_format(chart))}</c:formatCode>"
         f'<c:ptCount val="{len(chart.categories)}"/>{points}</c:numCache></c:numRef></c:val>'
         f"{tail}</c:ser>"
     )
@@ -199,7 +212,7 @@ def _axes(chart: Chart, font: str) -> str:
         f'<c:valAx><c:axId val="{_VAL_AX}"/><c:scaling><c:orientation val="minMax"/>'
         '<c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="l"/>'
         f"{grid}</c:majorGridlines>{_title(chart.y_title, _TEXT_PT, font, False, rotated=True)}"
-        '<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/>'
+        f'<c:numFmt formatCode="{LOCALE}General" sourceLinked="0"/><c:majorTickMark val="out"/>'
         f'<c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>{axis_line}'
         f'{_text_properties(_LABEL_PT, font)}<c:crossAx val="{_CAT_AX}"/>'
         '<c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>'
