@@ -33,6 +33,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 
+from lkjip_cli.render.docx.drawing import solid_fill
 from lkjip_cli.render.docx.package import normalize_zip
 from lkjip_cli.render.graphics import Chart, Series
 
@@ -119,7 +120,7 @@ def _run_properties(tag: str, size_pt: float, font: str, bold: bool, color: str 
     lang = ' lang="id-ID"' if tag == "rPr" else ""
     return (
         f'<a:{tag}{lang} sz="{round(size_pt * 100)}" b="{int(bold)}">'
-        f'<a:solidFill><a:srgbClr val="{color}"/></a:solidFill>'
+        f"{solid_fill(color)}"
         f"<a:latin typeface={face}/><a:cs typeface={face}/></a:{tag}>"
     )
 
@@ -133,10 +134,6 @@ def _title(text: str, size_pt: float, font: str, bold: bool, rotated: bool = Fal
         f"<a:t>{escape(text)}</a:t></a:r></a:p></c:rich></c:tx>"
         '<c:overlay val="0"/></c:title>'
     )
-
-
-def _fill(color: str) -> str:
-    return f'<a:solidFill><a:srgbClr val="{color}"/></a:solidFill>'
 
 
 def number_format(chart: Chart) -> str:
@@ -173,14 +170,14 @@ def _series(chart: Chart, index: int, series: Series, font: str) -> str:
         if v is not None
     )
     if series.kind == "bar":
-        look = f'<c:spPr>{_fill(series.color)}</c:spPr><c:invertIfNegative val="0"/>'
+        look = f'<c:spPr>{solid_fill(series.color)}</c:spPr><c:invertIfNegative val="0"/>'
     else:
         dash = '<a:prstDash val="dash"/>' if series.dashed else ""
         look = (
-            f'<c:spPr><a:ln w="{_LINE_EMU}" cap="rnd">{_fill(series.color)}{dash}'
+            f'<c:spPr><a:ln w="{_LINE_EMU}" cap="rnd">{solid_fill(series.color)}{dash}'
             "<a:round/></a:ln></c:spPr>"
             f'<c:marker><c:symbol val="circle"/><c:size val="{4 if series.dashed else 6}"/>'
-            f"<c:spPr>{_fill(series.color)}<a:ln>{_fill(series.color)}</a:ln></c:spPr></c:marker>"
+            f"<c:spPr>{solid_fill(series.color)}<a:ln>{solid_fill(series.color)}</a:ln></c:spPr></c:marker>"
         )
     tail = "" if series.kind == "bar" else '<c:smooth val="0"/>'
     return (
@@ -198,8 +195,8 @@ def _series(chart: Chart, index: int, series: Series, font: str) -> str:
 
 
 def _axes(chart: Chart, font: str) -> str:
-    grid = '<c:majorGridlines><c:spPr><a:ln w="6350">' + _fill("D9D9D9") + "</a:ln></c:spPr>"
-    axis_line = '<c:spPr><a:ln w="9525">' + _fill("000000") + "</a:ln></c:spPr>"
+    grid = '<c:majorGridlines><c:spPr><a:ln w="6350">' + solid_fill("D9D9D9") + "</a:ln></c:spPr>"
+    axis_line = '<c:spPr><a:ln w="9525">' + solid_fill("000000") + "</a:ln></c:spPr>"
     return (
         f'<c:catAx><c:axId val="{_CAT_AX}"/><c:scaling><c:orientation val="minMax"/></c:scaling>'
         '<c:delete val="0"/><c:axPos val="b"/>'
@@ -249,7 +246,7 @@ def chart_xml(chart: Chart, font: str, workbook_rid: str) -> bytes:
         '<c:legend><c:legendPos val="b"/><c:overlay val="0"/>'
         f"{_text_properties(_LABEL_PT, font)}</c:legend>"
         '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>'
-        f"<c:spPr>{_fill('FFFFFF')}<a:ln><a:noFill/></a:ln></c:spPr>"
+        f"<c:spPr>{solid_fill('FFFFFF')}<a:ln><a:noFill/></a:ln></c:spPr>"
         f"{_text_properties(_TEXT_PT, font)}"
         f'<c:externalData r:id="{workbook_rid}"><c:autoUpdate val="0"/></c:externalData>'
         "</c:chartSpace>"

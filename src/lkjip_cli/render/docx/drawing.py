@@ -80,12 +80,14 @@ def _xfrm(x: float, y: float, width: float, height: float) -> str:
     )
 
 
+def solid_fill(color: str) -> str:
+    """DrawingML's fill of one RGB colour (``2F5597``)."""
+    return f'<a:solidFill><a:srgbClr val="{color}"/></a:solidFill>'
+
+
 def _outline(color: str, width_pt: float, dashed: bool = False) -> str:
     dash = '<a:prstDash val="dash"/>' if dashed else ""
-    return (
-        f'<a:ln w="{_emu(width_pt)}"><a:solidFill><a:srgbClr val="{color}"/></a:solidFill>'
-        f"{dash}</a:ln>"
-    )
+    return f'<a:ln w="{_emu(width_pt)}">{solid_fill(color)}{dash}</a:ln>'
 
 
 def _half_points(size_pt: float) -> int:
@@ -115,7 +117,7 @@ def _box(box: Box, shape_id: int, font: str) -> str:
         f'<wps:wsp><wps:cNvPr id="{shape_id}" name="Kotak {shape_id}"/><wps:cNvSpPr/>'
         f"<wps:spPr>{_xfrm(box.x, box.y, box.width, box.height)}"
         '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
-        f'<a:solidFill><a:srgbClr val="{box.fill}"/></a:solidFill>'
+        f"{solid_fill(box.fill)}"
         f"{_outline(box.stroke, box.stroke_pt)}</wps:spPr>"
         f"<wps:txbx><w:txbxContent>{''.join(paragraphs)}</w:txbxContent></wps:txbx>"
         '<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0"'
