@@ -253,6 +253,24 @@ def test_unknown_figure_lists_the_organisation_chart(year: Path) -> None:
     assert "yang ada: struktur-organisasi, tren-rpjmd, tren-S1" in err.message
 
 
+def test_a_narrative_charts_any_indicator_by_its_id(year: Path) -> None:
+    f = year / "narasi" / "bab-3.md"
+    text = f.read_text(encoding="utf-8")
+    f.write_text(text + "\n::: gambar garis-nilai_sakip\n\nLihat {{ ref('garis-nilai_sakip') }}.\n")
+    built, findings = _build(year)
+    assert built is not None, findings
+    fig = built.figures()[-1]
+    assert (fig.label, fig.number) == ("garis-nilai_sakip", "3.3")
+    assert fig.caption == "Grafik Realisasi dan Target Nilai SAKIP Tahun 2022 - 2024"
+    assert isinstance(fig.content, Chart)
+    assert [s.kind for s in fig.content.series] == ["line", "line"]
+    after = built.blocks[built.blocks.index(fig) + 1]
+    assert isinstance(after, Paragraph)
+    assert "".join(r.text for r in after.runs) == "Lihat Gambar 3.3."
+    # the two charts of the worked example no longer share a caption
+    assert len({f.caption for f in built.figures()}) == len(built.figures())
+
+
 def test_check_catches_a_misspelt_placeholder_before_any_build(year: Path) -> None:
     f = year / "narasi" / "bab-4.md"
     lines = f.read_text(encoding="utf-8").splitlines()
