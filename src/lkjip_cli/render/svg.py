@@ -10,7 +10,7 @@ same figure always gives the same text.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 
 from markupsafe import escape
 
@@ -35,6 +35,8 @@ _HEADROOM = Decimal("1.18")
 """The value axis reaches this much above the highest value: room for the labels."""
 _GRID = "D9D9D9"
 _BAR_SHARE = 0.6
+_HALO = ' fill="#000000" stroke="#FFFFFF" stroke-width="2.5" paint-order="stroke"'
+"""A line's labels are outlined in white: readable where they cross a bar."""
 """Share of a category's width its bars take together."""
 
 
@@ -44,18 +46,19 @@ def _n(value: float) -> str:
     return "0" if text == "-0" else text
 
 
-def ticks(top: Decimal) -> list[Decimal]:
-    """0 and the multiples of a round step up to ``top``, at most six steps.
+def ticks(top: Decimal, low: Decimal = Decimal(0)) -> list[Decimal]:
+    """The multiples of a round step from ``low`` (0 or below) up to ``top``, about six steps.
 
     The step is the smallest of 1, 2, 2.5 or 5 × 10^k that is at least a sixth
-    of ``top``: 118 gives 0, 20, …, 100; 13.88 gives 0, 2.5, …, 12.5.
+    of the range: 118 gives 0, 20, …, 100; 13.88 gives 0, 2.5, …, 12.5.
     """
-    if top <= 0:
+    if top <= low:
         return [Decimal(0)]
-    rough = top / 6
+    rough = (top - low) / 6
     unit = Decimal(10) ** rough.adjusted()
     step = next(m * unit for m in (1, 2, Decimal("2.5"), 5, 10) if m * unit >= rough)
-    return [step * i for i in range(int(top // step) + 1)]
+    first = int((low / step).to_integral_value(rounding=ROUND_CEILING))
+    return [step * i for i in range(first, int(top // step) + 1)]
 
 
 def tick_labels(values: list[Decimal]) -> list[str]:
@@ -111,7 +114,8 @@ class _Frame:
         values = [v for s in chart.series for v in s.values if v is not None]
         highest = max(values, default=Decimal(0))
         self.top_value = highest * _HEADROOM if highest > 0 else Decimal(1)
-        self.ticks = ticks(self.top_value)
+        self.low_value = min(min(values, default=Decimal(0)), Decimal(0)) * _HEADROOM
+        self.ticks = ticks(self.top_value, self.low_value)
         self.tick_labels = tick_labels(self.ticks)
         self.title = wrap(chart.title, width - 2 * _PAD, lambda t: text_width(t, _TITLE_PT, True))
         self.legend_y = height - _PAD - 0.25 * _SMALL_PT
@@ -131,7 +135,8 @@ class _Frame:
 
     def y(self, value: Decimal) -> float:
         """The height of ``value``, clipped to the plot."""
-        share = min(max(value / self.top_value, Decimal(0)), Decimal(1))
+        share = (value - self.low_value) / (self.top_value - self.low_value)
+        share = min(max(share, Decimal(0)), Decimal(1))
         return self.bottom - float(share) * (self.bottom - self.top)
 
 
@@ -164,10 +169,11 @@ def _marks(f: _Frame) -> Iterator[str]:
         for i, value in enumerate(s.values):
             if value is None:
                 continue
-            x, top = f.x(i) + offset, f.y(value)
+            x, zero = f.x(i) + offset, f.y(Decimal(0))
+            top, bottom = sorted((f.y(value), zero))
             yield (
                 f'<rect class="mark" data-nilai="{value}" x="{_n(x - bar_width / 2)}"'
-                f' y="{_n(top)}" width="{_n(bar_width)}" height="{_n(f.bottom - top)}"/>'
+                f' y="{_n(top)}" width="{_n(bar_width)}" height="{_n(bottom - top)}"/>'
             )
             if s.labels:
                 labels.append(_bar_label(f, x, value))
@@ -179,13 +185,15 @@ def _marks(f: _Frame) -> Iterator[str]:
 
 
 def _bar_label(f: _Frame, x: float, value: Decimal) -> str:
-    """A bar's label inside its top in white (clear of a line's labels just above it);
-    above a bar too short to hold it."""
-    text, top = f.chart.label(value), f.y(value)
-    if f.bottom - top >= 1.8 * _SMALL_PT:
-        extra = ' fill="#FFFFFF"'
-        return _text(x, top + 1.2 * _SMALL_PT, text, _SMALL_PT, bold=True, extra=extra)
-    return _text(x, top - 3, text, _SMALL_PT, extra=' fill="#000000"')
+    """A bar's label inside its end in white (clear of a line's labels just beyond it);
+    beyond a bar too short to hold it."""
+    text, end, zero = f.chart.label(value), f.y(value), f.y(Decimal(0))
+    sign = 1 if value >= 0 else -1  # a negative bar hangs down from zero
+    if abs(zero - end) >= 1.8 * _SMALL_PT:
+        y = end + (1.2 * _SMALL_PT if sign > 0 else -0.5 * _SMALL_PT)
+        return _text(x, y, text, _SMALL_PT, bold=True, extra=' fill="#FFFFFF"')
+    y = end - 3 if sign > 0 else end + 1.1 * _SMALL_PT
+    return _text(x, y, text, _SMALL_PT, extra=' fill="#000000"')
 
 
 def _line(f: _Frame, s: Series, labels: list[str]) -> Iterator[str]:
@@ -218,7 +226,7 @@ def _line(f: _Frame, s: Series, labels: list[str]) -> Iterator[str]:
                     label,
                     _SMALL_PT,
                     anchor="start",
-                    extra=' fill="#000000"',
+                    extra=_HALO,
                 )
             )
     yield "</g>"
@@ -228,10 +236,8 @@ def _axes(f: _Frame) -> Iterator[str]:
     chart = f.chart
     axis = 'stroke="#000000" stroke-width="0.8"'
     yield f'<line x1="{_n(f.left)}" y1="{_n(f.top)}" x2="{_n(f.left)}" y2="{_n(f.bottom)}" {axis}/>'
-    yield (
-        f'<line x1="{_n(f.left)}" y1="{_n(f.bottom)}" x2="{_n(f.right)}" y2="{_n(f.bottom)}"'
-        f" {axis}/>"
-    )
+    zero = f.y(Decimal(0))  # the categories' axis crosses the values' at zero
+    yield f'<line x1="{_n(f.left)}" y1="{_n(zero)}" x2="{_n(f.right)}" y2="{_n(zero)}" {axis}/>'
     for i, category in enumerate(chart.categories):
         yield _text(f.x(i), f.categories_y, category, _TEXT_PT)
     middle = (f.left + f.right) / 2

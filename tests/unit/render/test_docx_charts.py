@@ -233,3 +233,22 @@ def test_two_builds_are_byte_identical(
     assert write_docx(dok) == report_and_docx[1]
     created = __import__("datetime").datetime(2025, 2, 28)
     assert workbook(tiny_chart(), created) == workbook(tiny_chart(), created)
+
+
+def test_the_value_axis_starts_at_zero_unless_a_value_is_below_it() -> None:
+    from lkjip_cli.render.docx.chart import chart_xml
+    from lkjip_cli.render.graphics import Chart, Series
+
+    def minimum(values: tuple[str, ...]) -> list[str]:
+        chart = Chart(
+            "Uji",
+            tuple(str(2023 + i) for i in range(len(values))),
+            (Series("Realisasi", tuple(Decimal(v) for v in values), "bar", "2F5597"),),
+            "Tahun",
+            "Nilai",
+        )
+        root = etree.fromstring(chart_xml(chart, "Arial", "rId1"))
+        return root.xpath(".//c:valAx/c:scaling/c:min/@val", namespaces=NS)
+
+    assert minimum(("1.5", "3")) == ["0"]
+    assert minimum(("1.5", "-3")) == []  # Word and LibreOffice scale it themselves

@@ -128,3 +128,23 @@ def test_the_organisation_chart_draws_every_box_and_line() -> None:
     assert sum(1 for x in lines if x.get("stroke-dasharray")) == 1  # the UPT's
     texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
     assert sorted(texts) == ["Bidang A", "Dinas", "Kepala Bidang", "Kepala Dinas", "UPT"]
+
+
+def test_a_negative_value_hangs_below_the_zero_axis() -> None:
+    # e.g. a growth rate that fell: -2 hangs as far below zero as 2 stands above it
+    chart = Chart(
+        "Pertumbuhan",
+        ("2023", "2024"),
+        (Series("Realisasi", (Decimal(2), Decimal(-2)), "bar", "2F5597"),),
+        "Tahun",
+        "Persentase (%)",
+        suffix="%",
+    )
+    root = parse(svg.figure_svg(figure(chart), "g"))
+    up, down = marks(root)
+    assert float(up.get("height") or 0) == pytest.approx(float(down.get("height") or 0), abs=0.02)
+    zero = float(up.get("y") or 0) + float(up.get("height") or 0)
+    assert float(down.get("y") or 0) == pytest.approx(zero, abs=0.02)
+    assert svg.ticks(Decimal("2.36"), Decimal("-2.36")) == [
+        Decimal(v) for v in ("-2", "-1", "0", "1", "2")
+    ]

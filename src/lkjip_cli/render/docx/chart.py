@@ -148,7 +148,9 @@ def _labels(chart: Chart, series: Series, font: str) -> str:
     inside = series.kind == "bar"
     return (
         f'<c:dLbls><c:numFmt formatCode={quoteattr(number_format(chart))} sourceLinked="0"/>'
-        f"<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>"
+        # A line's labels on white: readable where they cross a bar.
+        f"<c:spPr>{'<a:noFill/>' if inside else solid_fill('FFFFFF')}<a:ln><a:noFill/></a:ln>"
+        "</c:spPr>"
         f"{_text_properties(_LABEL_PT, font, inside, color='FFFFFF' if inside else '000000')}"
         f'<c:dLblPos val="{"inEnd" if inside else "r"}"/>'
         '<c:showLegendKey val="0"/><c:showVal val="1"/>'
@@ -195,6 +197,9 @@ def _series(chart: Chart, index: int, series: Series, font: str) -> str:
 
 
 def _axes(chart: Chart, font: str) -> str:
+    # The values' axis starts at 0 (bars stand on it) unless a value is below it.
+    negative = any(v is not None and v < 0 for s in chart.series for v in s.values)
+    minimum = "" if negative else '<c:min val="0"/>'
     grid = '<c:majorGridlines><c:spPr><a:ln w="6350">' + solid_fill("D9D9D9") + "</a:ln></c:spPr>"
     axis_line = '<c:spPr><a:ln w="9525">' + solid_fill("000000") + "</a:ln></c:spPr>"
     return (
@@ -207,7 +212,7 @@ def _axes(chart: Chart, font: str) -> str:
         '<c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/>'
         '<c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>'
         f'<c:valAx><c:axId val="{_VAL_AX}"/><c:scaling><c:orientation val="minMax"/>'
-        '<c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="l"/>'
+        f'{minimum}</c:scaling><c:delete val="0"/><c:axPos val="l"/>'
         f"{grid}</c:majorGridlines>{_title(chart.y_title, _TEXT_PT, font, False, rotated=True)}"
         f'<c:numFmt formatCode="{LOCALE}General" sourceLinked="0"/><c:majorTickMark val="out"/>'
         f'<c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>{axis_line}'
