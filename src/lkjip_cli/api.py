@@ -83,11 +83,13 @@ def build(
     """Check, then render every requested format and write them all at once.
 
     Errors stop the build before anything is written; warnings are kept and
-    the build goes on. The outputs are written atomically (see output.py).
+    the build goes on. The outputs are written atomically (see output.py); what a
+    build killed while writing left in ``out_dir`` is undone first.
     """
-    from lkjip_cli.output import source_date, write_outputs
+    from lkjip_cli.output import recover, source_date, write_outputs
     from lkjip_cli.render.document import build_document
 
+    recover(out_dir)
     checked = check(path, narratives=False)
     result = BuildResult(findings=list(checked.findings))
     if checked.data is None or checked.report is None or _has_errors(result.findings):

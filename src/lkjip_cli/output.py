@@ -30,7 +30,7 @@ from lkjip_cli.errors import OutputError, write_error
 if sys.platform != "win32":
     import fcntl
 
-__all__ = ["OutputError", "source_date", "write_outputs"]
+__all__ = ["OutputError", "recover", "source_date", "write_outputs"]
 
 _LEFTOVER = re.compile(r"\.(?P<name>.+)\.(?:(?P<temp>tmp-[a-z0-9_]{8})|bak-[0-9a-f]{8})")
 """The temporaries and backups of :func:`write_outputs` (see ``_write_temp``, ``_backup``)."""
@@ -104,6 +104,17 @@ def write_outputs(out_dir: Path, files: Mapping[str, bytes]) -> list[Path]:
     return [out_dir / name for name in files]
 
 
+def recover(out_dir: Path) -> None:
+    """Put back the previous report where a build was killed while writing into ``out_dir``.
+
+    :func:`write_outputs` does so too; a build calls this first so that even one
+    stopped by the data's errors leaves the last complete report, not a mix.
+    """
+    if out_dir.is_dir():
+        with _alone_in(out_dir):
+            _finish_interrupted(out_dir)
+
+
 def _write_all(out_dir: Path, files: Mapping[str, bytes]) -> None:
     temps: dict[str, Path] = {}
     backups: dict[str, Path] = {}
@@ -174,13 +185,21 @@ def _finish_interrupted(out_dir: Path) -> None:
     try:
         for name, copies in backups.items():
             if temps:
-                os.replace(copies.pop(), out_dir / name)
+                _put_back(copies.pop(), out_dir / name)
             for extra in copies:
                 extra.unlink()
         for temp in temps:
             temp.unlink()
     except OSError as exc:
         raise write_error(out_dir, exc) from None
+
+
+def _put_back(backup: Path, target: Path) -> None:
+    """``backup`` becomes ``target`` again; a rename of two links of one file would do nothing."""
+    if target.exists() and os.path.samefile(backup, target):
+        backup.unlink()  # the file was not replaced yet
+    else:
+        os.replace(backup, target)
 
 
 def _roll_back(out_dir: Path, replaced: list[str], backups: dict[str, Path]) -> None:

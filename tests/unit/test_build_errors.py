@@ -165,11 +165,16 @@ BACKUPS = {
 
 
 def killed_between_two_renames(out: Path) -> None:
-    """What a build killed after renaming the Markdown into place, before the HTML, leaves."""
+    """What a build killed after renaming the Markdown into place, before the HTML, leaves.
+
+    The backups are hard links of the previous files (copies where a file
+    system has none): the HTML's is still a second name of the current HTML.
+    """
+    md_backup, html_backup = BACKUPS
+    (out / md_backup).write_bytes(BACKUPS[md_backup])
+    os.link(out / "lkjip-2024.html", out / html_backup)
     (out / "lkjip-2024.md").write_bytes(b"laporan baru yang setengah jadi\n")
     (out / TEMP).write_bytes(b"<p>laporan baru</p>\n")
-    for name, content in BACKUPS.items():
-        (out / name).write_bytes(content)
 
 
 def test_leftovers_of_a_killed_build_are_rolled_back_before_a_refused_build(
@@ -182,6 +187,20 @@ def test_leftovers_of_a_killed_build_are_rolled_back_before_a_refused_build(
     assert result.exit_code == 2, result.output
     # the report of the last complete build, the user's own file, nothing else
     assert files(out) == {".catatan-saya": b"milik pengguna", **OLD}
+
+
+def test_leftovers_of_a_killed_build_are_rolled_back_by_a_build_stopped_by_errors(
+    data: Path, out: Path
+) -> None:
+    killed_between_two_renames(out)
+    anggaran = data / "anggaran.yaml"
+    anggaran.write_text(
+        anggaran.read_text(encoding="utf-8").replace("pagu_murni: 100.000", "pagu_murni: x", 1),
+        encoding="utf-8",
+    )
+    result = build(out)
+    assert result.exit_code == 1, result.output
+    assert files(out) == OLD
 
 
 def test_leftovers_of_a_killed_build_are_removed_by_the_next_build(data: Path, out: Path) -> None:
