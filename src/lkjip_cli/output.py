@@ -156,10 +156,12 @@ def _alone_in(out_dir: Path) -> Iterator[None]:
         return
     try:
         fd = os.open(out_dir, os.O_RDONLY)
-        fcntl.flock(fd, fcntl.LOCK_EX)
-    except OSError as exc:
-        raise write_error(out_dir, exc) from None
+    except OSError:  # a directory one may write but not read: no lock, as before
+        yield
+        return
     try:
+        with contextlib.suppress(OSError):  # a file system without locks: none, as before
+            fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
         os.close(fd)  # releases the lock
@@ -174,7 +176,11 @@ def _finish_interrupted(out_dir: Path) -> None:
     """
     temps: list[Path] = []
     backups: dict[str, list[Path]] = {}
-    for entry in sorted(out_dir.iterdir()):
+    try:
+        entries = sorted(out_dir.iterdir())
+    except OSError:  # not readable: nothing can be found, nothing to undo
+        return
+    for entry in entries:
         found = _LEFTOVER.fullmatch(entry.name)
         if found is None or entry.is_symlink() or not entry.is_file():
             continue

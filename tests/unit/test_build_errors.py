@@ -13,7 +13,9 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import sys
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -230,3 +232,24 @@ def test_files_that_only_resemble_leftovers_are_kept(out: Path) -> None:
         (out / name).write_bytes(content)
     output.write_outputs(out, {})
     assert files(out) == {**kept, **OLD}
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no flock")
+def test_a_build_waits_for_another_writing_into_the_same_directory(out: Path) -> None:
+    # the other build's temporaries must not look like a killed build's leftovers
+    import fcntl
+
+    theirs = out / TEMP
+    theirs.write_bytes(b"<p>sedang ditulis</p>\n")
+    fd = os.open(out, os.O_RDONLY)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    writer = threading.Thread(target=output.write_outputs, args=(out, {"lain.txt": b"x"}))
+    writer.start()
+    writer.join(timeout=0.5)
+    assert writer.is_alive()  # waiting for the lock
+    assert files(out) == {TEMP: b"<p>sedang ditulis</p>\n", **OLD}
+    theirs.unlink()  # the other build is done
+    os.close(fd)
+    writer.join(timeout=10)
+    assert not writer.is_alive()
+    assert files(out) == {**OLD, "lain.txt": b"x"}
