@@ -164,8 +164,11 @@ def _write_text(dok: Dokumen, stem: str, formats: tuple[str, ...]) -> _Written:
 def _remove_stale_figures(out_dir: Path, files: dict[str, bytes]) -> None:
     """Chart images of an earlier build that this build no longer has."""
     for old in out_dir.glob("gambar-*.png"):
-        if old.name not in files:
-            old.unlink(missing_ok=True)
+        if old.name not in files and old.is_file():
+            try:
+                old.unlink(missing_ok=True)
+            except OSError:  # the report is written; an unused old image does no harm
+                pass
 
 
 def _has_errors(findings: list[Finding]) -> bool:

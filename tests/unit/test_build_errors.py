@@ -253,3 +253,12 @@ def test_a_build_waits_for_another_writing_into_the_same_directory(out: Path) ->
     writer.join(timeout=10)
     assert not writer.is_alive()
     assert files(out) == {**OLD, "lain.txt": b"x"}
+
+
+def test_an_old_image_that_cannot_be_removed_does_not_fail_a_written_build(
+    data: Path, out: Path
+) -> None:
+    (out / "gambar-9-9.png").mkdir()  # no file: cannot be unlinked
+    result = build(out)
+    assert result.exit_code == 0, result.output
+    assert sorted(files(out)) == ["gambar-9-9.png", *sorted(NAMES)]
