@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -165,10 +166,9 @@ def _remove_stale_figures(out_dir: Path, files: dict[str, bytes]) -> None:
     """Chart images of an earlier build that this build no longer has."""
     for old in out_dir.glob("gambar-*.png"):
         if old.name not in files and old.is_file():
-            try:
+            # the report is written; an unused old image that stays does no harm
+            with contextlib.suppress(OSError):
                 old.unlink(missing_ok=True)
-            except OSError:  # the report is written; an unused old image does no harm
-                pass
 
 
 def _has_errors(findings: list[Finding]) -> bool:
