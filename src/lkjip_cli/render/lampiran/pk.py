@@ -24,6 +24,7 @@ from lkjip_cli.render.lampiran._common import (
     signatures,
     title,
 )
+from lkjip_cli.render.tables._cells import nama, nilai
 from lkjip_cli.report import Report
 
 PEMBUKAAN = (
@@ -118,10 +119,10 @@ def target_table(data: DataTahun, report: Report, pk: PerjanjianKinerja) -> Tabl
     for t in pk.target:
         ind = report.indikator.get(t.indikator)
         sasaran = ind.sasaran if ind else ""
-        value = format_decimal_id(t.target)
-        if ind is not None and ind.satuan == "%":
-            value += "%"
-        row = (ind.nama if ind else t.indikator, value)
+        if ind is None:
+            row = (t.indikator, format_decimal_id(t.target))
+        else:
+            row = (nama(ind.nama, ind.satuan), nilai(ind, t.target))
         if groups and groups[-1][0] == sasaran:
             groups[-1][1].append(row)
         else:
