@@ -1,4 +1,4 @@
-"""What the appendices take from data rather than from code: the PK's place."""
+"""What the appendices take from data rather than from code: cascade labels, the PK's place."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 from conftest import FIXTURES, Dataset, copy_dataset
 from lkjip_cli.compute import compute
-from lkjip_cli.render.blocks import Block, Heading, Signatures
+from lkjip_cli.render.blocks import Block, Heading, Signatures, Table
 from lkjip_cli.render.lampiran import lampiran
 from lkjip_cli.validate import load
 
@@ -26,6 +26,39 @@ def _part(blocks: list[Block], label: str) -> list[Block]:
         len(blocks),
     )
     return blocks[start:end]
+
+
+def _pk_labels(blocks: list[Block]) -> list[str]:
+    cascade = next(b for b in _part(blocks, "LAMPIRAN V") if isinstance(b, Table))
+    # the PK column is the last cell of each band's first row, spanning the band's rows
+    return [row[-1].text for row in cascade.body if row[-1].rowspan > 1]
+
+
+def test_cascade_pk_labels_default_to_the_references(tmp_path: Path) -> None:
+    labels = _pk_labels(_blocks(copy_dataset(LAMPIRAN, tmp_path / "y")))
+    assert labels == [
+        "PK KEPALA DAERAH",
+        "PK KEPALA OPD",
+        "PK ESELON III",
+        "PK JF/ESELON IV",
+        "PK STAF",
+    ]
+
+
+def test_cascade_pk_labels_come_from_lkjip_yaml(tmp_path: Path) -> None:
+    ds = copy_dataset(LAMPIRAN, tmp_path / "y")
+    text = ds.path("lkjip.yaml").read_text(encoding="utf-8")
+    ds.write(
+        "lkjip.yaml",
+        text + "cascading:\n  pk:\n    program: PK ADMINISTRATOR\n    sub_kegiatan: PK PENGAWAS\n",
+    )
+    assert _pk_labels(_blocks(ds)) == [
+        "PK KEPALA DAERAH",
+        "PK KEPALA OPD",
+        "PK ADMINISTRATOR",
+        "PK PENGAWAS",
+        "PK STAF",
+    ]
 
 
 def _pk_places(blocks: list[Block], label: str) -> list[str]:

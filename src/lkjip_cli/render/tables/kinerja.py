@@ -184,7 +184,7 @@ def pembanding(data: DataTahun, report: Report, key: str | None) -> Table:
         ),
         body=tuple(body),
         widths=(1, 5, 4, 3, 3),
-        caption="Perbandingan Capaian Kinerja di Tingkat Kabupaten",
+        caption=f"Perbandingan Capaian Kinerja dengan {daerah}",
     )
 
 
