@@ -9,6 +9,9 @@ here, from exact values (percentages rounded half up when printed). By report pa
 - ``sosial``: BAB III social welfare (PMKS, bansos, PSKS, SPM);
 - ``keuangan``: BAB III budget per sasaran with its efisiensi;
 - ``_cells``: the cells and lookups they share.
+
+A planner may replace any built-in title in ``lkjip.yaml`` (``judul_tabel``):
+:func:`apply_title` puts it on the built table where the document places it.
 """
 
 from __future__ import annotations
