@@ -99,3 +99,10 @@ def test_a_rumus_of_uraian_alone_is_valid(minimal: Dataset) -> None:
         after="id: nilai_sakip",
     )
     assert minimal.rules() == []
+
+
+def test_charts_treat_persen_as_percent() -> None:
+    from lkjip_cli.render.charts import label
+
+    assert label(Decimal("95.38"), "persen") == "95,38%"
+    assert label(Decimal("3"), "hari") == "3"
