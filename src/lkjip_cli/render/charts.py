@@ -15,6 +15,7 @@ from typing import Literal
 
 from lkjip_cli.render.graphics import Chart, Series
 from lkjip_cli.report import IndikatorHasil, Report, RpjmdHasil
+from lkjip_cli.satuan import persen
 
 REALISASI = "2F5597"
 TARGET = "C00000"
@@ -34,7 +35,7 @@ class Trend:
 
 def axis_title(satuan: str) -> str:
     """The value axis' title: ``Persentase (%)`` for percentages, else the unit."""
-    return "Persentase (%)" if satuan == "%" else satuan.capitalize()
+    return "Persentase (%)" if persen(satuan) else satuan.capitalize()
 
 
 def years_text(years: list[int]) -> str:
@@ -53,7 +54,7 @@ def _chart(title: str, satuan: str, years: list[int], series: list[Series]) -> C
         series=tuple(series),
         x_title="Tahun",
         y_title=axis_title(satuan),
-        suffix="%" if satuan == "%" else "",
+        suffix="%" if persen(satuan) else "",
     )
 
 
