@@ -11,6 +11,7 @@ sasaran. Values stay exact ``Decimal``; each format draws them from here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Literal
 
 from lkjip_cli.render.graphics import Chart, Series
@@ -47,7 +48,15 @@ def years_text(years: list[int]) -> str:
     return f"Tahun {years[0]} - {years[-1]}"
 
 
+def places(values: list[Decimal]) -> int:
+    """Decimal places of the labels: as many as the data has, at most two (counts print
+    whole, ``1.234``; computed percentages ``95,38``)."""
+    digits = (max(0, -int(v.normalize().as_tuple().exponent)) for v in values)
+    return min(2, max(digits, default=0))
+
+
 def _chart(title: str, satuan: str, years: list[int], series: list[Series]) -> Chart:
+    values = [v for s in series for v in s.values if v is not None]
     return Chart(
         title=title,
         categories=tuple(str(y) for y in years),
@@ -55,6 +64,7 @@ def _chart(title: str, satuan: str, years: list[int], series: list[Series]) -> C
         x_title="Tahun",
         y_title=axis_title(satuan),
         suffix="%" if persen(satuan) else "",
+        places=places(values),
     )
 
 

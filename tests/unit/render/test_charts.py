@@ -65,6 +65,16 @@ def test_a_unit_other_than_percent_labels_plain_numbers(report: Report) -> None:
     assert chart.series[0].values == (Decimal("70.71"), Decimal("60.82"), Decimal("60.15"))
 
 
+def test_labels_have_the_places_the_data_has_at_most_two() -> None:
+    def d(*values: str) -> list[Decimal]:
+        return [Decimal(v) for v in values]
+
+    assert charts.places(d("1234", "1500")) == 0  # counts: 1.234
+    assert charts.places(d("96.7", "100")) == 1
+    assert charts.places(d("96.70", "95.3835868897")) == 2
+    assert charts.places([]) == 0
+
+
 def test_rpjmd_chart_holds_target_realization_and_baseline(rpjmd: RpjmdHasil) -> None:
     chart = charts.tren_rpjmd(rpjmd)
     assert chart.categories == ("2023", "2024")
