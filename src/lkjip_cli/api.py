@@ -164,7 +164,7 @@ def _write_text(dok: Dokumen, stem: str, formats: tuple[str, ...]) -> _Written:
 
 def _remove_stale_figures(out_dir: Path, files: dict[str, bytes]) -> None:
     """Chart images of an earlier build that this build no longer has."""
-    for old in out_dir.glob("gambar-*.png"):
+    for old in (*out_dir.glob("gambar-*.png"), *out_dir.glob("gambar-*.svg")):
         if old.name not in files and old.is_file():
             # the report is written; an unused old image that stays does no harm
             with contextlib.suppress(OSError):

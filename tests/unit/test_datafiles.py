@@ -102,7 +102,7 @@ def test_the_limit_is_checked_before_reading(root: Path) -> None:
 
 
 def test_no_module_reads_files_but_through_datafiles() -> None:
-    # Files that read what is not the data directory: templates, fonts, the outputs, a PDF.
+    # Files that read what is not the data directory: templates, the outputs, a PDF.
     # A new reader of data files (tables, CSV) goes through read_data_file instead.
     others = {
         "datafiles.py",
@@ -110,7 +110,6 @@ def test_no_module_reads_files_but_through_datafiles() -> None:
         "cache.py",
         "parallel.py",
         "render/docx/package.py",
-        "render/plotting.py",
         "render/jinja.py",
         "render/_uno_pdf.py",
         "render/pdf.py",

@@ -14,7 +14,7 @@ import pytest
 from lkjip_cli.output import OutputError, source_date, write_outputs
 
 OLD = {"laporan.md": b"lama md\n", "laporan.html": b"<p>lama</p>\n"}
-NEW = {"laporan.md": b"baru md\n", "laporan.html": b"<p>baru</p>\n", "gambar-3-1.png": b"\x89PNG"}
+NEW = {"laporan.md": b"baru md\n", "laporan.html": b"<p>baru</p>\n", "gambar-3-1.svg": b"<svg/>"}
 
 
 def contents(directory: Path) -> dict[str, bytes]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -102,7 +103,15 @@ def test_a_rumus_of_uraian_alone_is_valid(minimal: Dataset) -> None:
 
 
 def test_charts_treat_persen_as_percent() -> None:
-    from lkjip_cli.render.charts import label
+    from lkjip_cli.compute import compute
+    from lkjip_cli.render.charts import axis_title, tren_indikator
+    from lkjip_cli.validate import load
 
-    assert label(Decimal("95.38"), "persen") == "95,38%"
-    assert label(Decimal("3"), "hari") == "3"
+    data = load(Path(__file__).resolve().parents[2] / "data" / "2024").data
+    assert data is not None
+    ind = compute(data).indikator["pmks_tertangani"]
+    chart = tren_indikator(ind.model_copy(update={"satuan": "persen"}), 2024)
+    assert (chart.y_title, chart.label(Decimal("95.38"))) == ("Persentase (%)", "95,38%")
+    days = tren_indikator(ind.model_copy(update={"satuan": "hari"}), 2024)
+    assert (days.y_title, days.label(Decimal("3"))) == ("Hari", "3,00")
+    assert axis_title("Persen") == "Persentase (%)"

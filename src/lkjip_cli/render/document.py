@@ -131,7 +131,7 @@ def build_document(
 ) -> tuple[Dokumen | None, list[Finding]]:
     """The whole report as blocks, or the findings that prevent it.
 
-    With ``draw=False`` only the findings are of use: figures get no image,
+    With ``draw=False`` only the findings are of use: the organisation chart is not laid out,
     tables are looked up but not built, the Markdown is not parsed and the
     appendices are left out.
     """
@@ -305,7 +305,6 @@ def _figure(
     findings: list[Finding],
     draw: bool,
 ) -> Block | None:
-    # imported here: Pillow stays off the path of `lkjip check`
     from lkjip_cli.render import charts, orgchart
 
     number = numbering.numbers.get(d.name, "")
@@ -321,38 +320,24 @@ def _figure(
                 )
             )
             return None
+        if not draw:
+            return _UNBUILT
         return Figure(
-            orgchart.struktur_organisasi(struktur) if draw else b"",
+            orgchart.struktur_organisasi(struktur),
             d.name,
             number,
             f"Struktur Organisasi {data.instansi.nama}",
             alt=_uraian_struktur(struktur),
         )
-    if d.name == "tren-rpjmd" and report.rpjmd:
-        r = report.rpjmd[0]
-        years = sorted(r.realisasi)
-        caption = f"Grafik Pencapaian Target IKU {data.instansi.daerah}"
-        if years:
-            caption += f" Tahun {years[0]} - {years[-1]}"
-        png = charts.tren_rpjmd(r) if draw else b""
-        return Figure(png, d.name, number, caption, alt=r.nama)
-    if d.name.startswith("tren-") and d.name[5:] in report.sasaran:
-        s = report.sasaran[d.name[5:]]
-        inds = [report.indikator[i] for i in s.indikator]
-        if inds:
-            ind = inds[0]
-            years = sorted({*ind.riwayat, report.tahun})
-            caption = (
-                f"Grafik Pencapaian Target IKU {data.instansi.nama_singkat} "
-                f"Tahun {years[0]} - {years[-1]}"
-            )
-            png = charts.tren_indikator(ind, report.tahun) if draw else b""
-            return Figure(png, d.name, number, caption, alt=ind.nama)
+    trend = charts.trend(d.name, report)
+    if trend is not None:
+        return Figure(trend.chart, d.name, number, trend.caption, alt=trend.alt)
     findings.append(
         error(
             "narasi.gambar-tidak-dikenal",
             f"gambar '{d.name}' tidak dikenal; yang ada: struktur-organisasi, "
-            "tren-rpjmd, " + ", ".join(f"tren-{k}" for k in report.sasaran),
+            + ", ".join(charts.names(report))
+            + " (awalan 'garis-' menggambar realisasi sebagai garis)",
             where,
         )
     )
