@@ -212,11 +212,11 @@ def build(
             "--format",
             "-f",
             metavar="BENTUK",
-            help="Bentuk keluaran dipisah koma: docx, md, html, pdf.",
+            help=f"Bentuk keluaran dipisah koma: {', '.join(api.FORMATS)}.",
         ),
     ] = "docx,md,html",
 ) -> None:
-    """Periksa data lalu susun laporan LKjIP (DOCX, Markdown, HTML, PDF)."""
+    """Periksa data lalu susun laporan LKjIP (DOCX, Markdown, HTML, PDF, XLSX)."""
     formats = _formats(format)
     path = api.resolve(target)
     result = api.build(path, out or Path("build") / path.name, formats)
