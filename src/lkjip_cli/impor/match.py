@@ -78,6 +78,8 @@ def match_rows(anggaran: Anggaran, rows: list[SheetRow]) -> Matched:
         if candidates is None:  # a program or kegiatan heading row
             out.headings += 1
             continue
+        if row.blank:  # a title or a heading of no level we know: nothing to import
+            continue
         if not candidates:
             out.findings.append(
                 warning(

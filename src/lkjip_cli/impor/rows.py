@@ -2,8 +2,8 @@
 
 Every amount is read exactly (:mod:`lkjip_cli.impor.amounts`); a cell that is
 not one is a finding naming the sheet and cell. Rows with no amount at all
-(units rows such as ``(1) (2) (3)``, blank rows, section titles) and total rows
-(``Jumlah``, ``Total``) are passed over.
+are kept as headings (a kegiatan row tells which kegiatan the rows below
+belong to); total rows (``Jumlah``, ``Total``) are passed over.
 """
 
 from __future__ import annotations
@@ -32,6 +32,8 @@ class SheetRow:
     kegiatan: str
     amounts: dict[str, Decimal] = field(default_factory=dict)
     """Field → amount, only the cells that hold one."""
+    blank: bool = False
+    """No amount cell is filled: a heading (program, kegiatan) or a title."""
 
     def where(self) -> str:
         """``lembar 'Realisasi' baris 7`` / ``baris 7``."""
@@ -73,11 +75,10 @@ def read_rows(sheet: Sheet, columns: Columns) -> tuple[list[SheetRow], list[Find
                 continue
             if value is not None:
                 amounts[name] = value
-        if not amounts and all(_cell(sheet, r, col[n]) is None for n in AMOUNTS if n in col):
-            continue  # a title, units or blank row
         if not nama and not kode:
-            continue
-        rows.append(SheetRow(sheet, r, kode, nama, text("kegiatan"), amounts))
+            continue  # a units or blank row
+        blank = all(_cell(sheet, r, col[n]) is None for n in AMOUNTS if n in col)
+        rows.append(SheetRow(sheet, r, kode, nama, text("kegiatan"), amounts, blank))
     return rows, findings
 
 

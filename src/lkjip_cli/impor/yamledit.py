@@ -1,7 +1,7 @@
 """Change amounts in anggaran.yaml in place, keeping every comment, the order and layout.
 
 ruamel.yaml's round trip keeps what a planner wrote (comments, flow mappings,
-quotes); a changed amount is written plain in Indonesian notation
+quotes; a comment beside a changed amount stays beside it); a changed amount is written plain in Indonesian notation
 (``1.550.448``, ``5.046.629.436,54``), never quoted, so that the file's diff
 shows the amounts and nothing else.
 """
@@ -51,6 +51,7 @@ def set_amounts(text: str, changes: Mapping[Path3, Mapping[str, Decimal]]) -> st
         for name, value in amounts.items():
             amount = _Amount(format_money_plain(value))
             if name in node:
+                _keep_comment_apart(node, name, amount)
                 node[name] = amount
             else:  # realisasi left out: it goes after the amounts before it
                 keys = list(node)
@@ -59,3 +60,19 @@ def set_amounts(text: str, changes: Mapping[Path3, Mapping[str, Decimal]]) -> st
     out = io.StringIO()
     yaml.dump(doc, out)
     return out.getvalue()
+
+
+def _keep_comment_apart(node: Any, key: str, text: str) -> None:
+    """A comment beside the value stays two spaces clear of the new value.
+
+    A ``# ISI`` mark (``lkjip new``: fill this in) is dropped: it is filled now.
+    """
+    comments = node.ca.items.get(key)
+    token = comments[2] if comments and len(comments) > 2 else None
+    if token is None:
+        return
+    if token.value.lstrip().startswith("# ISI"):
+        comments[2] = None
+        return
+    _, key_column = node.lc.key(key)
+    token.column = max(token.column, key_column + len(key) + 2 + len(text) + 2)
