@@ -1,9 +1,9 @@
 """Change amounts in anggaran.yaml in place, keeping every comment, the order and layout.
 
 ruamel.yaml's round trip keeps what a planner wrote (comments, flow mappings,
-quotes; a comment beside a changed amount stays beside it); a changed amount is written plain in Indonesian notation
-(``1.550.448``, ``5.046.629.436,54``), never quoted, so that the file's diff
-shows the amounts and nothing else.
+quotes; a comment beside a changed amount stays beside it). A changed amount is
+written plain in Indonesian notation (``1.550.448``, ``5.046.629.436,54``),
+never quoted, so that the file's diff shows the amounts and nothing else.
 """
 
 from __future__ import annotations
