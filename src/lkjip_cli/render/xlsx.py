@@ -110,6 +110,10 @@ def write_xlsx(dok: Dokumen) -> bytes:
     cached = {f"xl/worksheets/sheet{i}.xml": s.cached for i, s in enumerate(sheets, 1)}
 
     def store_values(name: str, content: bytes) -> bytes:
+        if name == "docProps/core.xml":
+            # openpyxl ≥ 3.1.3 stamps "modified" with the clock as it saves
+            stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode("ascii")
+            return _MODIFIED.sub(rb"\g<1>" + stamp + rb"\g<2>", content)
         return _cache_values(content, cached[name]) if cached.get(name) else content
 
     timestamp = zip_timestamp(dok.date, os.environ.get("SOURCE_DATE_EPOCH"))
@@ -256,6 +260,7 @@ def _adds_up(body: list[list[Number | None]], run: list[int], col: int, total: D
     return sum(values, Decimal(0)) == total
 
 
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 _FORMULA_CELL = re.compile(rb'<c r="([A-Z]+[0-9]+)"([^>]*)><f>([^<]*)</f>(?:<v\s*/>|<v></v>)?</c>')
 
 

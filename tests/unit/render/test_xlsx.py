@@ -104,6 +104,13 @@ def test_two_writes_give_the_same_bytes(built: Built, monkeypatch: pytest.Monkey
     again = write_xlsx(dok)
     with zipfile.ZipFile(BytesIO(again)) as z:
         assert {i.date_time for i in z.infolist()} == {(2025, 1, 1, 0, 0, 0)}
+        core = z.read("docProps/core.xml").decode()
+    # the properties carry the document's date, not the clock (openpyxl stamps "modified")
+    stamps = re.findall(r"<dcterms:(created|modified)[^>]*>([^<]*)<", core)
+    assert sorted(stamps) == [
+        ("created", f"{dok.date}T00:00:00Z"),
+        ("modified", f"{dok.date}T00:00:00Z"),
+    ]
     assert write_xlsx(dok) == again
 
 
