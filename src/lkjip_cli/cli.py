@@ -337,6 +337,15 @@ def impor_anggaran(
         str | None,
         typer.Option("--lembar", metavar="NAMA", help="Nama lembar (bawaan: yang pertama cocok)."),
     ] = None,
+    tambah_ke: Annotated[
+        str | None,
+        typer.Option(
+            "--tambah-ke",
+            metavar="KEGIATAN",
+            help="Tambahkan sub kegiatan yang belum ada di anggaran.yaml ke kegiatan ini "
+            "(nama atau kode); tanpa opsi ini baris seperti itu hanya dilaporkan.",
+        ),
+    ] = None,
     periksa: Annotated[
         bool,
         typer.Option("--periksa", help="Tampilkan perubahan (lama → baru) tanpa menulis apa pun."),
@@ -359,7 +368,7 @@ def impor_anggaran(
     if data is None or exit_code(findings):
         _emit_findings(findings, Format.text, err=True)
         _fail(f"perbaiki dahulu data di {path}, lalu impor lagi", exit_code(findings) or 1)
-    result = plan_import(data, file, columns, lembar)
+    result = plan_import(data, file, columns, lembar, tambah_ke)
     if result.findings:
         _emit_findings(result.findings, Format.text, err=True)
     code = exit_code(result.findings)

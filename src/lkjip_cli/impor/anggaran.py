@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from lkjip_cli.findings import Finding, exit_code
+from lkjip_cli.findings import Finding, error, exit_code
 from lkjip_cli.impor.columns import AMOUNTS, ColumnError, Columns, find_columns, names_for
-from lkjip_cli.impor.match import Path3, match_rows, sub_kegiatan
-from lkjip_cli.impor.rows import read_rows
+from lkjip_cli.impor.match import Path3, find_kegiatan, match_rows, sub_kegiatan
+from lkjip_cli.impor.rows import SheetRow, read_rows
 from lkjip_cli.impor.sheet import Sheet, SheetError, read_sheets
 from lkjip_cli.loader import Position
 from lkjip_cli.model import DataTahun
@@ -34,12 +34,26 @@ class Change:
     new: Decimal
 
 
+@dataclass(frozen=True)
+class Added:
+    """A sub kegiatan new to the tree, added under a kegiatan the user named."""
+
+    kegiatan: tuple[int, int]
+    """(program, kegiatan) indexes."""
+    kegiatan_nama: str
+    nama: str
+    kode: str
+    amounts: dict[str, Decimal]
+
+
 @dataclass
 class ImportResult:
     """What an import found and did."""
 
     findings: list[Finding] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
+    added: list[Added] = field(default_factory=list)
+    """New sub kegiatan (``--tambah-ke``)."""
     totals: dict[str, tuple[Decimal, Decimal]] = field(default_factory=dict)
     """Field → (sum of the sub kegiatan before, after)."""
     matched: int = 0
@@ -59,11 +73,17 @@ def plan_import(
     source: Path,
     columns: Mapping[str, str] | None = None,
     sheet_name: str | None = None,
+    add_to: str | None = None,
 ) -> ImportResult:
-    """Read ``source`` and work out every change to the budget tree; write nothing."""
+    """Read ``source`` and work out every change to the budget tree; write nothing.
+
+    ``add_to`` names the kegiatan under which rows of unknown sub kegiatan are
+    added; without it they are reported and left out.
+    """
     result = ImportResult()
     try:
         names = names_for(columns or {})
+        target = _kegiatan(data, add_to) if add_to is not None else None
         sheets = read_sheets(source)
     except (SheetError, ColumnError) as exc:
         result.findings.append(_unreadable(str(exc), str(source)))
@@ -75,9 +95,12 @@ def plan_import(
         return result
     result.sheet = sheet.name
     rows, findings = read_rows(sheet, cols)
-    matched = match_rows(data.anggaran, rows)
+    matched = match_rows(data.anggaran, rows, adding=target is not None)
     result.findings = findings + matched.findings
     result.matched = len(matched.rows)
+    if target is not None:
+        result.added, more = _new_rows(data, target, matched.unknown)
+        result.findings += more
     totals = {a: [Decimal(0), Decimal(0)] for a in AMOUNTS if a in cols.column}
     for pi, p in enumerate(data.anggaran.program):
         for ki, k in enumerate(p.kegiatan):
@@ -92,8 +115,42 @@ def plan_import(
                     pair[1] += new or 0
                     if new is not None and new != old:
                         result.changes.append(Change(path, sk.nama, name, old, new))
+    for added in result.added:
+        for name, pair in totals.items():
+            pair[1] += added.amounts.get(name, 0)
     result.totals = {name: (a, b) for name, (a, b) in totals.items()}
     return result
+
+
+def _kegiatan(data: DataTahun, name: str) -> tuple[int, int]:
+    found = find_kegiatan(data.anggaran, name)
+    if len(found) != 1:
+        where = "tidak ada" if not found else f"ada di {len(found)} program"
+        raise ColumnError(f"--tambah-ke: kegiatan '{name}' {where} di anggaran.yaml")
+    return found[0]
+
+
+def _new_rows(
+    data: DataTahun, target: tuple[int, int], rows: list[SheetRow]
+) -> tuple[list[Added], list[Finding]]:
+    """The rows to add as sub kegiatan; a row without both pagu cannot be one."""
+    kegiatan = data.anggaran.program[target[0]].kegiatan[target[1]].nama
+    added: list[Added] = []
+    findings: list[Finding] = []
+    for row in rows:
+        missing = [a for a in ("pagu_murni", "pagu_perubahan") if a not in row.amounts]
+        if missing or not row.nama:
+            findings.append(
+                error(
+                    "impor.baru-tidak-lengkap",
+                    f"{row.where()}: sub kegiatan baru '{row.nama or row.kode}' tidak dapat "
+                    f"ditambahkan tanpa {' dan '.join(missing) or 'nama'}",
+                    row.position(),
+                )
+            )
+            continue
+        added.append(Added(target, kegiatan, row.nama, row.kode, dict(row.amounts)))
+    return added, findings
 
 
 def _choose(
@@ -123,7 +180,7 @@ def _choose(
 
 def apply_import(path: Path, result: ImportResult) -> ImportResult:
     """Write the planned changes into ``path/anggaran.yaml`` when the plan has no error."""
-    if exit_code(result.findings) or not result.changes:
+    if exit_code(result.findings) or not (result.changes or result.added):
         return result
     from lkjip_cli.impor.yamledit import set_amounts
     from lkjip_cli.output import write_outputs
@@ -133,7 +190,10 @@ def apply_import(path: Path, result: ImportResult) -> ImportResult:
     for change in result.changes:
         changes.setdefault(change.path, {})[change.field] = change.new
     raw = target.read_bytes()
-    text = set_amounts(raw.decode("utf-8-sig"), changes)
+    new: list[tuple[tuple[int, int], dict[str, str | Decimal]]] = [
+        (a.kegiatan, {"kode": a.kode, "nama": a.nama, **a.amounts}) for a in result.added
+    ]
+    text = set_amounts(raw.decode("utf-8-sig"), changes, new)
     if b"\r\n" in raw:  # a file saved on Windows keeps its line ends
         text = text.replace("\n", "\r\n")
     bom = "\ufeff" if raw.startswith(b"\xef\xbb\xbf") else ""

@@ -31,6 +31,8 @@ class Matched:
     findings: list[Finding] = field(default_factory=list)
     headings: int = 0
     """Rows that name a program or kegiatan (passed over)."""
+    unknown: list[SheetRow] = field(default_factory=list)
+    """Rows of no sub kegiatan in the tree, when new ones may be added (once per name)."""
 
 
 @dataclass(frozen=True)
@@ -68,17 +70,35 @@ def sub_kegiatan(anggaran: Anggaran, path: Path3) -> SubKegiatan:
     return anggaran.program[pi].kegiatan[ki].sub_kegiatan[si]
 
 
-def match_rows(anggaran: Anggaran, rows: list[SheetRow]) -> Matched:
-    """Each row's sub kegiatan; unknown, ambiguous and duplicate rows as findings."""
+def find_kegiatan(anggaran: Anggaran, text: str) -> list[tuple[int, int]]:
+    """The kegiatan named (or coded) ``text``: (program, kegiatan) indexes."""
+    tree = _index(anggaran)
+    return tree.kegiatan.get(normalise(text)) or tree.kegiatan.get(_code(text)) or []
+
+
+def match_rows(anggaran: Anggaran, rows: list[SheetRow], *, adding: bool = False) -> Matched:
+    """Each row's sub kegiatan; unknown, ambiguous and duplicate rows as findings.
+
+    With ``adding``, rows of no known sub kegiatan are collected in
+    :attr:`Matched.unknown` (to be added) instead of reported.
+    """
     tree = _index(anggaran)
     out = Matched()
     context: list[tuple[int, int]] = []
+    new: dict[str, SheetRow] = {}
     for row in rows:
         candidates = _candidates(tree, row, context)
         if candidates is None:  # a program or kegiatan heading row
             out.headings += 1
             continue
         if row.blank:  # a title or a heading of no level we know: nothing to import
+            continue
+        if not candidates and adding:
+            first = new.setdefault(normalise(row.nama), row)
+            if first is row:
+                out.unknown.append(row)
+            else:
+                out.findings.append(_duplicate(row, first, row.nama))
             continue
         if not candidates:
             out.findings.append(
@@ -103,22 +123,24 @@ def match_rows(anggaran: Anggaran, rows: list[SheetRow]) -> Matched:
             )
             continue
         path = candidates[0]
-        first = out.rows.get(path)
-        if first is None:
+        earlier = out.rows.get(path)
+        if earlier is None:
             out.rows[path] = row
             continue
-        same = first.amounts == row.amounts
-        report = warning if same else error
-        out.findings.append(
-            report(
-                "impor.ganda",
-                f"{row.where()}: sub kegiatan '{sub_kegiatan(anggaran, path).nama}' sudah ada di "
-                f"{first.where()}"
-                + ("; angkanya sama, dipakai sekali" if same else " dengan angka lain; pilih satu"),
-                row.position(),
-            )
-        )
+        out.findings.append(_duplicate(row, earlier, sub_kegiatan(anggaran, path).nama))
     return out
+
+
+def _duplicate(row: SheetRow, first: SheetRow, nama: str) -> Finding:
+    """A second row for one sub kegiatan: a warning when its amounts agree, else an error."""
+    same = first.amounts == row.amounts
+    report = warning if same else error
+    return report(
+        "impor.ganda",
+        f"{row.where()}: sub kegiatan '{nama}' sudah ada di {first.where()}"
+        + ("; angkanya sama, dipakai sekali" if same else " dengan angka lain; pilih satu"),
+        row.position(),
+    )
 
 
 def _candidates(tree: _Tree, row: SheetRow, context: list[tuple[int, int]]) -> list[Path3] | None:

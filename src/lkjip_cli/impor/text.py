@@ -18,7 +18,10 @@ def describe(result: ImportResult, *, dry_run: bool) -> str:
             lines.append(change.nama)
         old = "-" if change.old is None else format_money_plain(change.old)
         lines.append(f"  {LABEL[change.field]}: {old} → {format_money_plain(change.new)}")
-    if result.changes:
+    for added in result.added:
+        amounts = ", ".join(f"{LABEL[k]} {format_money_plain(v)}" for k, v in added.amounts.items())
+        lines.append(f"Baru di kegiatan '{added.kegiatan_nama}': {added.nama} ({amounts})")
+    if result.changes or result.added:
         lines.append("")
         lines.append("Jumlah seluruh sub kegiatan (sebelum → sesudah):")
         for name, (before, after) in result.totals.items():
@@ -29,11 +32,13 @@ def describe(result: ImportResult, *, dry_run: bool) -> str:
     changed = len({c.path for c in result.changes})
     sheet = f" dari lembar '{result.sheet}'" if result.sheet else ""
     summary = f"{result.matched} sub kegiatan terbaca{sheet}, {changed} berubah"
+    if result.added:
+        summary += f", {len(result.added)} baru"
     if dry_run:
         summary += "; --periksa: tidak ada yang ditulis"
     elif result.written is not None:
         summary += f"; ditulis: {result.written}"
-    elif not result.changes:
+    elif not result.changes and not result.added:
         summary += "; anggaran.yaml tidak diubah"
     else:
         summary += "; anggaran.yaml tidak diubah karena galat di atas"

@@ -9,11 +9,12 @@ never quoted, so that the file's diff shows the amounts and nothing else.
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
 from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.nodes import ScalarNode
 
 from lkjip_cli.numbers import format_money_plain
@@ -42,10 +43,25 @@ def _yaml() -> YAML:
     return yaml
 
 
-def set_amounts(text: str, changes: Mapping[Path3, Mapping[str, Decimal]]) -> str:
-    """``text`` with each sub kegiatan's amounts replaced (program/kegiatan/sub indexes)."""
+def set_amounts(
+    text: str,
+    changes: Mapping[Path3, Mapping[str, Decimal]],
+    added: Sequence[tuple[tuple[int, int], Mapping[str, str | Decimal]]] = (),
+) -> str:
+    """``text`` with each sub kegiatan's amounts replaced (program/kegiatan/sub indexes).
+
+    ``added`` sub kegiatan (kode, nama and amounts) go at the end of their kegiatan.
+    """
     yaml = _yaml()
     doc = yaml.load(text)
+    for (pi, ki), fields in added:
+        entry = CommentedMap()
+        for name, value in fields.items():
+            if isinstance(value, Decimal):
+                entry[name] = _Amount(format_money_plain(value))
+            elif value:
+                entry[name] = value
+        doc["program"][pi]["kegiatan"][ki]["sub_kegiatan"].append(entry)
     for (pi, ki, si), amounts in changes.items():
         node = doc["program"][pi]["kegiatan"][ki]["sub_kegiatan"][si]
         for name, value in amounts.items():

@@ -11,6 +11,7 @@ still checks clean afterwards.
 
 from __future__ import annotations
 
+import difflib
 import shutil
 from pathlib import Path
 
@@ -104,3 +105,46 @@ def test_new_year_scaffold_realisasi_gets_filled(tmp_path: Path) -> None:
     assert "pagu murni: 0 → 5.000.000" in out
     assert "pagu_murni: 5.000.000\n" in text
     assert "realisasi: 3.500.000\n" in text  # its "# ISI" mark goes: it is filled
+
+
+def test_tambah_ke_adds_unknown_sub_kegiatan_under_the_named_kegiatan(
+    year: Path, tmp_path: Path
+) -> None:
+    before = (year / "anggaran.yaml").read_text(encoding="utf-8").splitlines()
+    rows = [["1.06.01.2.08.0099", "Sub Kegiatan Yang Belum Ada", 1000, "1.000", 500]]
+    book = sipd_workbook(tmp_path / "s.xlsx", rows)
+    code, out = run(str(book), "--tahun", str(year), "--tambah-ke", KEGIATAN)
+    after = (year / "anggaran.yaml").read_text(encoding="utf-8").splitlines()
+    added = [line for op, line in _ops(before, after) if op == "+"]
+    assert [op for op, _ in _ops(before, after)] == ["+"] * 5  # nothing else changes
+    assert added == [
+        "          - kode: 1.06.01.2.08.0099",
+        "            nama: Sub Kegiatan Yang Belum Ada",
+        "            pagu_murni: 1.000",
+        "            pagu_perubahan: 1.000",
+        "            realisasi: 500",
+    ]
+    # it stands last among its kegiatan's sub kegiatan, before the next kegiatan
+    at = after.index(added[0])
+    nxt = next(line for line in after[at:] if line.startswith("      - nama:"))
+    assert f"      - nama: {KEGIATAN}" in after[:at] and nxt != f"      - nama: {KEGIATAN}"
+    assert f"Baru di kegiatan '{KEGIATAN}': Sub Kegiatan Yang Belum Ada" in out
+    # the kegiatan's stated total no longer adds up: 1.000 more
+    assert code == 1 and "[anggaran.jumlah-tidak-cocok]" in out
+
+
+def test_tambah_ke_an_unknown_kegiatan_is_refused(year: Path, tmp_path: Path) -> None:
+    before = (year / "anggaran.yaml").read_bytes()
+    book = sipd_workbook(tmp_path / "s.xlsx")
+    code, out = run(str(book), "--tahun", str(year), "--tambah-ke", "Kegiatan Khayalan")
+    assert code == 2
+    assert "--tambah-ke: kegiatan 'Kegiatan Khayalan' tidak ada di anggaran.yaml" in out
+    assert (year / "anggaran.yaml").read_bytes() == before
+
+
+def _ops(before: list[str], after: list[str]) -> list[tuple[str, str]]:
+    return [
+        (line[0], line[1:])
+        for line in difflib.unified_diff(before, after, lineterm="", n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
