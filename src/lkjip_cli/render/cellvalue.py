@@ -3,8 +3,9 @@
 The table builders format every figure once (``1.550.448``, ``Rp. 1.550.448,00``,
 ``95,38%``); a spreadsheet wants the number itself. The text is read back with
 the same strict parser the data goes through, so nothing is guessed: what is
-not a number written the Indonesian way stays text (``40 Orang``, ``1.``,
-codes such as ``1.06.01``, ``-``).
+not a number written the Indonesian way stays text (``1.``, codes such as
+``1.06.01``, ``-``). A count with a one-word unit (``40 Orang``) is the
+number with the unit in its format.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from decimal import Decimal
 from lkjip_cli.numbers import NumberFormatError, parse_decimal
 
 _RUPIAH = re.compile(r"^Rp\.?\s*", re.IGNORECASE)
+_UNIT = re.compile(r"^(?P<number>\S+)\s+(?P<unit>[A-Za-z]{1,20})$")
+"""``40 Orang``: a count with its unit, kept in the number format."""
 _CANDIDATE = re.compile(r"^-?[0-9][0-9.]*(,[0-9]+)?$")
 
 
@@ -33,6 +36,12 @@ class Number:
 
 def read_number(text: str) -> Number | None:
     """The number a cell prints, or None when the cell is text."""
+    unit = _UNIT.match(text.strip())
+    if unit is not None:
+        number = read_number(unit["number"])
+        if number is None or number.percent or number.number_format.startswith('"'):
+            return None
+        return Number(number.value, f'{number.number_format} "{unit["unit"]}"')
     raw = text.strip()
     rupiah = bool(_RUPIAH.match(raw))
     raw = _RUPIAH.sub("", raw)

@@ -27,3 +27,16 @@ def test_a_new_format_is_one_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert [p.name for p in result.written] == ["lkjip-2024.txt"]
     assert result.notes == ["catatan"]
     assert (tmp_path / "lkjip-2024.txt").read_text().startswith("Laporan Kinerja")
+
+
+def test_the_command_line_offers_the_registrys_formats(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from lkjip_cli.cli import app
+
+    result = CliRunner().invoke(app, ["build", str(DATA), "--format", "xlsx,odt"])
+    assert result.exit_code == 2
+    assert "bentuk tidak dikenal: odt; pilih dari docx, md, html, pdf, xlsx" in result.output
+    result = CliRunner().invoke(app, ["build", str(DATA), "-o", str(tmp_path), "-f", "xlsx"])
+    assert result.exit_code == 0, result.output
+    assert f"ditulis: {tmp_path / 'lkjip-2024.xlsx'}" in result.output

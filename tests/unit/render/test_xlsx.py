@@ -20,7 +20,9 @@ from lkjip_cli.render.xlsx import write_xlsx
 from .sample import sample_dokumen
 
 DATA = Path(__file__).resolve().parents[3] / "data" / "2024"
-LOOKS_NUMERIC = re.compile(r"^(Rp\.?\s*)?-?\d{1,3}(\.\d{3})*(,\d+)?%?$|^-?\d+(,\d+)?%?$")
+LOOKS_NUMERIC = re.compile(
+    r"^(Rp\.?\s*)?-?\d{1,3}(\.\d{3})*(,\d+)?%?( [A-Za-z]+)?$|^-?\d+(,\d+)?%?( [A-Za-z]+)?$"
+)
 """A cell text that a reader takes for a number (written independently of cellvalue.py)."""
 
 
@@ -161,6 +163,8 @@ def test_merged_header_and_hand_checked_total() -> None:
         ("95,38%", Decimal("0.9538"), "0.00%"),
         ("2024", Decimal("2024"), "0"),
         ("7", Decimal("7"), "#,##0"),
+        ("40 Orang", Decimal("40"), '#,##0 "Orang"'),
+        ("1.925 orang", Decimal("1925"), '#,##0 "orang"'),
     ],
 )
 def test_cell_text_reads_back_exactly(text: str, value: Decimal, fmt: str) -> None:
@@ -168,6 +172,9 @@ def test_cell_text_reads_back_exactly(text: str, value: Decimal, fmt: str) -> No
     assert number is not None and number.value == value and number.number_format == fmt
 
 
-@pytest.mark.parametrize("text", ["-", "1.", "40 Orang", "1.06.01", "007", "60.15", "", "x ≥ 91%"])
+@pytest.mark.parametrize(
+    "text",
+    ["-", "1.", "Tahun 2024", "1.06.01", "007", "60.15", "", "x ≥ 91%", "95% orang", "dua orang"],
+)
 def test_text_that_is_not_a_number_stays_text(text: str) -> None:
     assert read_number(text) is None
