@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,11 +80,13 @@ def build(
     """Check, then render every requested format and write them all at once.
 
     Errors stop the build before anything is written; warnings are kept and
-    the build goes on. The outputs are written atomically (see output.py).
+    the build goes on. The outputs are written atomically (see output.py); what a
+    build killed while writing left in ``out_dir`` is undone first.
     """
-    from lkjip_cli.output import source_date, write_outputs
+    from lkjip_cli.output import recover, source_date, write_outputs
     from lkjip_cli.render.document import build_document
 
+    recover(out_dir)
     checked = check(path, narratives=False)
     result = BuildResult(findings=list(checked.findings))
     if checked.data is None or checked.report is None or _has_errors(result.findings):
@@ -112,8 +115,10 @@ def build(
 def _remove_stale_figures(out_dir: Path, files: dict[str, bytes]) -> None:
     """Chart images of an earlier build that this build no longer has."""
     for old in out_dir.glob("gambar-*.png"):
-        if old.name not in files:
-            old.unlink(missing_ok=True)
+        if old.name not in files and old.is_file():
+            # the report is written; an unused old image that stays does no harm
+            with contextlib.suppress(OSError):
+                old.unlink(missing_ok=True)
 
 
 def _has_errors(findings: list[Finding]) -> bool:

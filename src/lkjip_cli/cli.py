@@ -1,8 +1,10 @@
 """The ``lkjip`` command: a few lines per command; the one place for exit codes.
 
 Exit codes: 0 no errors (warnings allowed), 1 the data has errors (or warnings
-under ``--strict``), 2 input that cannot be read or a usage error, 3 an internal
-error of lkjip itself. No traceback reaches the user; ``LKJIP_DEBUG=1`` shows it.
+under ``--strict``), 2 input that cannot be read, a usage error or a machine
+that refuses (no permission, a full or read-only disk: any
+:class:`~lkjip_cli.errors.LkjipError` carries its code), 3 an internal error of
+lkjip itself. No traceback reaches the user; ``LKJIP_DEBUG=1`` shows it.
 """
 
 from __future__ import annotations
@@ -13,12 +15,13 @@ import sys
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
 from typer import _click
 
 from lkjip_cli import __version__, api, cli_text
+from lkjip_cli.errors import LkjipError
 from lkjip_cli.findings import (
     Finding,
     exit_code,
@@ -35,7 +38,8 @@ EXIT_INTERNAL = 3
 
 EXIT_CODES = (
     "Kode keluar: 0 tanpa galat (peringatan boleh), 1 data mengandung galat, "
-    "2 masukan tidak terbaca atau perintah salah pakai, 3 galat internal lkjip."
+    "2 masukan tidak terbaca, perintah salah pakai, atau keluaran tidak dapat ditulis, "
+    "3 galat internal lkjip."
 )
 
 
@@ -66,6 +70,9 @@ class _Group(cli_text.Group):
         except typer.Abort:
             typer.echo("dibatalkan", err=True)
             sys.exit(1)
+        except LkjipError as exc:  # the user's input or machine: the message says what to do
+            typer.echo(f"galat: {exc.message}", err=True)
+            sys.exit(exc.exit_code)
         except Exception as exc:
             if os.environ.get("LKJIP_DEBUG"):
                 raise
@@ -118,11 +125,6 @@ def _emit_findings(findings: list[Finding], fmt: Format, *, err: bool = False) -
         stream = sys.stderr if err else sys.stdout
         text = render_text(findings, color=wants_color(stream))
     typer.echo(text, nl=False, err=err)
-
-
-def _fail(message: str, code: int = 2) -> NoReturn:
-    typer.echo(f"galat: {message}", err=True)
-    raise typer.Exit(code)
 
 
 def _version(value: bool) -> None:
@@ -240,13 +242,9 @@ def schema(
     ] = Path("schema"),
 ) -> None:
     """Tulis JSON Schema setiap berkas data, agar penyunting teks memeriksa dan melengkapinya."""
-    try:
-        # only this command needs pydantic's JSON Schema
-        from lkjip_cli.schemas import write_schemas
+    from lkjip_cli.schemas import write_schemas  # only this command needs pydantic's JSON Schema
 
-        written = write_schemas(out)
-    except OSError as exc:
-        _fail(f"tidak dapat menulis ke {out}: {exc.strerror or exc}")
+    written = write_schemas(out)
     typer.echo(f"{len(written)} skema ditulis ke {out}")
 
 
@@ -262,14 +260,9 @@ def new(
     ] = Path("data"),
 ) -> None:
     """Mulai tahun baru dari tahun sebelumnya: struktur disalin, angka dikosongkan untuk diisi."""
-    from lkjip_cli.scaffold import ScaffoldError, new_year  # once a year: not on every start
+    from lkjip_cli.scaffold import new_year  # once a year: not on every start
 
-    try:
-        result = new_year(data, year, source)
-    except ScaffoldError as exc:
-        _fail(str(exc))
-    except OSError as exc:
-        _fail(f"tidak dapat menulis {data / str(year)}: {exc.strerror or exc}")
+    result = new_year(data, year, source)
     if not result.written:
         _emit_findings(result.findings, Format.text, err=True)
         raise typer.Exit(exit_code(result.findings) or 1)

@@ -18,6 +18,7 @@ from lkjip_cli.render.orgchart import ORG_WIDTH as ORG_WIDTH
 from lkjip_cli.render.orgchart import struktur_organisasi as struktur_organisasi
 from lkjip_cli.render.plotting import Canvas, Dash, ascent, descent, text_width, wrap
 from lkjip_cli.report import IndikatorHasil, RpjmdHasil
+from lkjip_cli.satuan import persen
 
 SIZE = (7.5, 4.0)
 """Figure size in inches (fits the portrait text width at 15 cm)."""
@@ -47,11 +48,11 @@ _HEADROOM = Decimal("1.18")
 def label(value: Decimal, satuan: str = "%") -> str:
     """A bar's label: ``95,38%`` for percentages, ``60,15`` for other units."""
     text = format_decimal_id(value)
-    return f"{text}%" if satuan == "%" else text
+    return f"{text}%" if persen(satuan) else text
 
 
 def _axis_title(satuan: str) -> str:
-    return "Persentase (%)" if satuan == "%" else satuan.capitalize()
+    return "Persentase (%)" if persen(satuan) else satuan.capitalize()
 
 
 def ticks(top: Decimal) -> list[Decimal]:

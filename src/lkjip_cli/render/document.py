@@ -264,7 +264,7 @@ def _directive(
         builder, key = found
         if not draw:  # known and placed is all a check needs of a table
             return _UNBUILT
-        table = builder(data, report, key)
+        table = tables.apply_title(d.name, builder(data, report, key), data, report)
         return dataclasses.replace(table, label=d.name, number=numbering.numbers.get(d.name))
     if d.kind == "gambar":
         return _figure(d, data, report, numbering, where, findings, draw)
