@@ -290,7 +290,7 @@ app.add_typer(impor_app, name="impor")
 def _latest_year(base: Path = Path("data")) -> str:
     years = sorted(p.name for p in base.glob("[0-9][0-9][0-9][0-9]") if p.is_dir())
     if not years:
-        _fail("tidak ada direktori data/TAHUN; sebutkan dengan --tahun")
+        raise LkjipError("tidak ada direktori data/TAHUN; sebutkan dengan --tahun")
     return years[-1]
 
 
@@ -346,21 +346,20 @@ def impor_anggaran(
 ) -> None:
     """Isi pagu dan realisasi sub kegiatan di anggaran.yaml dari lembar kerja, lalu periksa."""
     from lkjip_cli.impor.anggaran import apply_import, plan_import
-    from lkjip_cli.impor.columns import ColumnError, parse_option, read_mapping
+    from lkjip_cli.impor.columns import ColumnError, parse_option, read_mapping_file
     from lkjip_cli.impor.text import describe
 
     path = api.resolve(tahun or _latest_year())
     try:
-        columns = read_mapping(peta.read_text(encoding="utf-8")) if peta else {}
+        columns = read_mapping_file(peta) if peta else {}
         columns.update(parse_option(kolom or []))
-    except OSError as exc:
-        _fail(f"tidak dapat membaca {peta}: {exc.strerror or exc}")
     except ColumnError as exc:
-        _fail(str(exc))
+        raise LkjipError(str(exc)) from None
     data, findings = api.load(path)
     if data is None or exit_code(findings):
         _emit_findings(findings, Format.text, err=True)
-        _fail(f"perbaiki dahulu data di {path}, lalu impor lagi", exit_code(findings) or 1)
+        typer.echo(f"galat: perbaiki dahulu data di {path}, lalu impor lagi", err=True)
+        raise typer.Exit(exit_code(findings) or 1)
     result = plan_import(data, file, columns, lembar, tambah_ke)
     if result.findings:
         _emit_findings(result.findings, Format.text, err=True)
@@ -368,10 +367,7 @@ def impor_anggaran(
     if code == 2:
         raise typer.Exit(2)
     if not periksa:
-        try:
-            apply_import(path, result)
-        except OSError as exc:
-            _fail(f"tidak dapat menulis {path / 'anggaran.yaml'}: {exc.strerror or exc}")
+        apply_import(path, result)  # a machine that refuses: OutputError, exit 2
     typer.echo(describe(result, dry_run=periksa), nl=False)
     if periksa or code:
         raise typer.Exit(code)

@@ -182,14 +182,16 @@ def apply_import(path: Path, result: ImportResult) -> ImportResult:
     """Write the planned changes into ``path/anggaran.yaml`` when the plan has no error."""
     if exit_code(result.findings) or not (result.changes or result.added):
         return result
+    from lkjip_cli.datafiles import read_data_file
     from lkjip_cli.impor.yamledit import set_amounts
+    from lkjip_cli.loader import MAX_FILE_BYTES
     from lkjip_cli.output import write_outputs
 
     target = path / FILE
     changes: dict[Path3, dict[str, Decimal]] = {}
     for change in result.changes:
         changes.setdefault(change.path, {})[change.field] = change.new
-    raw = target.read_bytes()
+    raw = read_data_file(path, target, label=str(target), limit=MAX_FILE_BYTES)
     new: list[tuple[tuple[int, int], dict[str, str | Decimal]]] = [
         (a.kegiatan, {"kode": a.kode, "nama": a.nama, **a.amounts}) for a in result.added
     ]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from lkjip_cli.impor.sheet import Sheet
 
@@ -167,6 +168,21 @@ def _single(sheet: Sheet, row: int, found: dict[str, list[int]]) -> Columns:
                 f"({' dan '.join(fields)}); setiap kolom hanya untuk satu isian"
             )
     return Columns(row, {f: cols[0] for f, cols in found.items()})
+
+
+def read_mapping_file(path: Path) -> dict[str, str]:
+    """A mapping file (``--peta``) read and parsed; :class:`ColumnError` if it is not one."""
+    from lkjip_cli.datafiles import read_data_file
+    from lkjip_cli.errors import InputError
+
+    real = path.resolve()
+    try:
+        raw = read_data_file(real.parent, real, label=str(path), limit=1024 * 1024)
+        return read_mapping(raw.decode("utf-8"))
+    except InputError as exc:
+        raise ColumnError(f"--peta: {exc.message}") from None
+    except UnicodeDecodeError:
+        raise ColumnError(f"--peta: {path} bukan teks UTF-8") from None
 
 
 def read_mapping(text: str) -> dict[str, str]:

@@ -68,17 +68,17 @@ class Sheet:
 
 def read_sheets(path: Path) -> list[Sheet]:
     """Every sheet of ``path`` (.xlsx, .xlsm or .csv); :class:`SheetError` if unreadable."""
+    from lkjip_cli.datafiles import read_data_file
+    from lkjip_cli.errors import InputError
+
+    if not path.exists() and not path.is_symlink():
+        raise SheetError(f"{path}: berkas tidak ditemukan")
+    real = path.resolve()
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise SheetError(f"{path}: berkas terlalu besar ({size} bita; paling besar 32 MiB)")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise SheetError(f"{path}: berkas tidak ditemukan") from None
-    except IsADirectoryError:
-        raise SheetError(f"{path}: ini direktori, bukan berkas lembar kerja") from None
-    except OSError as exc:
-        raise SheetError(f"{path}: tidak dapat dibaca: {exc.strerror or exc}") from None
+        # a regular file of bounded size: a FIFO or a device must not hang the import
+        data = read_data_file(real.parent, real, label=str(path), limit=MAX_BYTES)
+    except InputError as exc:
+        raise SheetError(exc.message) from None
     suffix = path.suffix.lower()
     if data.startswith(_OLE):
         raise SheetError(

@@ -124,3 +124,37 @@ def test_a_bad_amount_in_a_csv_names_its_line(year: Path, tmp_path: Path) -> Non
         encoding="utf-8",
     )
     expect(year, [str(csv)], 1, "baris 4 kolom 2 (realisasi)", "'3,5 juta' bukan angka rupiah")
+
+
+def test_a_fifo_is_refused_without_waiting(year: Path, tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pipa.csv"
+    os.mkfifo(fifo)
+    expect(year, [str(fifo)], 2, "bukan berkas biasa melainkan FIFO")
+
+
+def test_a_missing_file(year: Path, tmp_path: Path) -> None:
+    expect(year, [str(tmp_path / "tidak-ada.xlsx")], 2, "tidak-ada.xlsx: berkas tidak ditemukan")
+
+
+def test_mapping_file(year: Path, tmp_path: Path) -> None:
+    book = sipd_workbook(tmp_path / "s.xlsx", [[*SURAT, 3500000, 3000000]])
+    peta = tmp_path / "peta.yaml"
+    peta.write_text("kolom:\n  realisasi: Ket.\n", encoding="utf-8")  # column F: 3.000.000
+    code, out = run(str(book), "--tahun", str(year), "--peta", str(peta), "--periksa")
+    assert code == 0, out
+    assert "realisasi: 4.000.000 → 3.000.000" in out
+    peta.write_text("kolom: [realisasi]\n", encoding="utf-8")
+    code, out = run(str(book), "--tahun", str(year), "--peta", str(peta))
+    assert code == 2 and "berkas pemetaan harus berisi 'kolom:'" in out
+    code, out = run(str(book), "--tahun", str(year), "--peta", str(tmp_path / "nihil.yaml"))
+    assert code == 2 and "--peta: berkas tidak ditemukan" in out
+
+
+def test_kolom_option_of_an_unknown_field(year: Path, tmp_path: Path) -> None:
+    book = sipd_workbook(tmp_path / "s.xlsx", [[*SURAT, 3500000]])
+    code, out = run(str(book), "--tahun", str(year), "--kolom", "serapan=Persen")
+    assert code == 2 and "kolom tidak dikenal: serapan" in out
+    code, out = run(str(book), "--tahun", str(year), "--kolom", "realisasi")
+    assert code == 2 and "tulis ISIAN=JUDUL" in out
