@@ -9,7 +9,6 @@ indicator's realization is pembilang ÷ penyebut × faktor, faktor from its unit
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
@@ -21,23 +20,13 @@ from lkjip_cli.report import AnggaranHasil, BarisHasil, TabelHasil
 AMOUNTS = ("pagu_murni", "pagu_perubahan", "realisasi")
 """The budget figures a reference may name."""
 
-_PER = re.compile(r"per\s+([\d.]+)")
-
 
 def faktor(ind: Indikator) -> Decimal:
-    """The multiplier of an indicator's ratio: from ``faktor`` or its unit."""
+    """The multiplier of an indicator's ratio: ``realisasi_dari.faktor``, else the indicator's."""
     spec = ind.realisasi_dari
     if spec is not None and spec.faktor is not None:
         return spec.faktor
-    unit = ind.satuan.strip().lower()
-    if unit == "%" or unit.startswith("persen"):
-        return Decimal(100)
-    match = _PER.search(unit)
-    if match:
-        digits = match.group(1).replace(".", "")
-        if digits.isdigit():
-            return Decimal(digits)
-    return Decimal(1)
+    return ind.faktor()
 
 
 def _hint(value: str, known: Iterable[str]) -> str:

@@ -4,6 +4,7 @@ Families: ``anggaran`` (the DPA tree), ``pk`` (PK against DPA and IKU),
 ``tercetak`` (figures as printed against computed), ``tabel`` (declared
 tables: rincian, totals, constraints), ``indikator`` (a typed realization
 against the one computed from data), ``skala`` (the predikat scale),
+``judul`` (table titles set in data),
 ``kelengkapan`` (SAKIP completeness) and ``tahun_baru`` (a year still blank). Every
 rule id is documented in ``docs/checks.md``.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 from lkjip_cli.checks import (
     anggaran,
     indikator,
+    judul,
     kelengkapan,
     pk,
     skala,
@@ -42,6 +44,7 @@ def _families() -> list[Rule]:
         *tabel.RULES,
         *indikator.RULES,
         *skala.RULES,
+        *judul.RULES,
         *kelengkapan.RULES,
         *tahun_baru.RULES,
     ]

@@ -9,7 +9,7 @@ class Laporan(Source):
     """Tempat, tanggal, dan penanda tangan laporan."""
 
     tempat: Teks
-    """Tempat penandatanganan (nama kota atau kabupaten)."""
+    """Tempat penandatanganan (kota atau ibu kota kabupaten)."""
     tanggal: Tanggal
     """Tanggal laporan."""
     penandatangan: Orang
@@ -65,13 +65,13 @@ class Instansi(Source):
     """Data instansi."""
 
     nama: Teks
-    """Nama lengkap, mis. Dinas Kesehatan Kabupaten (dengan nama kabupatennya)."""
+    """Nama lengkap, mis. Dinas … Kabupaten … atau Kecamatan …."""
     nama_singkat: Teks
     """Nama singkat, mis. Dinas Kesehatan."""
     pemerintah: Teks
-    """Pemerintah daerah, mis. Pemerintah Kabupaten (dengan namanya)."""
+    """Pemerintah daerah, mis. Pemerintah Kabupaten … atau Pemerintah Kota …."""
     daerah: Teks
-    """Daerah: kabupaten atau kota, dengan namanya."""
+    """Daerah, mis. Kabupaten … atau Kota …."""
     alamat: str | None = None
     """Alamat kantor."""
     telepon: str | None = None

@@ -129,7 +129,7 @@ def build_document(
 ) -> tuple[Dokumen | None, list[Finding]]:
     """The whole report as blocks, or the findings that prevent it.
 
-    With ``draw=False`` only the findings are of use: figures get no image,
+    With ``draw=False`` only the findings are of use: the organisation chart is not laid out,
     tables are looked up but not built, the Markdown is not parsed and the
     appendices are left out.
     """
@@ -253,8 +253,9 @@ def _directive(
         findings.append(
             error(
                 f"narasi.{d.kind}-tidak-dikenal",
-                kind.hint(d.name)
-                or f"{d.kind} '{d.name}' tidak dikenal; yang ada: " + ", ".join(known),
+                kind.hint(d.name, data, report)
+                if kind.hint is not None
+                else f"{d.kind} '{d.name}' tidak dikenal; yang ada: " + ", ".join(known),
                 where,
             )
         )

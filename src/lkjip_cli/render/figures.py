@@ -1,15 +1,16 @@
 """The ``::: gambar`` names of one year's data and the figure each draws.
 
-``struktur-organisasi`` (the organisation chart of ``instansi.yaml``),
-``tren-rpjmd`` (the RPJMD indicator) and ``tren-S1``, ``tren-S2``, … (the first
-indicator of each sasaran). A name exists only when its data does, so that
-``lkjip check`` accepts exactly what ``lkjip build`` can draw.
+``struktur-organisasi`` (the organisation chart of ``instansi.yaml``) and the
+trend charts of :mod:`.charts` (``tren-<indikator|sasaran>``, ``garis-…``,
+``tren-rpjmd``). A name exists only when its data does, so that ``lkjip
+check`` accepts exactly what ``lkjip build`` can draw.
 """
 
 from __future__ import annotations
 
 from lkjip_cli.model import DataTahun
 from lkjip_cli.model.instansi import UnitOrganisasi
+from lkjip_cli.render import charts
 from lkjip_cli.render.blocks import Figure
 from lkjip_cli.report import Report
 
@@ -17,55 +18,43 @@ from lkjip_cli.report import Report
 def names(data: DataTahun, report: Report) -> list[str]:
     """Every figure name this data can draw."""
     found = ["struktur-organisasi"] if data.instansi.struktur is not None else []
-    if report.rpjmd:
-        found.append("tren-rpjmd")
-    found += [f"tren-{key}" for key, s in report.sasaran.items() if s.indikator]
-    return found
+    trends = [n for n in charts.names(report) if charts.trend(n, report) is not None]
+    return found + trends + [f"garis-{n.removeprefix('tren-')}" for n in trends]
 
 
-def hint(name: str) -> str:
-    """Why a known kind of figure cannot be drawn for this data, when that is the case."""
+def hint(name: str, data: DataTahun, report: Report) -> str:
+    """Why ``name`` is no figure of this data, and what is."""
     if name == "struktur-organisasi":
         return (
             "gambar 'struktur-organisasi' tidak dapat digambar: "
             "isi 'struktur' (bagan organisasi) di instansi.yaml"
         )
-    return ""
+    shown = [n for n in names(data, report) if not n.startswith("garis-")]
+    return (
+        f"gambar '{name}' tidak dikenal; yang ada: {', '.join(shown)}"
+        " (awalan 'garis-' menggambar realisasi sebagai garis)"
+    )
 
 
 def build(name: str, data: DataTahun, report: Report, draw: bool) -> Figure | None:
-    """The figure ``name`` (no image when not ``draw``), or none when it has no data."""
-    # imported here: Pillow stays off the path of `lkjip check`
-    from lkjip_cli.render import charts, orgchart
-
+    """The figure ``name``, or none when it has no data (or, unlaid, without ``draw``)."""
     if name == "struktur-organisasi" and data.instansi.struktur is not None:
+        if not draw:  # laying out the chart is the costly part; a check needs none of it
+            return None
+        from lkjip_cli.render import orgchart
+
         struktur = data.instansi.struktur
         return Figure(
-            orgchart.struktur_organisasi(struktur) if draw else b"",
+            orgchart.struktur_organisasi(struktur),
             name,
             "",
             f"Struktur Organisasi {data.instansi.nama}",
             alt=uraian_struktur(struktur),
         )
-    if name == "tren-rpjmd" and report.rpjmd:
-        r = report.rpjmd[0]
-        years = sorted(r.realisasi)
-        caption = f"Grafik Pencapaian Target IKU {data.instansi.daerah}"
-        if years:
-            caption += f" Tahun {years[0]} - {years[-1]}"
-        return Figure(charts.tren_rpjmd(r) if draw else b"", name, "", caption, alt=r.nama)
-    if name.startswith("tren-") and name[5:] in report.sasaran:
-        inds = [report.indikator[i] for i in report.sasaran[name[5:]].indikator]
-        if inds:
-            ind = inds[0]
-            years = sorted({*ind.riwayat, report.tahun})
-            caption = (
-                f"Grafik Pencapaian Target IKU {data.instansi.nama_singkat} "
-                f"Tahun {years[0]} - {years[-1]}"
-            )
-            png = charts.tren_indikator(ind, report.tahun) if draw else b""
-            return Figure(png, name, "", caption, alt=ind.nama)
-    return None
+    trend = charts.trend(name, report)
+    if trend is None:
+        return None
+    return Figure(trend.chart, name, "", trend.caption, alt=trend.alt)
 
 
 def uraian_struktur(unit: UnitOrganisasi) -> str:

@@ -10,8 +10,6 @@ in check exactly when build can place it. Tables are the built-in ones
 
 from __future__ import annotations
 
-import dataclasses
-import difflib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -31,21 +29,12 @@ class Kind:
     names: Callable[[DataTahun, Report], list[str]]
     build: Callable[[str, DataTahun, Report, bool], list[Block]]
     """Build a known name; with ``draw=False`` figures get no image."""
-    hint: Callable[[str], str] = lambda name: ""
-    """Why a name of this kind is not available for this data, when known."""
-
-
-def builtin_tables(report: Report) -> list[str]:
-    """The built-in tables' names for this data (``-S`` tables once per sasaran)."""
-    found = [n for n in tables.TABLES if not n.endswith("-S")]
-    found += [
-        f"{n[:-2]}-{key}" for n in tables.TABLES if n.endswith("-S") for key in report.sasaran
-    ]
-    return found
+    hint: Callable[[str, DataTahun, Report], str] | None = None
+    """The message for a name this data has not (default: the names there are)."""
 
 
 def _table_names(data: DataTahun, report: Report) -> list[str]:
-    builtin = builtin_tables(report)
+    builtin = tables.names(report)
     return builtin + [n for n in report.tabel if n not in builtin]
 
 
@@ -53,11 +42,7 @@ def _table(name: str, data: DataTahun, report: Report, draw: bool) -> list[Block
     found = tables.lookup(name, report)
     if found is not None:
         builder, key = found
-        table = builder(data, report, key)
-        title = data.config.judul_tabel.get(name)
-        if title is not None:
-            table = dataclasses.replace(table, caption=title.replace("{tahun}", str(report.tahun)))
-        return [table]
+        return [tables.apply_title(name, builder(data, report, key), data, report)]
     table, notes = deklarasi.build(report.tabel[name], report)
     return [table, *(Paragraph(plain(n), align="left", style="small") for n in notes)]
 
@@ -97,9 +82,9 @@ REGISTRY: dict[str, Kind] = {
 
 
 def clashes(data: DataTahun, report: Report) -> list[Finding]:
-    """Declared tables named like a built-in one; titles given for no built-in table."""
-    builtin = builtin_tables(report)
-    findings = [
+    """Declared tables whose name a built-in table already has."""
+    builtin = tables.names(report)
+    return [
         error(
             "tabel.nama-ganda",
             f"tabel '{name}' sudah ada sebagai tabel bawaan; beri berkas tabel/{name}.yaml "
@@ -109,19 +94,6 @@ def clashes(data: DataTahun, report: Report) -> list[Finding]:
         for name, t in data.tabel.items()
         if name in builtin
     ]
-    for name in data.config.judul_tabel:
-        if name not in builtin:
-            close = difflib.get_close_matches(name, builtin, n=1)
-            findings.append(
-                error(
-                    "tabel.judul-tidak-dikenal",
-                    f"judul_tabel: '{name}' bukan tabel bawaan"
-                    + (f"; maksud Anda '{close[0]}'?" if close else "")
-                    + " (judul tabel yang dideklarasikan ditulis di berkasnya sendiri)",
-                    data.pos("lkjip.yaml", ("judul_tabel", name)),
-                )
-            )
-    return findings
 
 
 def names(kind: str, data: DataTahun, report: Report) -> list[str]:

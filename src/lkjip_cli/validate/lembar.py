@@ -17,6 +17,8 @@ from decimal import Decimal
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from lkjip_cli.datafiles import read_data_file
+from lkjip_cli.errors import InputError
 from lkjip_cli.findings import Finding, error
 from lkjip_cli.loader import MAX_FILE_BYTES, Document, Position
 from lkjip_cli.model.tabel import BarisDari, Kolom
@@ -37,20 +39,19 @@ def read_sheet(
         return []
     path = folder / Path(*name.parts)
     label = str(Path(doc.file).parent / Path(*name.parts))
-    if not path.is_file():
-        findings.append(error(_RULE, f"berkas '{spec.berkas}' tidak ditemukan ({label})", where))
-        return []
-    if path.stat().st_size > MAX_FILE_BYTES:
-        findings.append(error(_RULE, f"berkas '{spec.berkas}' terlalu besar", where))
-        return []
     suffix = path.suffix.lower()
-    if suffix == ".csv":
-        grid = _csv(path, label, spec, findings, where)
-    elif suffix == ".xlsx":
-        grid = _xlsx(path, label, spec, findings, where)
-    else:
+    if suffix not in (".csv", ".xlsx"):
         findings.append(error(_RULE, f"berkas '{spec.berkas}' bukan .csv atau .xlsx", where))
         return []
+    try:
+        raw = read_data_file(folder, path, label=label, limit=MAX_FILE_BYTES)
+    except InputError as exc:
+        findings.append(error(_RULE, f"baris_dari: {exc.message}", where))
+        return []
+    if suffix == ".csv":
+        grid = _csv(raw, spec, label, findings, where)
+    else:
+        grid = _xlsx(raw, spec, label, findings, where)
     if grid is None:
         return []
     return _rows(grid, spec, kolom, findings, where)
@@ -61,17 +62,14 @@ Grid = list[list[tuple[Any, Position]]]
 
 
 def _csv(
-    path: Path, label: str, spec: BarisDari, findings: list[Finding], where: Position
+    raw: bytes, spec: BarisDari, label: str, findings: list[Finding], where: Position
 ) -> Grid | None:
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         findings.append(
             error(_RULE, f"berkas '{spec.berkas}' bukan teks UTF-8 (bita ke-{exc.start})", where)
         )
-        return None
-    except OSError as exc:
-        findings.append(error(_RULE, f"berkas '{spec.berkas}' tidak dapat dibaca: {exc}", where))
         return None
     lines = text.splitlines()
     head = lines[spec.baris_judul - 1] if len(lines) >= spec.baris_judul else ""
@@ -85,12 +83,12 @@ def _csv(
 
 
 def _xlsx(
-    path: Path, label: str, spec: BarisDari, findings: list[Finding], where: Position
+    raw: bytes, spec: BarisDari, label: str, findings: list[Finding], where: Position
 ) -> Grid | None:
     import openpyxl  # imported here: only tables read from XLSX need it
 
     try:
-        book = openpyxl.load_workbook(path, data_only=False)
+        book = openpyxl.load_workbook(io.BytesIO(raw), data_only=False)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         findings.append(
             error(_RULE, f"berkas '{spec.berkas}' tidak dapat dibaca sebagai XLSX: {exc}", where)

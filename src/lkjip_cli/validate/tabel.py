@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lkjip_cli.errors import InputError
 from lkjip_cli.findings import Finding, error
-from lkjip_cli.loader import Document, InputError, PathKey, Position, load_file
+from lkjip_cli.loader import Document, PathKey, Position, load_file
 from lkjip_cli.model.tabel import (
     NUMERIC,
     Batasan,
@@ -57,7 +58,7 @@ def load_tables(
         return result
     known_programs = list(programs)
     for path in sorted(folder.iterdir()):
-        if path.suffix not in (".yaml", ".yml") or path.is_dir():
+        if path.suffix not in (".yaml", ".yml"):
             continue
         key = f"{FOLDER}/{path.name}"
         shown = label(path)
@@ -72,11 +73,11 @@ def load_tables(
             )
             continue
         try:
-            doc = load_file(path, shown)
+            doc = load_file(path, shown, root=root)
         except InputError as exc:
             findings.append(
                 Finding(
-                    "input.tidak-terbaca",
+                    exc.rule,
                     "error",
                     exc.message,
                     exc.position or Position(shown, 1, 1),

@@ -23,7 +23,7 @@ def test_every_name_of_every_kind_builds(kind: str) -> None:
     assert names
     expected = {"tabel": Table, "gambar": Figure, "daftar": ListBlock, "tanda-tangan": Signature}
     for name in names:
-        blocks = registry.build(kind, name, data, report, draw=False)
+        blocks = registry.build(kind, name, data, report, draw=kind == "gambar")
         assert blocks and isinstance(blocks[0], expected[kind]), name
     assert registry.build(kind, "tidak-ada", data, report, draw=False) is None
 
@@ -35,24 +35,3 @@ def test_declared_tables_join_the_built_in_ones() -> None:
     names = registry.names("tabel", data, report)
     assert {"pegawai", "realisasi-S1", "pmks", "spm-rincian", "insentif_fiskal"} <= set(names)
     assert "tren-S1" in registry.names("gambar", data, report)
-
-
-def test_a_built_in_table_title_can_be_given_in_data(tmp_path: Path) -> None:
-    import shutil
-
-    year = tmp_path / "2024"
-    shutil.copytree(ROOT / "data" / "2024", year)
-    config = year / "lkjip.yaml"
-    config.write_text(
-        config.read_text(encoding="utf-8")
-        + "judul_tabel:\n  pegawai: Pegawai per Jabatan Tahun {tahun}\n  pegawi: X\n",
-        encoding="utf-8",
-    )
-    data = load(year).data
-    assert data is not None
-    report = compute(data)
-    [table] = registry.build("tabel", "pegawai", data, report) or []
-    assert isinstance(table, Table) and table.caption == "Pegawai per Jabatan Tahun 2024"
-    [finding] = registry.clashes(data, report)
-    assert finding.rule == "tabel.judul-tidak-dikenal"
-    assert "'pegawi' bukan tabel bawaan; maksud Anda 'pegawai'?" in finding.message

@@ -8,6 +8,7 @@ from typing import Literal
 
 from lkjip_cli.model import DataTahun
 from lkjip_cli.model.common import Orang
+from lkjip_cli.model.pk import PerjanjianKinerja
 from lkjip_cli.numbers import format_tanggal
 from lkjip_cli.render.blocks import (
     Align,
@@ -126,4 +127,9 @@ def head_of_agency(data: DataTahun) -> tuple[str, dt.date | None, Orang]:
     sah = data.anggaran.pengesahan
     if sah is not None:
         return sah.tempat, sah.tanggal, sah.penandatangan
-    return data.pk.murni.tempat, None, data.pk.murni.pihak_pertama
+    return tempat_pk(data, data.pk.murni), None, data.pk.murni.pihak_pertama
+
+
+def tempat_pk(data: DataTahun, pk: PerjanjianKinerja) -> str:
+    """Where a PK is signed: its own ``tempat``, else the report's (``instansi.yaml``)."""
+    return pk.tempat or data.instansi.laporan.tempat
