@@ -373,3 +373,20 @@ def test_a_blank_row_is_named_as_the_one_that_balances_the_total(minimal: Datase
         "- Penyandang Disabilitas: 38",
         "jika tertangani 'Keluarga fakir miskin' bernilai 57, jumlahnya cocok",
     ]
+
+
+def test_csv_problems_point_at_line_and_field(minimal: Dataset) -> None:
+    minimal.write(
+        "tabel/puskesmas.yaml", XLSX_TABLE.replace("puskesmas.xlsx, lembar: Data", "p.csv")
+    )
+    minimal.write("tabel/p.csv", "Puskesmas;Jumlah Layanan;Biaya\nSukamaju;12;5\nMekar;dua;5\n")
+    [finding] = minimal.only("input.angka-tidak-sah")
+    assert finding.position is not None
+    assert (finding.position.line, finding.position.column) == (3, 2)
+    assert str(finding.position).endswith("tabel/p.csv:3:2")
+    minimal.write("tabel/p.csv", "Puskesmas;Layanan;Biaya\nSukamaju;12;5\n")
+    [finding] = minimal.only("tabel.berkas-baris")
+    assert "judul kolom 'Layanan' tidak cocok" in finding.message
+    minimal.path("tabel/p.csv").write_bytes(b"Puskesmas;Jumlah Layanan;Biaya\n\xff;1;1\n")
+    [finding] = minimal.only("tabel.berkas-baris")
+    assert "bukan teks UTF-8" in finding.message

@@ -6,7 +6,8 @@ here, from exact values (percentages rounded half up when printed). By report pa
 
 - ``organisasi``: BAB I–II (pegawai, permasalahan, IKU, PK, anggaran);
 - ``kinerja``: BAB III performance (predikat, capaian, realisasi per sasaran, RPJMD);
-- ``deklarasi``: the tables an agency declares in ``tabel/`` (see :mod:`.registry`);
+- ``deklarasi``: the tables an agency declares in ``tabel/`` (placed by
+  :mod:`lkjip_cli.render.registry`);
 - ``keuangan``: BAB III budget per sasaran with its efisiensi;
 - ``_cells``: the cells and lookups they share.
 
