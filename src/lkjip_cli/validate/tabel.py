@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lkjip_cli import rujukan
 from lkjip_cli.errors import InputError
 from lkjip_cli.findings import Finding, error
 from lkjip_cli.loader import Document, PathKey, Position, load_file
@@ -146,16 +147,6 @@ def resolve(
             )
         )
     parser = CellParser(cols, programs, findings)
-    for i, t in enumerate(tabel.terbilang):
-        why = _reference(name, t.nilai, tabel)
-        if why is not None:
-            findings.append(
-                error(
-                    "input.referensi-tidak-dikenal",
-                    f"terbilang[{i + 1}].nilai: {why}",
-                    doc.position(("terbilang", i, "nilai")),
-                )
-            )
     rows = tuple(parser.row(r) for r in raw)
     parser.unique_ids(rows)
     total = None
@@ -172,7 +163,7 @@ def resolve(
             ),
             total=True,
         )
-    return TabelData(
+    resolved = TabelData(
         nama=name,
         file=key,
         tabel=tabel,
@@ -182,27 +173,17 @@ def resolve(
         rumus=formulas,
         batasan=constraints,
     )
-
-
-def _reference(name: str, ref: str, tabel: Tabel) -> str | None:
-    """Why ``jumlah.<kolom>`` / ``baris.<id>.<kolom>`` names no figure of this table."""
-    parts = ref.split(".")
-    numeric = [k.id for k in tabel.kolom if k.jenis in NUMERIC]
-    ids = [r.get("id") for r in tabel.baris] + [
-        s.get("id") for r in tabel.baris for s in r.get("rincian") or [] if isinstance(s, dict)
-    ]
-    if len(parts) == 2 and parts[0] == "jumlah" and tabel.jumlah is not None:
-        column = parts[1]
-    elif len(parts) == 3 and parts[0] == "baris" and parts[1] in ids:
-        column = parts[2]
-    else:
-        return (
-            f"'{ref}' bukan angka tabel '{name}': tulis jumlah.<kolom> atau "
-            "baris.<id baris>.<kolom>"
-        )
-    if column not in numeric:
-        return f"kolom angka '{column}' tidak ada di tabel '{name}'{_hint(column, numeric)}"
-    return None
+    for i, t in enumerate(tabel.terbilang):
+        why = rujukan.problem(f"tabel.{name}.{t.nilai}", {name: resolved}, [])
+        if why is not None:
+            findings.append(
+                error(
+                    "input.referensi-tidak-dikenal",
+                    f"terbilang[{i + 1}].nilai: {why}",
+                    doc.position(("terbilang", i, "nilai")),
+                )
+            )
+    return resolved
 
 
 def _yaml_row(
