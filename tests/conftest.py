@@ -9,7 +9,6 @@ small and round, so expected values come from hand calculation.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,15 +16,6 @@ import pytest
 
 from lkjip_cli import api
 from lkjip_cli.findings import Finding
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _own_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """The tests' compiled narratives go to a cache of their own, not the user's."""
-    with pytest.MonkeyPatch.context() as patch:  # also seen by the CLI in subprocesses
-        patch.setenv("LKJIP_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-        yield
-
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINIMAL = FIXTURES / "valid" / "minimal"

@@ -14,13 +14,10 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
-import marshal
 import signal
-import sys
 import threading
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from types import CodeType
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, nodes
@@ -29,7 +26,7 @@ from jinja2.runtime import LoopContext
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import missing
 
-from lkjip_cli import cache, collector
+from lkjip_cli import collector
 from lkjip_cli.loader import Position, unprintable
 from lkjip_cli.render.jinja import NARRATIVE_FILTERS, FilterValueError
 from lkjip_cli.render.sandbox_errors import (
@@ -255,58 +252,11 @@ def _parse(env: ImmutableSandboxedEnvironment, source: str, file: str) -> nodes.
     return tree
 
 
-@functools.cache
-def _fingerprint(env: ImmutableSandboxedEnvironment) -> str:
-    """What, besides the text, decides the compiled code: versions and the sandbox's settings."""
-    import jinja2
-
-    from lkjip_cli import __version__
-
-    settings = (
-        type(env).__qualname__,
-        env.sandboxed,  # calls compile to environment.call: the sandbox checks each one
-        env.is_async,
-        sorted(env.filters),
-        sorted(env.tests),
-        sorted(env.globals),
-        sorted(env.intercepted_binops),
-        sorted(env.intercepted_unops),
-        env.trim_blocks,
-        env.lstrip_blocks,
-        env.keep_trailing_newline,
-        env.newline_sequence,
-        env.optimized,
-        env.finalize is not None,
-        (env.block_start_string, env.variable_start_string, env.comment_start_string),
-        (env.line_statement_prefix, env.line_comment_prefix),
-    )
-    return f"{__version__}|{jinja2.__version__}|{sys.version}|{settings!r}"
-
-
-def _compiled(env: ImmutableSandboxedEnvironment, source: str, file: str) -> CodeType:
-    """The narrative compiled: from the cache when this exact text was compiled before.
-
-    Only a text that parsed and passed the file-tag rule is ever compiled and
-    stored, so a cached entry stands for both checks.
-    """
-    name = cache.key("narasi", _fingerprint(env), file, source)
-    if (stored := cache.get("narasi", name)) is not None:
-        try:
-            code = marshal.loads(stored)
-        except (EOFError, ValueError, TypeError):
-            code = None
-        if isinstance(code, CodeType):
-            return code
-    code = env.compile(_parse(env, source, file), name=file, filename=NARRATIVE_FILENAME)
-    cache.put("narasi", name, marshal.dumps(code))
-    return code
-
-
 def render_narrative(source: str, file: str, context: Mapping[str, Any]) -> str:
     """Render one narrative; every failure is a :class:`NarrativeError` with its line."""
     env = narrative_env()
     try:
-        code = _compiled(env, source, file)
+        code = env.compile(_parse(env, source, file), name=file, filename=NARRATIVE_FILENAME)
         template = env.template_class.from_code(env, code, env.make_globals(None), None)
         with _deadline(RENDER_SECONDS), collector.running():
             rendered: str = template.render(dict(context))

@@ -12,6 +12,8 @@ from jinja2 import StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from pydantic import BaseModel
 
+from conftest import MINIMAL
+from lkjip_cli import api
 from lkjip_cli.render.jinja import (
     NARRATIVE_FILTERS,
     FilterValueError,
@@ -320,72 +322,19 @@ def test_a_render_that_runs_too_long_is_stopped(monkeypatch: pytest.MonkeyPatch)
         render_narrative(source, "n.md", {})
 
 
-# --- the compiled-narrative cache ----------------------------------------------------
-
-
-@pytest.fixture
-def cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.delenv("LKJIP_NO_CACHE", raising=False)
-    monkeypatch.setenv("LKJIP_CACHE_DIR", str(tmp_path))
-    return tmp_path / "narasi"
-
-
-def _entries(folder: Path) -> list[Path]:
-    return sorted(folder.iterdir()) if folder.is_dir() else []
-
-
-def test_a_narrative_compiled_once_is_taken_from_the_cache(
-    cached: Path, monkeypatch: pytest.MonkeyPatch
+def test_no_compiled_narrative_is_kept_between_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    source = "Serapan {{ anggaran.serapan | persen }}."
-    first = render(source)
-    assert len(_entries(cached)) == 1
-
-    def no_compiling(*args: object, **kwargs: object) -> None:
-        raise AssertionError("compiled again")
-
-    monkeypatch.setattr(type(narrative_env()), "compile", no_compiling)
-    assert render(source) == first
-    # another value, same text: the cached code renders the new value
-    assert render(source, anggaran={"serapan": Decimal("50")}) == "Serapan 50%."
-
-
-def test_a_changed_narrative_is_compiled_again(cached: Path) -> None:
-    assert render("Serapan {{ anggaran.serapan | persen }}.") == "Serapan 95,39%."
-    assert render("Serapan: {{ anggaran.serapan | persen }}") == "Serapan: 95,39%"
-    assert len(_entries(cached)) == 2
-
-
-def test_a_damaged_entry_is_compiled_again(cached: Path) -> None:
-    source = "Serapan {{ anggaran.serapan | persen }}."
-    expected = render(source)
-    (entry,) = _entries(cached)
-    entry.write_bytes(b"\x00rusak")
-    assert render(source) == expected
-    assert entry.read_bytes() != b"\x00rusak"
-
-
-def test_the_sandbox_and_the_messages_hold_for_cached_code(cached: Path) -> None:
-    escape = "{{ ''.__class__.__mro__ }}"
-    typo = "Baris satu.\n{{ tahunn }}"
-    for _ in range(2):  # compiled, then from the cache
-        with pytest.raises(NarrativeError, match="tidak diizinkan"):
-            render(escape)
-        with pytest.raises(NarrativeError, match="maksud Anda 'tahun'") as caught:
-            render(typo)
-        assert caught.value.line == 2
-
-
-def test_the_cache_key_changes_with_what_changes_the_generated_code() -> None:
-    # the sandbox compiles every call to environment.call and intercepted operators
-    # to call_binop: code compiled under other settings must never be taken
-    from lkjip_cli.render.sandbox import _fingerprint
-
-    env = narrative_env()
-    same = type(env)(trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    same.filters, same.globals, same.finalize = env.filters, env.globals, env.finalize
-    assert _fingerprint(same) == _fingerprint(env)
-    unguarded = type(env)(trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    unguarded.filters, unguarded.globals, unguarded.finalize = env.filters, env.globals, None
-    unguarded.intercepted_binops = frozenset()
-    assert _fingerprint(unguarded) != _fingerprint(env)
+    # A kept entry is code a later run would execute: a forged one escapes the sandbox.
+    home = tmp_path / "home"
+    for name, value in (
+        ("HOME", home),
+        ("XDG_CACHE_HOME", home / "xdg"),
+        ("LKJIP_CACHE_DIR", home / "lkjip"),
+    ):
+        value.mkdir(parents=True, exist_ok=True)
+        monkeypatch.setenv(name, str(value))
+    monkeypatch.delenv("LKJIP_NO_CACHE", raising=False)
+    assert (MINIMAL / "narasi").is_dir()
+    assert api.check(MINIMAL).data is not None
+    assert sorted(p.relative_to(home).as_posix() for p in home.rglob("*")) == ["lkjip", "xdg"]
