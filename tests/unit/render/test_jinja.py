@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from lkjip_cli.render.jinja import (
     templates_dir,
     writer_env,
 )
+from lkjip_cli.render.limits import Budget
 from lkjip_cli.render.sandbox import NarrativeError, narrative_env, render_narrative
 
 CONTEXT: dict[str, Any] = {
@@ -310,16 +312,22 @@ def test_harmless_string_methods_still_work() -> None:
     assert render_narrative("{{ 'Sangat Tinggi'.lower() }}", "n.md", {}) == "sangat tinggi"
 
 
-def test_a_render_that_runs_too_long_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
-    from lkjip_cli.render import sandbox
-
-    monkeypatch.setattr(sandbox, "RENDER_SECONDS", 1)
+def test_a_render_that_runs_too_long_is_stopped() -> None:
+    # counted steps stop it first; with steps to spare, the clock does
     source = (
         "{% for a in range(1000) %}{% for b in range(1000) %}{% for c in range(1000) %}"
         "{% endfor %}{% endfor %}{% endfor %}"
     )
-    with pytest.raises(NarrativeError, match="tidak selesai dirender"):
+    with pytest.raises(NarrativeError, match=r"melewati batas 200\.000 langkah"):
         render_narrative(source, "n.md", {})
+    budget = Budget(steps=10**12, seconds=0.5)
+    started = time.monotonic()
+    with pytest.raises(NarrativeError, match="tidak selesai dirender dalam 10 detik"):
+        render_narrative(source, "n.md", {}, budget)
+    assert time.monotonic() - started < 2
+    assert budget.seconds <= 0
+    with pytest.raises(NarrativeError, match="tidak selesai dirender"):  # nothing left
+        render_narrative("Teks biasa.", "n.md", {}, budget)
 
 
 def test_no_compiled_narrative_is_kept_between_runs(
@@ -338,3 +346,72 @@ def test_no_compiled_narrative_is_kept_between_runs(
     assert (MINIMAL / "narasi").is_dir()
     assert api.check(MINIMAL).data is not None
     assert sorted(p.relative_to(home).as_posix() for p in home.rglob("*")) == ["lkjip", "xdg"]
+
+
+# --- limits -----------------------------------------------------------------------
+
+
+def test_all_narratives_of_a_run_spend_from_one_budget() -> None:
+    # 150 × 1000 loop steps fit in the 200.000 steps once, not twice
+    source = "{% for a in range(150) %}{% for b in range(1000) %}{% endfor %}{% endfor %}Ok."
+    budget = Budget()
+    assert render_narrative(source, "narasi/bab-1.md", {}, budget) == "Ok."
+    with pytest.raises(NarrativeError, match="semua narasi bersama") as caught:
+        render_narrative(source, "narasi/bab-2.md", {}, budget)
+    assert caught.value.file == "narasi/bab-2.md" and caught.value.line == 1
+    assert render_narrative(source, "narasi/bab-2.md", {}) == "Ok."  # a budget of its own
+
+
+def test_the_output_of_all_narratives_is_capped() -> None:
+    budget = Budget(output=10)
+    assert render_narrative("Lima.", "a.md", {}, budget) == "Lima."
+    with pytest.raises(NarrativeError, match=r"menghasilkan lebih dari 2\.097\.152 karakter"):
+        render_narrative("Enam..", "b.md", {}, budget)
+
+
+def test_text_formatting_with_percent_is_refused_but_modulo_works() -> None:
+    assert render("{{ 7 % 3 }} {{ tahun % 100 }}") == "1 24"
+    for source in ("{{ '%s' % tahun }}", "{{ '%1000000000s' % 'a' }}", "{{ '%d' % 1 }}"):
+        assert fails(source).message.endswith(
+            "(format teks dengan % tidak diizinkan; pakai "
+            "filter rupiah, angka, desimal atau persen)"
+        )
+
+
+def test_numbers_dates_and_sets_have_no_methods() -> None:
+    for source in (
+        "{{ (0).to_bytes(10**9, 'big') }}",
+        "{{ tahun.bit_length() }}",
+        "{{ anggaran.serapan.scaleb(999999) }}",
+        "{{ hari.strftime('%Y') }}",
+        "{{ daftar.index(9) }}",
+    ):
+        assert fails(source, hari=dt.date(2024, 1, 1)).message.startswith(
+            "ekspresi tidak diizinkan di narasi"
+        ), source
+    assert render("{{ daftar.count(2) }} {{ sasaran.get('S2').nama }}") == "1 SAKIP"
+
+
+def test_joins_and_sums_keep_their_meaning_within_the_caps() -> None:
+    assert render("{{ 'a' ~ tahun ~ none }}|{{ 'a' + 'b' }}|{{ daftar + [4] }}|{{ (1, 2) }}") == (
+        "a2024None|ab|[1, 2, 3, 4]|(1, 2)"
+    )
+    assert (
+        "lebih dari batas 2.097.152" in fails("{{ ('a' * 10000) ~ x }}", x="b" * 2_100_000).message
+    )
+    assert "lebih dari batas" in fails("{{ x + x }}", x="b" * 1_100_000).message
+
+
+def test_a_structure_that_doubles_is_refused_before_it_is_printed_or_compared() -> None:
+    source = (
+        "{% set ns = namespace(a=[1], b=[1]) %}{% for i in range(60) %}"
+        "{% set ns.a = [ns.a, ns.a] %}{% set ns.b = [ns.b, ns.b] %}{% endfor %}{{ ns.a == ns.b }}"
+    )
+    started = time.monotonic()
+    assert "melewati batas 200.000 langkah" in fails(source).message
+    assert time.monotonic() - started < 5
+
+
+def test_lower_takes_text_numbers_and_dates_only() -> None:
+    assert render("{{ 'SANGAT Tinggi' | lower }} {{ tahun | lower }}") == "sangat tinggi 2024"
+    assert fails("{{ daftar | lower }}").message == "filter 'lower' hanya menerima teks, bukan list"
