@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, nodes
+from jinja2 import StrictUndefined, TemplateSyntaxError, Undefined, UndefinedError, nodes
 from jinja2.exceptions import SecurityError
 from jinja2.runtime import LoopContext
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -168,7 +168,7 @@ class _NarrativeSandbox(ImmutableSandboxedEnvironment):
         """Models give data only: their methods read files (``parse_file`` unpickles)."""
         if not super().is_safe_attribute(obj, attr, value):
             return False
-        if not callable(value):
+        if not callable(value) or isinstance(value, Undefined):  # loop.previtem at the start
             return True
         return any(isinstance(obj, kind) and attr in names for kind, names in _METHODS)
 

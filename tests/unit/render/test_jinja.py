@@ -415,3 +415,16 @@ def test_a_structure_that_doubles_is_refused_before_it_is_printed_or_compared() 
 def test_lower_takes_text_numbers_and_dates_only() -> None:
     assert render("{{ 'SANGAT Tinggi' | lower }} {{ tahun | lower }}") == "sangat tinggi 2024"
     assert fails("{{ daftar | lower }}").message == "filter 'lower' hanya menerima teks, bukan list"
+
+
+def test_loops_keep_every_feature_under_the_step_count() -> None:
+    pohon = [{"n": "a", "c": [{"n": "b", "c": []}]}]
+    source = (
+        "{% for x in daftar %}{{ loop.index }}/{{ loop.length }}{{ loop.previtem if not loop.first }}"
+        "{{ loop.nextitem is defined }};{% endfor %}"
+        "{% for x in daftar if x > 1 %}{{ x }}{% else %}-{% endfor %}"
+        "{% for x in [] %}{% else %}kosong{% endfor %}"
+        "{% for p in pohon recursive %}{{ p.n }}[{{ loop(p.c) }}]{% endfor %}"
+        "{% set a, b = 1, 2 %}{{ a }}{{ b }}{% set t %}X{{ 1 }}{% endset %}{{ t }}"
+    )
+    assert render(source, pohon=pohon) == "1/3True;2/31True;3/32False;23kosonga[b[]]12X1"
