@@ -420,8 +420,8 @@ def test_lower_takes_text_numbers_and_dates_only() -> None:
 def test_loops_keep_every_feature_under_the_step_count() -> None:
     pohon = [{"n": "a", "c": [{"n": "b", "c": []}]}]
     source = (
-        "{% for x in daftar %}{{ loop.index }}/{{ loop.length }}{{ loop.previtem if not loop.first }}"
-        "{{ loop.nextitem is defined }};{% endfor %}"
+        "{% for x in daftar %}{{ loop.index }}/{{ loop.length }}"
+        "{{ loop.previtem if not loop.first }}{{ loop.nextitem is defined }};{% endfor %}"
         "{% for x in daftar if x > 1 %}{{ x }}{% else %}-{% endfor %}"
         "{% for x in [] %}{% else %}kosong{% endfor %}"
         "{% for p in pohon recursive %}{{ p.n }}[{{ loop(p.c) }}]{% endfor %}"
