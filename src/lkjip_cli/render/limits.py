@@ -80,7 +80,7 @@ class Budget:
         over is a list of 2**60 elements to ``str()`` or ``==``, built in sixty
         steps; the walk refuses it after a few hundred thousand.
         """
-        if isinstance(value, list | tuple | dict):
+        if isinstance(value, list | tuple | dict | Namespace):
             check_length(printed_size(value, self))
         cost = size_of(value)
         check_length(cost)

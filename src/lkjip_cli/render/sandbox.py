@@ -185,6 +185,14 @@ class _NarrativeSandbox(ImmutableSandboxedEnvironment):
         self.budget.build(result)
         return result
 
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        """``xs[i]``; a slice (``text[1:]``) is a copy, charged like any result."""
+        result = super().getitem(obj, argument)
+        if isinstance(argument, slice):
+            self.budget.step()
+            self.budget.build(result)
+        return result
+
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         self.budget.step()
         if operator == "%" and isinstance(left, str):

@@ -428,3 +428,12 @@ def test_loops_keep_every_feature_under_the_step_count() -> None:
         "{% set a, b = 1, 2 %}{{ a }}{{ b }}{% set t %}X{{ 1 }}{% endset %}{{ t }}"
     )
     assert render(source, pohon=pohon) == "1/3True;2/31True;3/32False;23kosonga[b[]]12X1"
+
+
+def test_slices_and_namespaces_are_charged_like_any_text_they_hold() -> None:
+    assert render("{{ 'abcdef'[1:3] }}{{ daftar[::-1] }}") == "bc[3, 2, 1]"
+    big = "b" * 300_000  # printed inside a namespace, its repr could be ten times longer
+    assert "lebih dari batas" in fails("{{ namespace(a=x[1:]) }}", x=big).message
+    budget = Budget(allocated=1000)
+    with pytest.raises(NarrativeError, match=r"lebih dari 33\.554\.432 karakter"):
+        render_narrative("{{ x[1:] }}", "n.md", {"x": "c" * 2000}, budget)
