@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from lkjip_cli import checks, collector
 from lkjip_cli.compute import compute
 from lkjip_cli.findings import Finding
 from lkjip_cli.model import DataTahun
-from lkjip_cli.parallel import run_all
+from lkjip_cli.render.writers import WRITERS, write_all
 from lkjip_cli.report import Report
 from lkjip_cli.validate import load as _load
-
-if TYPE_CHECKING:
-    from lkjip_cli.render.blocks import Dokumen
 
 
 @dataclass
@@ -63,8 +60,8 @@ def check(path: Path, *, narratives: bool = True) -> CheckResult:
     return CheckResult(data, report, findings)
 
 
-FORMATS = ("docx", "md", "html", "pdf")
-"""Output formats ``build`` knows, in the order they are written."""
+FORMATS = tuple(WRITERS)
+"""Output formats ``build`` knows, in the order they are written (render/writers.py)."""
 
 
 @dataclass
@@ -83,11 +80,13 @@ def build(
     """Check, then render every requested format and write them all at once.
 
     Errors stop the build before anything is written; warnings are kept and
-    the build goes on. The outputs are written atomically (see output.py).
+    the build goes on. The outputs are written atomically (see output.py); what a
+    build killed while writing left in ``out_dir`` is undone first.
     """
-    from lkjip_cli.output import source_date, write_outputs
+    from lkjip_cli.output import recover, source_date, write_outputs
     from lkjip_cli.render.document import build_document
 
+    recover(out_dir)
     checked = check(path, narratives=False)
     result = BuildResult(findings=list(checked.findings))
     if checked.data is None or checked.report is None or _has_errors(result.findings):
@@ -103,67 +102,23 @@ def build(
         result.findings.append(Finding("input.tidak-terbaca", "error", str(exc), unreadable=True))
         return result
     stem = f"lkjip-{checked.report.tahun}"
-    # The Word writer (and LibreOffice after it) and the text writers do not wait
-    # for each other: on two cores the text formats cost no time (see parallel.py).
     # The writers are lkjip's own code over a finished document: no loop of a
     # planner's, so the collector may rest while their trees grow (see collector.py).
-    files: dict[str, bytes] = {}
     with collector.paused():
-        parts = run_all(
-            [lambda: _write_word(dok, stem, formats), lambda: _write_text(dok, stem, formats)]
-        )
-    for written, notes in parts:
-        files.update(written)
-        result.notes.extend(notes)
-    result.written = write_outputs(out_dir, files)
-    _remove_stale_figures(out_dir, files)
+        written = write_all(dok, stem, formats)
+    result.notes.extend(written.notes)
+    result.written = write_outputs(out_dir, written.files)
+    _remove_stale_figures(out_dir, written.files)
     return result
-
-
-_Written = tuple[dict[str, bytes], list[str]]
-"""A writer's files (name → bytes) and its notes for the user."""
-
-
-def _write_word(dok: Dokumen, stem: str, formats: tuple[str, ...]) -> _Written:
-    """The DOCX and the PDF made from it, as requested; why a PDF was skipped is a note."""
-    notes: list[str] = []
-    if "docx" not in formats and "pdf" not in formats:
-        return {}, notes
-    from lkjip_cli.render.docx import write_docx
-
-    docx = write_docx(dok, None)
-    files = {f"{stem}.docx": docx} if "docx" in formats else {}
-    if "pdf" in formats:
-        from lkjip_cli.render.pdf import PdfUnavailable, to_pdf
-
-        try:
-            files[f"{stem}.pdf"] = to_pdf(docx)
-        except PdfUnavailable as exc:
-            notes.append(str(exc))
-    return files, notes
-
-
-def _write_text(dok: Dokumen, stem: str, formats: tuple[str, ...]) -> _Written:
-    """The Markdown (with its chart images) and the HTML, as requested."""
-    files: dict[str, bytes] = {}
-    if "md" in formats:
-        from lkjip_cli.render.markdown import write_markdown
-
-        text, images = write_markdown(dok)
-        files[f"{stem}.md"] = text.encode("utf-8")
-        files.update(images)
-    if "html" in formats:
-        from lkjip_cli.render.html import write_html
-
-        files[f"{stem}.html"] = write_html(dok).encode("utf-8")
-    return files, []
 
 
 def _remove_stale_figures(out_dir: Path, files: dict[str, bytes]) -> None:
     """Chart images of an earlier build that this build no longer has."""
-    for old in out_dir.glob("gambar-*.png"):
-        if old.name not in files:
-            old.unlink(missing_ok=True)
+    for old in (*out_dir.glob("gambar-*.png"), *out_dir.glob("gambar-*.svg")):
+        if old.name not in files and old.is_file():
+            # the report is written; an unused old image that stays does no harm
+            with contextlib.suppress(OSError):
+                old.unlink(missing_ok=True)
 
 
 def _has_errors(findings: list[Finding]) -> bool:

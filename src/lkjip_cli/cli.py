@@ -1,8 +1,10 @@
 """The ``lkjip`` command: a few lines per command; the one place for exit codes.
 
 Exit codes: 0 no errors (warnings allowed), 1 the data has errors (or warnings
-under ``--strict``), 2 input that cannot be read or a usage error, 3 an internal
-error of lkjip itself. No traceback reaches the user; ``LKJIP_DEBUG=1`` shows it.
+under ``--strict``), 2 input that cannot be read, a usage error or a machine
+that refuses (no permission, a full or read-only disk: any
+:class:`~lkjip_cli.errors.LkjipError` carries its code), 3 an internal error of
+lkjip itself. No traceback reaches the user; ``LKJIP_DEBUG=1`` shows it.
 """
 
 from __future__ import annotations
@@ -13,12 +15,13 @@ import sys
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
 from typer import _click
 
 from lkjip_cli import __version__, api, cli_text
+from lkjip_cli.errors import LkjipError
 from lkjip_cli.findings import (
     Finding,
     exit_code,
@@ -35,7 +38,8 @@ EXIT_INTERNAL = 3
 
 EXIT_CODES = (
     "Kode keluar: 0 tanpa galat (peringatan boleh), 1 data mengandung galat, "
-    "2 masukan tidak terbaca atau perintah salah pakai, 3 galat internal lkjip."
+    "2 masukan tidak terbaca, perintah salah pakai, atau keluaran tidak dapat ditulis, "
+    "3 galat internal lkjip."
 )
 
 
@@ -66,6 +70,9 @@ class _Group(cli_text.Group):
         except typer.Abort:
             typer.echo("dibatalkan", err=True)
             sys.exit(1)
+        except LkjipError as exc:  # the user's input or machine: the message says what to do
+            typer.echo(f"galat: {exc.message}", err=True)
+            sys.exit(exc.exit_code)
         except Exception as exc:
             if os.environ.get("LKJIP_DEBUG"):
                 raise
@@ -120,11 +127,6 @@ def _emit_findings(findings: list[Finding], fmt: Format, *, err: bool = False) -
     typer.echo(text, nl=False, err=err)
 
 
-def _fail(message: str, code: int = 2) -> NoReturn:
-    typer.echo(f"galat: {message}", err=True)
-    raise typer.Exit(code)
-
-
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"lkjip {__version__}")
@@ -140,7 +142,7 @@ def main_callback(
         ),
     ] = False,
 ) -> None:
-    """Menyusun LKjIP dari berkas data YAML: check, show, build, schema, new."""
+    """Menyusun LKjIP dari berkas data YAML: check, show, build, schema, new, impor."""
 
 
 @app.command(cls=cli_text.Command, epilog=EXIT_CODES)
@@ -212,11 +214,11 @@ def build(
             "--format",
             "-f",
             metavar="BENTUK",
-            help="Bentuk keluaran dipisah koma: docx, md, html, pdf.",
+            help=f"Bentuk keluaran dipisah koma: {', '.join(api.FORMATS)}.",
         ),
     ] = "docx,md,html",
 ) -> None:
-    """Periksa data lalu susun laporan LKjIP (DOCX, Markdown, HTML, PDF)."""
+    """Periksa data lalu susun laporan LKjIP (DOCX, Markdown, HTML, PDF, XLSX)."""
     formats = _formats(format)
     path = api.resolve(target)
     result = api.build(path, out or Path("build") / path.name, formats)
@@ -240,13 +242,9 @@ def schema(
     ] = Path("schema"),
 ) -> None:
     """Tulis JSON Schema setiap berkas data, agar penyunting teks memeriksa dan melengkapinya."""
-    try:
-        # only this command needs pydantic's JSON Schema
-        from lkjip_cli.schemas import write_schemas
+    from lkjip_cli.schemas import write_schemas  # only this command needs pydantic's JSON Schema
 
-        written = write_schemas(out)
-    except OSError as exc:
-        _fail(f"tidak dapat menulis ke {out}: {exc.strerror or exc}")
+    written = write_schemas(out)
     typer.echo(f"{len(written)} skema ditulis ke {out}")
 
 
@@ -262,14 +260,9 @@ def new(
     ] = Path("data"),
 ) -> None:
     """Mulai tahun baru dari tahun sebelumnya: struktur disalin, angka dikosongkan untuk diisi."""
-    from lkjip_cli.scaffold import ScaffoldError, new_year  # once a year: not on every start
+    from lkjip_cli.scaffold import new_year  # once a year: not on every start
 
-    try:
-        result = new_year(data, year, source)
-    except ScaffoldError as exc:
-        _fail(str(exc))
-    except OSError as exc:
-        _fail(f"tidak dapat menulis {data / str(year)}: {exc.strerror or exc}")
+    result = new_year(data, year, source)
     if not result.written:
         _emit_findings(result.findings, Format.text, err=True)
         raise typer.Exit(exit_code(result.findings) or 1)
@@ -283,6 +276,106 @@ def new(
         "Isi setiap nilai bertanda '# ISI', periksa yang bertanda '# PERIKSA', lalu jalankan "
         f"lkjip check {result.target} (sekarang: {findings_summary(checked.findings)})."
     )
+
+
+impor_app = typer.Typer(
+    cls=cli_text.Group,
+    help="Impor angka dari lembar kerja (xlsx, csv) ke berkas data.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(impor_app, name="impor")
+
+
+def _latest_year(base: Path = Path("data")) -> str:
+    years = sorted(p.name for p in base.glob("[0-9][0-9][0-9][0-9]") if p.is_dir())
+    if not years:
+        raise LkjipError("tidak ada direktori data/TAHUN; sebutkan dengan --tahun")
+    return years[-1]
+
+
+@impor_app.command("anggaran", cls=cli_text.Command, epilog=EXIT_CODES)
+def impor_anggaran(
+    file: Annotated[
+        Path,
+        typer.Argument(metavar="BERKAS", help="Lembar kerja .xlsx atau .csv (ekspor SIPD dsb.)."),
+    ],
+    tahun: Annotated[
+        str | None,
+        typer.Option(
+            "--tahun",
+            "-t",
+            metavar="DATA",
+            help="Tahun (mis. 2024, berarti data/2024) atau jalur direktori data; "
+            "bawaan: tahun terakhir di data/.",
+        ),
+    ] = None,
+    kolom: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kolom",
+            "-k",
+            metavar="ISIAN=JUDUL",
+            help="Judul kolom sebuah isian (kode, nama, kegiatan, pagu_murni, pagu_perubahan, "
+            'realisasi), mis. --kolom realisasi="Realisasi s.d. Desember"; boleh berulang.',
+        ),
+    ] = None,
+    peta: Annotated[
+        Path | None,
+        typer.Option(
+            "--peta", metavar="BERKAS", help="Berkas YAML pemetaan kolom (kolom: {isian: judul})."
+        ),
+    ] = None,
+    lembar: Annotated[
+        str | None,
+        typer.Option("--lembar", metavar="NAMA", help="Nama lembar (bawaan: yang pertama cocok)."),
+    ] = None,
+    tambah_ke: Annotated[
+        str | None,
+        typer.Option(
+            "--tambah-ke",
+            metavar="KEGIATAN",
+            help="Tambahkan sub kegiatan yang belum ada di anggaran.yaml ke kegiatan ini "
+            "(nama atau kode); tanpa opsi ini baris seperti itu hanya dilaporkan.",
+        ),
+    ] = None,
+    periksa: Annotated[
+        bool,
+        typer.Option("--periksa", help="Tampilkan perubahan (lama → baru) tanpa menulis apa pun."),
+    ] = False,
+) -> None:
+    """Isi pagu dan realisasi sub kegiatan di anggaran.yaml dari lembar kerja, lalu periksa."""
+    from lkjip_cli.impor.anggaran import apply_import, plan_import
+    from lkjip_cli.impor.columns import ColumnError, parse_option, read_mapping_file
+    from lkjip_cli.impor.text import describe
+
+    path = api.resolve(tahun or _latest_year())
+    try:
+        columns = read_mapping_file(peta) if peta else {}
+        columns.update(parse_option(kolom or []))
+    except ColumnError as exc:
+        raise LkjipError(str(exc)) from None
+    data, findings = api.load(path)
+    if data is None or exit_code(findings):
+        _emit_findings(findings, Format.text, err=True)
+        typer.echo(f"galat: perbaiki dahulu data di {path}, lalu impor lagi", err=True)
+        raise typer.Exit(exit_code(findings) or 1)
+    result = plan_import(data, file, columns, lembar, tambah_ke)
+    if result.findings:
+        _emit_findings(result.findings, Format.text, err=True)
+    code = exit_code(result.findings)
+    if code == 2:
+        raise typer.Exit(2)
+    if not periksa:
+        apply_import(path, result)  # a machine that refuses: OutputError, exit 2
+    typer.echo(describe(result, dry_run=periksa), nl=False)
+    if periksa or code:
+        raise typer.Exit(code)
+    checked = api.check(path)
+    if checked.findings:
+        typer.echo(f"Hasil lkjip check {path}:")
+        _emit_findings(checked.findings, Format.text)
+    raise typer.Exit(exit_code(checked.findings))
 
 
 def main() -> None:

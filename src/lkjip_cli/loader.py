@@ -3,8 +3,8 @@
 YAML's implicit typing is the wrong tool for an Indonesian report: ``14.972``
 would become a float, ``no`` a boolean and ``010`` an octal 8. This loader keeps
 every scalar as the text the planner typed (the models parse it), refuses
-anchors, aliases and duplicate keys, and caps size and depth before parsing so
-that a hostile file cannot exhaust the process.
+anchors, aliases, tags (``!!str``, ``!custom``) and duplicate keys, and caps
+size and depth before parsing so that a hostile file cannot exhaust the process.
 """
 
 from __future__ import annotations
@@ -29,6 +29,9 @@ from yaml.parser import Parser
 from yaml.reader import Reader
 from yaml.scanner import Scanner
 
+from lkjip_cli.datafiles import read_data_file
+from lkjip_cli.errors import InputError
+
 MAX_FILE_BYTES = 8 * 1024 * 1024
 """Largest data file read: a whole district's budget tree (50 agencies) is about 2.5 MB."""
 MAX_DEPTH = 40
@@ -52,15 +55,6 @@ class Position:
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}"
-
-
-class InputError(Exception):
-    """Input that cannot be read at all (missing, unreadable, not YAML): exit 2."""
-
-    def __init__(self, message: str, position: Position | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.position = position
 
 
 @dataclass
@@ -181,6 +175,12 @@ def _compose(parser: Any, doc: Document) -> Any:
                 "anchor YAML (&nama) tidak diizinkan; tulis nilainya langsung",
                 _pos(label, event.start_mark),
             )
+        if event.tag is not None:
+            raise InputError(
+                f"tag YAML ({_tag(event.tag)}) tidak diizinkan; hapus tag itu dan tulis "
+                "nilainya langsung (beri tanda kutip bila nilainya harus dibaca sebagai teks)",
+                _pos(label, event.start_mark),
+            )
         if len(stack) >= MAX_DEPTH:
             raise InputError(
                 f"struktur bersarang lebih dari {MAX_DEPTH} tingkat",
@@ -212,6 +212,14 @@ def _compose(parser: Any, doc: Document) -> Any:
             stack.append(_Open([], path, False))
         else:  # a parser hands out nothing else inside a document
             raise InputError("jenis node YAML tidak dikenal", _pos(label, event.start_mark))
+
+
+def _tag(tag: str) -> str:
+    """A tag as the planner typed it: ``tag:yaml.org,2002:str`` is ``!!str``."""
+    return "!!" + tag.removeprefix(_YAML_TAGS) if tag.startswith(_YAML_TAGS) else tag
+
+
+_YAML_TAGS = "tag:yaml.org,2002:"
 
 
 def _attach(parent: _Open, value: Any) -> None:
@@ -302,37 +310,17 @@ def _refuse_unprintable(event: Any, label: str) -> None:
         )
 
 
-def _too_big(size: str, label: str) -> InputError:
-    return InputError(
-        f"berkas terlalu besar ({size}; paling besar {MAX_FILE_BYTES} bita)", Position(label, 1, 1)
-    )
-
-
-def load_file(path: Path, label: str | None = None) -> Document:
-    """Read and parse one YAML file; every failure is an :class:`InputError`."""
+def load_file(path: Path, label: str | None = None, *, root: Path | None = None) -> Document:
+    """Read and parse one YAML file of ``root`` (by default its folder); :class:`InputError`."""
     label = label or str(path)
+    raw = read_data_file(root or path.parent, path, label=label, limit=MAX_FILE_BYTES)
     try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise InputError(f"berkas tidak ditemukan: {label}") from None
-    except OSError as exc:
-        raise InputError(f"berkas tidak dapat dibaca: {label} ({exc.strerror})") from None
-    if size > MAX_FILE_BYTES:
-        raise _too_big(f"{size} bita", label)
-    try:
-        with path.open("rb") as handle:
-            # bounded: a device or a file growing meanwhile must not be read whole
-            raw = handle.read(MAX_FILE_BYTES + 1)
-        if len(raw) > MAX_FILE_BYTES:
-            raise _too_big(f"lebih dari {MAX_FILE_BYTES} bita", label)
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(
             f"berkas bukan teks UTF-8 (bita ke-{exc.start})",
             Position(label, raw[: exc.start].count(b"\n") + 1, 1),
         ) from None
-    except OSError as exc:
-        raise InputError(f"berkas tidak dapat dibaca: {label} ({exc.strerror})") from None
     if (nul := text.find("\x00")) >= 0:
         raise InputError(
             "berkas berisi karakter NUL; bukan YAML",

@@ -24,12 +24,15 @@ from pathlib import Path
 from typing import Any
 
 from lkjip_cli.compute import compute
+from lkjip_cli.datafiles import read_data_file
+from lkjip_cli.errors import InputError, LkjipError, write_error
 from lkjip_cli.findings import Finding, error, exit_code
-from lkjip_cli.loader import parse_text
+from lkjip_cli.loader import MAX_FILE_BYTES, parse_text
 from lkjip_cli.model import FILES, DataTahun
 from lkjip_cli.numbers import format_decimal_id
 from lkjip_cli.report import Report
 from lkjip_cli.schemas import modeline
+from lkjip_cli.validate import MAX_NARRATIVE_BYTES
 from lkjip_cli.validate import load as load_directory
 from lkjip_cli.yamltext import Isi, Note, emit, mark_quoted, plain
 
@@ -37,7 +40,7 @@ NOT_CARRIED = ("insentif_fiskal.yaml",)
 """Data files of one year only: not copied into the next."""
 
 
-class ScaffoldError(Exception):
+class ScaffoldError(LkjipError):
     """A new year that cannot be created as asked (exit code 2)."""
 
 
@@ -108,7 +111,7 @@ def _plan(ctx: _Context) -> dict[str, str]:
         doc = ctx.data.documents.get(name)
         if doc is None or name in NOT_CARRIED:
             continue
-        source_text = (ctx.data.root / name).read_text(encoding="utf-8-sig")
+        source_text = _read(ctx.data.root, name, MAX_FILE_BYTES).decode("utf-8-sig")
         tree = mark_quoted(source_text, copy.deepcopy(doc.data)) if doc.data else {}
         _drop_printed(tree)
         transform = _TRANSFORMS.get(name)
@@ -123,9 +126,21 @@ def _plan(ctx: _Context) -> dict[str, str]:
     narasi = ctx.data.root / "narasi"
     if narasi.is_dir():
         for path in sorted(narasi.glob("*.md")):
-            with path.open(encoding="utf-8", newline="") as handle:  # keep its line endings
-                files[f"narasi/{path.name}"] = handle.read()
+            name = f"narasi/{path.name}"
+            raw = _read(ctx.data.root, name, MAX_NARRATIVE_BYTES)
+            try:
+                files[name] = raw.decode("utf-8")  # copied as it is, line endings too
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"{ctx.data.root / name} bukan teks UTF-8 (bita ke-{exc.start}); "
+                    "simpan ulang sebagai UTF-8 atau hapus berkas itu"
+                ) from None
     return files
+
+
+def _read(root: Path, name: str, limit: int) -> bytes:
+    """A file of the source year, read only if it is a regular file inside it."""
+    return read_data_file(root, root / name, label=str(root / name), limit=limit)
 
 
 def _skipped(source: Path, files: dict[str, str]) -> list[str]:
@@ -139,15 +154,20 @@ def _skipped(source: Path, files: dict[str, str]) -> list[str]:
 
 def _write_atomically(data_dir: Path, target: Path, files: dict[str, str]) -> None:
     """Write into a hidden sibling, then rename: never a half-made year."""
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=data_dir))
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=data_dir))
+    except OSError as exc:
+        raise write_error(target, exc, "--data") from None
     try:
         for name, text in files.items():
             path = staging / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8", newline="\n")
         os.rename(staging, target)
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise write_error(target, exc, "--data") from None
         raise
 
 

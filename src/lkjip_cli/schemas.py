@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
+from lkjip_cli.errors import write_error
 from lkjip_cli.model import FILES
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -108,10 +109,16 @@ def schemas() -> dict[str, str]:
 
 def write_schemas(out: Path) -> list[Path]:
     """Write every schema into ``out`` (created when missing); return the paths written."""
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise write_error(out, exc) from None
     written: list[Path] = []
     for name, text in schemas().items():
         path = out / name
-        path.write_text(text, encoding="utf-8", newline="\n")
+        try:
+            path.write_text(text, encoding="utf-8", newline="\n")
+        except OSError as exc:
+            raise write_error(path, exc) from None
         written.append(path)
     return written

@@ -118,7 +118,7 @@ def a_directory_where_a_file_belongs(root: Path) -> Expect:
     path = root / YEAR / "iku.yaml"
     path.unlink()
     path.mkdir()
-    return Expect(2, "iku.yaml", None, "tidak dapat dibaca")
+    return Expect(2, "iku.yaml", 1, "bukan berkas biasa melainkan direktori")
 
 
 # --- YAML's traps ----------------------------------------------------------------------
@@ -178,14 +178,14 @@ def mapping_as_a_key(root: Path) -> Expect:
 
 
 @case
-def python_tag_is_only_text(root: Path) -> Expect:
-    # the safe composer never constructs objects: the tag changes nothing
+def python_tag_is_refused(root: Path) -> Expect:
+    # the loader never constructs objects, and refuses every tag where it stands
     line = replace_line(
         root / YEAR / "lkjip.yaml",
         "tahun:",
         'tahun: !!python/object/apply:os.system ["touch DIRETAS"]',
     )
-    return Expect(1, "lkjip.yaml", line, "tahun")
+    return Expect(2, "lkjip.yaml", line, "tag YAML (!!python/object/apply:os.system)")
 
 
 @case
@@ -238,7 +238,7 @@ def endless_device(root: Path) -> Expect:
     path = root / YEAR / "bansos.yaml"
     path.unlink()
     path.symlink_to("/dev/zero")
-    return Expect(2, "bansos.yaml", 1, "berkas terlalu besar")
+    return Expect(2, "bansos.yaml", 1, "menunjuk ke luar direktori data")
 
 
 @case

@@ -1,6 +1,6 @@
 """``lkjip check`` starts fast: it never imports the writers' heavy libraries.
 
-Pillow draws the charts, python-docx and the PDF bridge write the documents,
+python-docx, openpyxl (the charts' workbooks) and the PDF bridge write the documents,
 markdown-it parses the narratives' Markdown into blocks: they are only for
 ``build``. (Jinja is allowed: the check renders the narratives in the sandbox
 to catch a misspelt placeholder before a build.) Nor does it import the
@@ -17,7 +17,17 @@ import sys
 
 from .harness import REPO
 
-HEAVY = ("matplotlib", "docx", "lxml", "PIL", "numpy", "markdown_it", "babel", "num2words")
+HEAVY = (
+    "matplotlib",
+    "docx",
+    "lxml",
+    "PIL",
+    "openpyxl",
+    "numpy",
+    "markdown_it",
+    "babel",
+    "num2words",
+)
 
 _PROBE = """
 import atexit, json, sys

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Any
 import pytest
 
 from lkjip_cli import api, checks
-from lkjip_cli.render import document
+from lkjip_cli.render import document, writers
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "2024"
 
@@ -89,7 +90,6 @@ def test_collector_is_back_on_after_an_error(monkeypatch: pytest.MonkeyPatch) ->
 def test_the_document_and_the_writers_are_built_with_the_collector_paused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("LKJIP_JOBS", "1")  # both writers in this process, where we can see
     seen: dict[str, bool] = {}
 
     def spy(name: str, real: Any) -> Any:
@@ -99,8 +99,11 @@ def test_the_document_and_the_writers_are_built_with_the_collector_paused(
 
         return wrapped
 
-    monkeypatch.setattr(api, "_write_word", spy("word", api._write_word))
-    monkeypatch.setattr(api, "_write_text", spy("text", api._write_text))
+    for name, label in (("docx", "word"), ("md", "text")):
+        real = writers.WRITERS[name]
+        monkeypatch.setitem(
+            writers.WRITERS, name, dataclasses.replace(real, write=spy(label, real.write))
+        )
     monkeypatch.setattr(document, "build_document", spy("document", document.build_document))
     result = api.build(DATA, tmp_path, ("docx", "md"))
     assert len(result.written) == 5  # docx, md and the three charts

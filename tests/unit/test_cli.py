@@ -339,9 +339,9 @@ def test_build_writes_every_format_and_is_deterministic(
     second = build(resolve("2024", root), tmp_path / "b")
     names = sorted(p.name for p in first.written)
     assert names == [
-        "gambar-1-1.png",
-        "gambar-3-1.png",
-        "gambar-3-2.png",
+        "gambar-1-1.svg",
+        "gambar-3-1.svg",
+        "gambar-3-2.svg",
         "lkjip-2024.docx",
         "lkjip-2024.html",
         "lkjip-2024.md",
@@ -372,7 +372,7 @@ def test_build_command_lists_what_it_wrote(tmp_path: Path) -> None:
     written = [line for line in result.stdout.splitlines() if line.startswith("ditulis: ")]
     assert written == [
         f"ditulis: {out / name}"
-        for name in ("lkjip-2024.md", "gambar-1-1.png", "gambar-3-1.png", "gambar-3-2.png")
+        for name in ("lkjip-2024.md", "gambar-1-1.svg", "gambar-3-1.svg", "gambar-3-2.svg")
     ]
 
 

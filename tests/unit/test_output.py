@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-from lkjip_cli.output import source_date, write_outputs
+from lkjip_cli.output import OutputError, source_date, write_outputs
 
 OLD = {"laporan.md": b"lama md\n", "laporan.html": b"<p>lama</p>\n"}
-NEW = {"laporan.md": b"baru md\n", "laporan.html": b"<p>baru</p>\n", "gambar-3-1.png": b"\x89PNG"}
+NEW = {"laporan.md": b"baru md\n", "laporan.html": b"<p>baru</p>\n", "gambar-3-1.svg": b"<svg/>"}
 
 
 def contents(directory: Path) -> dict[str, bytes]:
@@ -63,7 +63,7 @@ def test_a_failure_while_writing_leaves_previous_outputs_untouched(
     previous: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(os, "fsync", fail_on_call(2, os.fsync))
-    with pytest.raises(OSError, match="No space left"):
+    with pytest.raises(OutputError, match="disk penuh"):
         write_outputs(previous, NEW)
     assert contents(previous) == OLD  # no temporaries either
 
@@ -73,7 +73,7 @@ def test_a_failure_while_renaming_rolls_back_what_was_replaced(
 ) -> None:
     # laporan.md is replaced, then renaming laporan.html fails: md must come back.
     monkeypatch.setattr(os, "replace", fail_on_call(2, os.replace))
-    with pytest.raises(OSError, match="No space left"):
+    with pytest.raises(OutputError, match="disk penuh"):
         write_outputs(previous, NEW)
     assert contents(previous) == OLD
 
@@ -82,7 +82,7 @@ def test_a_failure_on_the_last_rename_removes_the_new_files_too(
     previous: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(os, "replace", fail_on_call(3, os.replace))
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError):
         write_outputs(previous, NEW)
     assert contents(previous) == OLD
 
@@ -107,7 +107,7 @@ def test_without_hard_links_the_backup_is_a_copy(
 
     monkeypatch.setattr(os, "link", no_links)
     monkeypatch.setattr(os, "replace", fail_on_call(2, os.replace))
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError):
         write_outputs(previous, NEW)
     assert contents(previous) == OLD
 

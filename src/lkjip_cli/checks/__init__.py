@@ -3,6 +3,7 @@
 Families: ``anggaran`` (the DPA tree), ``pk`` (PK against DPA and IKU),
 ``tercetak`` (figures as printed against computed), ``pmks`` (Tabel 3.8),
 ``insentif`` (the fiscal-incentive fund), ``skala`` (the predikat scale),
+``judul`` (table titles set in data),
 ``kelengkapan`` (SAKIP completeness) and ``tahun_baru`` (a year still blank). Every
 rule id is documented in ``docs/checks.md``.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 from lkjip_cli.checks import (
     anggaran,
     insentif,
+    judul,
     kelengkapan,
     pk,
     pmks,
@@ -41,6 +43,7 @@ def _families() -> list[Rule]:
         *pmks.RULES,
         *insentif.RULES,
         *skala.RULES,
+        *judul.RULES,
         *kelengkapan.RULES,
         *tahun_baru.RULES,
     ]

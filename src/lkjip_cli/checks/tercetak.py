@@ -21,6 +21,7 @@ from lkjip_cli.model import DataTahun
 from lkjip_cli.model.renstra import Sasaran
 from lkjip_cli.numbers import format_decimal_id, format_number
 from lkjip_cli.report import IndikatorHasil, Report
+from lkjip_cli.satuan import persen
 
 
 def _same_word(a: str, b: str) -> bool:
@@ -158,7 +159,7 @@ def indikator(data: DataTahun, report: Report) -> list[Finding]:
             continue
         owner: PathKey = ("indikator", j)
         name = f"indikator '{hasil.nama}'"
-        unit: Unit = "%" if hasil.satuan.strip() == "%" else ""
+        unit: Unit = "%" if persen(hasil.satuan) else ""
         checks: list[tuple[str, str, Any, Decimal | None, Unit, str, str]] = [
             (
                 "realisasi",

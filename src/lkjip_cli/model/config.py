@@ -30,6 +30,28 @@ class Interval(Source):
     """Nama predikat, mis. Sangat Tinggi."""
 
 
+class LabelPk(Source):
+    """Label tingkat PK di kolom kanan cascading kinerja, dari atas ke bawah."""
+
+    daerah: Teks = "PK KEPALA DAERAH"
+    """Tingkat RPJMD (misi, tujuan, sasaran daerah)."""
+    perangkat_daerah: Teks = "PK KEPALA OPD"
+    """Tingkat Renstra perangkat daerah (tujuan, sasaran, indikator sasaran)."""
+    program: Teks = "PK ESELON III"
+    """Tingkat program dan kegiatan."""
+    sub_kegiatan: Teks = "PK JF/ESELON IV"
+    """Tingkat sub kegiatan."""
+    staf: Teks = "PK STAF"
+    """Tingkat staf."""
+
+
+class Cascading(Source):
+    """Pengaturan lampiran cascading kinerja."""
+
+    pk: LabelPk = LabelPk()
+    """Label tingkat PK; yang tidak diisi memakai label acuan."""
+
+
 def _default_scale() -> list[Interval]:
     from decimal import Decimal
 
@@ -63,6 +85,11 @@ class Config(Source):
     """Pengaturan efisiensi."""
     predikat: list[Interval] = []
     """Skala predikat (Tabel 3.1); kosong = skala acuan."""
+    judul_tabel: dict[str, Teks] = {}
+    """Judul pengganti tabel bawaan per nama tabel (pegawai, realisasi-S, realisasi-S1);
+    {sasaran} dan {tahun} diisi nama sasaran dan tahun laporan."""
+    cascading: Cascading = Cascading()
+    """Pengaturan lampiran cascading kinerja."""
 
     def scale(self) -> list[Interval]:
         """The configured scale, or the reference's default."""

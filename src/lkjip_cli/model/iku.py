@@ -1,11 +1,13 @@
 """``iku.yaml``: the indicators and the decree that fixes the IKU."""
 
-from typing import Literal
+from decimal import Decimal
+from typing import Literal, Self
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
-from lkjip_cli.model.common import Nilai, Orang, Source, Tanggal, Teks, YaTidak
+from lkjip_cli.model.common import Jumlah, Nilai, Orang, Source, Tanggal, Teks, YaTidak
 from lkjip_cli.model.renstra import Id
+from lkjip_cli.satuan import faktor_satuan
 
 
 class Diktum(Source):
@@ -41,12 +43,26 @@ class Keputusan(Source):
 
 
 class Rumus(Source):
-    """Rumus indikator: pembilang ÷ penyebut."""
+    """Rumus indikator: pembilang ÷ penyebut × faktor, atau uraian saja."""
 
-    pembilang: Teks
-    """Pembilang."""
-    penyebut: Teks
-    """Penyebut."""
+    pembilang: Teks | None = None
+    """Pembilang; tanpa penyebut tercetak apa adanya."""
+    penyebut: Teks | None = None
+    """Penyebut; kosong = bukan rasio (mis. indeks yang dihitung BPS)."""
+    faktor: Jumlah | None = None
+    """Pengali rasio; kosong = menurut satuan (% → 100, per 100.000 … → 100.000, lainnya 1)."""
+    uraian: Teks | None = None
+    """Uraian cara menghitung, dicetak di bawah rumus (atau sendiri bila tanpa pembilang)."""
+
+    @model_validator(mode="after")
+    def _lengkap(self) -> Self:
+        if self.penyebut is not None and self.pembilang is None:
+            raise ValueError("rumus dengan penyebut memerlukan pembilang")
+        if self.pembilang is None and self.uraian is None:
+            raise ValueError("rumus memerlukan pembilang (dengan atau tanpa penyebut) atau uraian")
+        if self.faktor is not None and self.faktor < 1:
+            raise ValueError(f"faktor rumus paling kecil 1 (tertulis {self.faktor})")
+        return self
 
 
 class Indikator(Source):
@@ -61,17 +77,17 @@ class Indikator(Source):
     utama: YaTidak = True
     """Apakah termasuk indikator kinerja utama (IKU, Tabel 2.1)."""
     satuan: Teks = "%"
-    """Satuan: % atau kata seperti nilai."""
+    """Satuan: %, per 100.000 kelahiran hidup, hari, atau kata jenis angka seperti nilai, indeks."""
     polaritas: Literal["naik", "turun"] = "naik"
     """naik: makin tinggi makin baik; turun: makin rendah makin baik."""
     metode: Literal["target/realisasi", "2target-realisasi"] | None = None
     """Untuk polaritas turun: cara menghitung capaian."""
     definisi: str | None = None
-    """Definisi operasional."""
+    """Definisi operasional; tercetak di Tabel 2.1 dan lampiran IKU."""
     rumus: Rumus | None = None
     """Rumus perhitungan."""
     penjelasan: list[Teks] = []
-    """Penjelasan."""
+    """Penjelasan: butir-butir di bawah rumus pada Tabel 2.1."""
     sumber_data: str | None = None
     """Sumber data."""
     program: list[str] = []
@@ -80,6 +96,12 @@ class Indikator(Source):
     """Target jangka menengah dalam Renstra."""
     realisasi_dari: Literal["pmks"] | None = None
     """Sumber perhitungan realisasi tahun ini; kosong = realisasi.yaml."""
+
+    def faktor(self) -> Decimal:
+        """The ratio's multiplier: ``rumus.faktor`` when stated, else :func:`faktor_satuan`."""
+        if self.rumus is not None and self.rumus.faktor is not None:
+            return Decimal(self.rumus.faktor)
+        return faktor_satuan(self.satuan)
 
 
 class Iku(Source):

@@ -9,7 +9,7 @@ class Laporan(Source):
     """Tempat, tanggal, dan penanda tangan laporan."""
 
     tempat: Teks
-    """Tempat penandatanganan, mis. Blitar."""
+    """Tempat penandatanganan (kota atau ibu kota kabupaten)."""
     tanggal: Tanggal
     """Tanggal laporan."""
     penandatangan: Orang
@@ -65,13 +65,13 @@ class Instansi(Source):
     """Data instansi."""
 
     nama: Teks
-    """Nama lengkap, mis. Dinas Sosial Kabupaten Blitar."""
+    """Nama lengkap, mis. Dinas … Kabupaten … atau Kecamatan …."""
     nama_singkat: Teks
     """Nama singkat, mis. Dinas Sosial."""
     pemerintah: Teks
-    """Pemerintah daerah, mis. Pemerintah Kabupaten Blitar."""
+    """Pemerintah daerah, mis. Pemerintah Kabupaten … atau Pemerintah Kota …."""
     daerah: Teks
-    """Daerah, mis. Kabupaten Blitar."""
+    """Daerah, mis. Kabupaten … atau Kota …."""
     alamat: str | None = None
     """Alamat kantor."""
     telepon: str | None = None

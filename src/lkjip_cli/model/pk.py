@@ -28,8 +28,8 @@ class ProgramPk(Source):
 class PerjanjianKinerja(Source):
     """Satu dokumen PK."""
 
-    tempat: Teks = "Blitar"
-    """Tempat penandatanganan."""
+    tempat: Teks | None = None
+    """Tempat penandatanganan; kosong = tempat laporan (instansi.yaml, laporan.tempat)."""
     tanggal: Tanggal | None = None
     """Tanggal penandatanganan; kosongkan bila tidak diketahui."""
     pihak_pertama: Orang

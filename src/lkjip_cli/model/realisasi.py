@@ -9,7 +9,7 @@ class Pembanding(Source):
     """Realisasi indikator yang sama di daerah lain (pembanding)."""
 
     daerah: Teks
-    """Daerah, mis. Kabupaten Lombok Tengah."""
+    """Daerah pembanding, mis. Kabupaten … atau Kota …."""
     tahun: int
     """Tahun."""
     realisasi: Nilai

@@ -12,6 +12,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from lkjip_cli.render.graphics import Chart, Diagram
+
 Align = Literal["left", "center", "right", "justify"]
 
 
@@ -105,9 +107,9 @@ class Table:
 
 @dataclass(frozen=True)
 class Figure:
-    """A chart or image: PNG bytes, numbered like tables."""
+    """A chart or a diagram, numbered like tables; each writer draws it in its own way."""
 
-    png: bytes
+    content: Chart | Diagram
     label: str
     number: str
     caption: str

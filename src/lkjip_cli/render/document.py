@@ -135,7 +135,7 @@ def build_document(
 ) -> tuple[Dokumen | None, list[Finding]]:
     """The whole report as blocks, or the findings that prevent it.
 
-    With ``draw=False`` only the findings are of use: figures get no image,
+    With ``draw=False`` only the findings are of use: the organisation chart is not laid out,
     tables are looked up but not built, the Markdown is not parsed and the
     appendices are left out.
     """
@@ -291,7 +291,7 @@ def _directive(
         builder, key = found
         if not draw:  # known and placed is all a check needs of a table
             return _UNBUILT
-        table = builder(data, report, key)
+        table = tables.apply_title(d.name, builder(data, report, key), data, report)
         return dataclasses.replace(table, label=d.name, number=numbering.numbers.get(d.name))
     if d.kind == "gambar":
         return _figure(d, data, report, numbering, where, findings, draw)
@@ -332,7 +332,6 @@ def _figure(
     findings: list[Finding],
     draw: bool,
 ) -> Block | None:
-    # imported here: Pillow stays off the path of `lkjip check`
     from lkjip_cli.render import charts, orgchart
 
     number = numbering.numbers.get(d.name, "")
@@ -348,38 +347,24 @@ def _figure(
                 )
             )
             return None
+        if not draw:
+            return _UNBUILT
         return Figure(
-            orgchart.struktur_organisasi(struktur) if draw else b"",
+            orgchart.struktur_organisasi(struktur),
             d.name,
             number,
             f"Struktur Organisasi {data.instansi.nama}",
             alt=_uraian_struktur(struktur),
         )
-    if d.name == "tren-rpjmd" and report.rpjmd:
-        r = report.rpjmd[0]
-        years = sorted(r.realisasi)
-        caption = f"Grafik Pencapaian Target IKU {data.instansi.daerah}"
-        if years:
-            caption += f" Tahun {years[0]} - {years[-1]}"
-        png = charts.tren_rpjmd(r) if draw else b""
-        return Figure(png, d.name, number, caption, alt=r.nama)
-    if d.name.startswith("tren-") and d.name[5:] in report.sasaran:
-        s = report.sasaran[d.name[5:]]
-        inds = [report.indikator[i] for i in s.indikator]
-        if inds:
-            ind = inds[0]
-            years = sorted({*ind.riwayat, report.tahun})
-            caption = (
-                f"Grafik Pencapaian Target IKU {data.instansi.nama_singkat} "
-                f"Tahun {years[0]} - {years[-1]}"
-            )
-            png = charts.tren_indikator(ind, report.tahun) if draw else b""
-            return Figure(png, d.name, number, caption, alt=ind.nama)
+    trend = charts.trend(d.name, report)
+    if trend is not None:
+        return Figure(trend.chart, d.name, number, trend.caption, alt=trend.alt)
     findings.append(
         error(
             "narasi.gambar-tidak-dikenal",
             f"gambar '{d.name}' tidak dikenal; yang ada: struktur-organisasi, "
-            "tren-rpjmd, " + ", ".join(f"tren-{k}" for k in report.sasaran),
+            + ", ".join(charts.names(report))
+            + " (awalan 'garis-' menggambar realisasi sebagai garis)",
             where,
         )
     )

@@ -2,13 +2,12 @@
 
 ``templates/laporan.html.j2`` autoescapes every value, so text from the data
 (a ``<script>`` typed into a cell) prints as text. CSS is inline with A4/F4
-``@page`` rules and a named landscape page; charts are embedded as ``data:``
-URIs; the indexes link to headings, table captions and figures by id.
+``@page`` rules and a named landscape page; figures are inline SVG (see
+:mod:`.svg`); the indexes link to headings, table captions and figures by id.
 """
 
 from __future__ import annotations
 
-import base64
 import functools
 import re
 import unicodedata
@@ -36,6 +35,7 @@ from lkjip_cli.render.blocks import (
 )
 from lkjip_cli.render.jinja import writer_env
 from lkjip_cli.render.markdown import grid
+from lkjip_cli.render.svg import figure_svg
 
 TEMPLATE = "laporan.html.j2"
 
@@ -253,8 +253,8 @@ def block_view(
     elif isinstance(block, ListBlock):
         view["kind"] = "list"
     elif isinstance(block, Figure):
-        data = base64.b64encode(block.png).decode("ascii")
-        view.update(kind="figure", id=ids[id(block)], src=f"data:image/png;base64,{data}")
+        ident = ids[id(block)]
+        view.update(kind="figure", id=ident, svg=Markup(figure_svg(block, f"{ident}-svg")))
     elif isinstance(block, Index):
         view.update(kind="index", entries=index_entries(block, targets[block.kind]))
     elif isinstance(block, Signature):
@@ -314,7 +314,7 @@ def _env() -> Environment:
 
 
 def write_html(dok: Dokumen) -> str:
-    """The report as one HTML file with inline CSS and embedded images."""
+    """The report as one HTML file with inline CSS and inline SVG figures."""
     width, height = PAPER_MM[dok.paper]
     text = (
         _env()

@@ -3,7 +3,7 @@
 Python prepares each block as plain, already escaped strings (a "view");
 ``templates/laporan.md.j2`` lays them out. Text from the data is escaped so
 that it reads as written: ``*``, ``_``, ``[`` or a leading ``1.`` never turn
-into emphasis, links or lists. Figures are written as PNG files beside the
+into emphasis, links or lists. Figures are written as SVG files beside the
 Markdown; page breaks and sections have no Markdown form and are dropped.
 """
 
@@ -34,6 +34,7 @@ from lkjip_cli.render.blocks import (
     Table,
 )
 from lkjip_cli.render.jinja import writer_env
+from lkjip_cli.render.svg import svg_file
 
 TEMPLATE = "laporan.md.j2"
 
@@ -207,12 +208,12 @@ def _caption(word: str, number: str | None, caption: str | None) -> str:
 
 
 def image_name(figure: Figure, taken: set[str]) -> str:
-    """``gambar-3-1.png`` for Gambar 3.1, unique within one document."""
+    """``gambar-3-1.svg`` for Gambar 3.1, unique within one document."""
     stem = re.sub(r"[^a-z0-9]+", "-", f"gambar {figure.number or figure.label}".lower()).strip("-")
-    name, n = f"{stem}.png", 1
+    name, n = f"{stem}.svg", 1
     while name in taken:
         n += 1
-        name = f"{stem}-{n}.png"
+        name = f"{stem}-{n}.svg"
     taken.add(name)
     return name
 
@@ -302,7 +303,7 @@ def block_view(
         return table_view(block)
     if isinstance(block, Figure):
         name = image_name(block, taken)
-        images[name] = block.png
+        images[name] = svg_file(block, name.removesuffix(".svg"))
         alt = f"Gambar {block.number} {block.caption}" if block.number else block.caption
         return {
             "kind": "figure",
@@ -330,7 +331,7 @@ def _env() -> Environment:
 
 
 def write_markdown(dok: Dokumen) -> tuple[str, dict[str, bytes]]:
-    """The report as Markdown, and the PNG files (by name) it links to."""
+    """The report as Markdown, and the SVG files (by name) it links to."""
     images: dict[str, bytes] = {}
     taken: set[str] = set()
     views = [v for b in dok.blocks if (v := block_view(dok, b, images, taken)) is not None]

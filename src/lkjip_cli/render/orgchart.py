@@ -1,23 +1,24 @@
-"""Gambar 1.1: the organisation chart, laid out top down, as deterministic PNG bytes.
+"""Gambar 1.1: the organisation chart, laid out top down, as a :class:`~.graphics.Diagram`.
 
 :func:`_layout` places the units (the Sekretariat and coordination units beside
 the line from the head to the bidang); :func:`struktur_organisasi` sizes the
-boxes to their wrapped text and draws them with the connecting lines on the
-canvas shared with the trend charts (:mod:`.plotting`).
+boxes to their text, wrapped with the body font's widths (:mod:`.metrics`), and
+places them with the connecting lines. The SVG and the DOCX writers draw the
+same diagram.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from lkjip_cli.model.instansi import UnitOrganisasi
-from lkjip_cli.render.plotting import Canvas, ascent, text_width, wrap
+from lkjip_cli.render.graphics import Box, Diagram, Line, TextLine
+from lkjip_cli.render.metrics import text_width, wrap
 
 ORG_WIDTH = 15 / 2.54
 """Width in inches of the organisation chart: the text width, so it prints at its own size."""
-ORG_DPI = 200
-"""Sharper than the bar charts: the chart is mostly small text."""
 _ORG_MARGIN = 0.04
 _ORG_HGAP = 0.14
 """Horizontal space between two boxes side by side, inches."""
@@ -29,13 +30,15 @@ _ORG_PAD = 0.06
 _ORG_NAME_PT = 7.5
 _ORG_JABATAN_PT = 6.5
 _ORG_LEADING = 1.22
+_GAP_PT = 2.0
+"""Space between a unit's name and its head's title."""
 _ORG_MIN_SCALE = 0.75
 """Smallest text, relative to the sizes above, when long words must fit narrow boxes."""
 _ORG_LINE_PT = 0.9
 """Width of the boxes' edges and the connecting lines."""
-_ORG_EDGE = "#1f3864"
-_ORG_FILL = "#ffffff"
-_ORG_HEAD_FILL = "#dae3f3"
+_ORG_EDGE = "1F3864"
+_ORG_FILL = "FFFFFF"
+_ORG_HEAD_FILL = "DAE3F3"
 
 
 @dataclass(eq=False)
@@ -123,10 +126,10 @@ def _layout(root: UnitOrganisasi) -> _Box:
 
 def _measure(text: str, size: float, bold: bool) -> float:
     """The width in inches of a text at a size in points."""
-    return text_width(text, size * ORG_DPI / 72, bold) / ORG_DPI
+    return text_width(text, size, bold) / 72
 
 
-def struktur_organisasi(unit: UnitOrganisasi) -> bytes:
+def struktur_organisasi(unit: UnitOrganisasi) -> Diagram:
     """Gambar 1.1: the organisation chart, top down, from ``instansi.struktur``.
 
     Each box holds the unit's name and, smaller, its head's title. Lines of
@@ -157,52 +160,61 @@ def struktur_organisasi(unit: UnitOrganisasi) -> bytes:
             (b.unit.jabatan or "", _ORG_JABATAN_PT, False),
         ):
             for word in text.split():
-                if (wide := _measure(word, size, bold)) > 0:  # not e.g. U+200B alone
+                if (wide := _measure(word, size, bold)) > 0:
                     scale = min(scale, 0.98 * inner(b) / wide)
     scale = max(scale, _ORG_MIN_SCALE)
-    name_pt, jabatan_pt = _ORG_NAME_PT * scale, _ORG_JABATAN_PT * scale
-    name_pitch = name_pt * _ORG_LEADING / 72
-    jabatan_pitch = jabatan_pt * _ORG_LEADING / 72
+    # Word sets type in half points: the sizes are, so that Word and the SVG agree.
+    name_pt = math.floor(_ORG_NAME_PT * scale * 2) / 2
+    jabatan_pt = math.floor(_ORG_JABATAN_PT * scale * 2) / 2
+    texts: dict[int, tuple[TextLine, ...]] = {}
     for b in boxes:
-        b.name = wrap(b.unit.nama, inner(b), lambda t: _measure(t, name_pt, True))
+        lines = [
+            TextLine(t, name_pt, True)
+            for t in wrap(b.unit.nama, inner(b), lambda t: _measure(t, name_pt, True))
+        ]
         if b.unit.jabatan:
-            b.jabatan = wrap(b.unit.jabatan, inner(b), lambda t: _measure(t, jabatan_pt, False))
+            lines += [
+                TextLine(t, jabatan_pt)
+                for t in wrap(b.unit.jabatan, inner(b), lambda t: _measure(t, jabatan_pt, False))
+            ]
+        texts[id(b)] = tuple(lines)
 
     def block(b: _Box) -> float:
-        return (
-            len(b.name) * name_pitch + len(b.jabatan) * jabatan_pitch + (0.03 if b.jabatan else 0.0)
-        )
+        """Height in inches of a box's text: its lines and the gap before the title."""
+        lines = texts[id(b)]
+        gap = _GAP_PT if any(not t.bold for t in lines) and lines[0].bold else 0.0
+        return (sum(t.size_pt * _ORG_LEADING for t in lines) + gap) / 72
 
     # Every box of a row has the height of the row's fullest box.
     heights = [2 * _ORG_PAD + max(block(b) for b in boxes if b.row == r) for r in range(rows)]
     total = 2 * _ORG_MARGIN + sum(heights) + (rows - 1) * _ORG_VGAP
-    canvas = Canvas.inches((ORG_WIDTH, total), ORG_DPI)
-    stroke = canvas.stroke(_ORG_LINE_PT)
-    dash = canvas.px(4 * _ORG_LINE_PT), canvas.px(2.5 * _ORG_LINE_PT)
 
-    # Inches from the bottom left, as the layout thinks; pixels from the top left.
     def cx(b: _Box) -> float:
         return x0 + b.x * slot
 
     def top(b: _Box) -> float:
-        return total - _ORG_MARGIN - sum(heights[: b.row]) - b.row * _ORG_VGAP
+        """Inches from the top of the drawing."""
+        return _ORG_MARGIN + sum(heights[: b.row]) + b.row * _ORG_VGAP
 
     def bottom(b: _Box) -> float:
-        return top(b) - heights[b.row]
+        return top(b) + heights[b.row]
 
     def half(b: _Box) -> float:
         return (head_width if b is head else width) / 2
 
-    def line(xs: list[float], ys: list[float], garis: str, cap: bool = False) -> None:
-        canvas.line(
-            xs[0] * ORG_DPI,
-            (total - ys[0]) * ORG_DPI,
-            xs[1] * ORG_DPI,
-            (total - ys[1]) * ORG_DPI,
-            _ORG_EDGE,
-            stroke,
-            dash if garis == "koordinasi" else None,
-            cap,
+    drawn: list[Line] = []
+
+    def line(xs: list[float], ys: list[float], garis: str) -> None:
+        drawn.append(
+            Line(
+                72 * xs[0],
+                72 * ys[0],
+                72 * xs[1],
+                72 * ys[1],
+                _ORG_EDGE,
+                _ORG_LINE_PT,
+                dashed=garis == "koordinasi",
+            )
         )
 
     def hang(x: float, y: float, children: list[_Box]) -> None:
@@ -221,13 +233,12 @@ def struktur_organisasi(unit: UnitOrganisasi) -> bytes:
             far = max(abs(cx(c) - x) for c in side)
             sign = 1 if cx(side[0]) > x else -1
             if solid:
-                line([x, x + sign * solid], [y, y], "komando", cap=True)
+                line([x, x + sign * solid], [y, y], "komando")
             if far > solid:
                 line([x + sign * solid, x + sign * far], [y, y], "koordinasi")
         for c in children:
             line([cx(c), cx(c)], [y, top(c)], c.unit.garis)
 
-    # The lines first: the boxes cover their ends.
     for parent in boxes:
         if not parent.children:
             continue
@@ -244,8 +255,8 @@ def struktur_organisasi(unit: UnitOrganisasi) -> bytes:
                 edge = cx(c) - half(c) if c.x > parent.x else cx(c) + half(c)
                 line([cx(parent), edge], [y, y], c.unit.garis)
             elif group:  # hang from a line above them
-                hang(cx(parent), top(group[0]) + _ORG_VGAP / 2, group)
-        bus = top(hanging[0]) + _ORG_VGAP / 2
+                hang(cx(parent), top(group[0]) - _ORG_VGAP / 2, group)
+        bus = top(hanging[0]) - _ORG_VGAP / 2
         garis = (
             "komando" if any(c.unit.garis == "komando" for c in parent.children) else "koordinasi"
         )
@@ -258,26 +269,19 @@ def struktur_organisasi(unit: UnitOrganisasi) -> bytes:
         )
         hang(cx(parent), bus, [c for c in hanging if c not in straight])
 
-    for b in boxes:
-        canvas.rect(
-            (cx(b) - half(b)) * ORG_DPI,
-            (total - top(b)) * ORG_DPI,
-            (cx(b) + half(b)) * ORG_DPI,
-            (total - bottom(b)) * ORG_DPI,
+    placed = tuple(
+        Box(
+            72 * (cx(b) - half(b)),
+            72 * top(b),
+            72 * 2 * half(b),
+            72 * heights[b.row],
             _ORG_HEAD_FILL if b is head else _ORG_FILL,
             _ORG_EDGE,
-            stroke,
+            _ORG_LINE_PT,
+            texts[id(b)],
+            _ORG_LEADING,
+            _GAP_PT,
         )
-        # Each line centred on its share of the block, the block centred in the box.
-        y = (top(b) + bottom(b)) / 2 + block(b) / 2
-        lines = [(t, name_pt, name_pitch, True) for t in b.name]
-        for i, (text, size, pitch, bold) in enumerate(
-            [*lines, *((t, jabatan_pt, jabatan_pitch, False) for t in b.jabatan)]
-        ):
-            if i == len(lines):
-                y -= 0.03
-            px = canvas.px(size)
-            baseline = (total - y + pitch / 2) * ORG_DPI + ascent(px, bold) / 2
-            canvas.text(cx(b) * ORG_DPI, baseline, text, px, bold=bold, anchor="ms")
-            y -= pitch
-    return canvas.png()
+        for b in boxes
+    )
+    return Diagram(72 * ORG_WIDTH, 72 * total, placed, tuple(drawn))

@@ -12,19 +12,15 @@ ids across files.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from lkjip_cli.datafiles import read_data_file
+from lkjip_cli.errors import InputError
 from lkjip_cli.findings import Finding
-from lkjip_cli.loader import (
-    Document,
-    InputError,
-    PathKey,
-    Position,
-    load_file,
-    unprintable,
-)
+from lkjip_cli.loader import Document, PathKey, Position, load_file, unprintable
 from lkjip_cli.model import FILES, NARRATIVES, REQUIRED, DataTahun, Narasi
 from lkjip_cli.model.bansos import DaftarBansos
 from lkjip_cli.model.psks import DaftarPsks
@@ -74,14 +70,14 @@ def load(root: Path) -> LoadResult:
     for name, model in FILES.items():
         path = root / name
         label = _label(root, path)
-        if not path.exists():
+        if not os.path.lexists(path):
             if name in REQUIRED:
                 findings.append(_unreadable(f"berkas wajib tidak ditemukan: {label}"))
             continue
         try:
-            doc = load_file(path, label)
+            doc = load_file(path, label, root=root)
         except InputError as exc:
-            findings.append(_unreadable(exc.message, exc.position or Position(label, 1, 1)))
+            findings.append(_refused(exc, label))
             continue
         value, file_findings, dropped, doc = validate_document(doc, model)
         documents[name] = doc
@@ -119,26 +115,24 @@ def _unreadable(message: str, position: Position | None = None) -> Finding:
     return Finding("input.tidak-terbaca", "error", message, position, unreadable=True)
 
 
+def _refused(exc: InputError, label: str) -> Finding:
+    """A file that cannot be read, as a finding at its position (else its first line)."""
+    position = exc.position or Position(label, 1, 1)
+    return Finding(exc.rule, "error", exc.message, position, unreadable=True)
+
+
 def _load_narratives(root: Path, findings: list[Finding]) -> dict[str, Narasi]:
     result: dict[str, Narasi] = {}
     folder = root / "narasi"
     for name in NARRATIVES:
         path = folder / f"{name}.md"
-        if not path.is_file():
+        if not os.path.lexists(path):
             continue
         label = _label(root, path)
         try:
-            if path.stat().st_size > MAX_NARRATIVE_BYTES:
-                findings.append(_unreadable("berkas narasi terlalu besar", Position(label, 1, 1)))
-                continue
-            raw = path.read_bytes()
-        except OSError as exc:
-            findings.append(
-                _unreadable(
-                    f"berkas narasi tidak dapat dibaca: {label} ({exc.strerror or exc})",
-                    Position(label, 1, 1),
-                )
-            )
+            raw = read_data_file(root, path, label=label, limit=MAX_NARRATIVE_BYTES)
+        except InputError as exc:
+            findings.append(_refused(exc, label))
             continue
         text = _narrative_text(raw, label, findings)
         if text is not None:

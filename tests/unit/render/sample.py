@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import struct
-import zlib
+from decimal import Decimal
 from typing import Literal
 
 from lkjip_cli.render.blocks import (
@@ -24,26 +23,25 @@ from lkjip_cli.render.blocks import (
     Table,
     plain,
 )
+from lkjip_cli.render.graphics import Chart, Series
 
 TITLE = "LAPORAN KINERJA INSTANSI PEMERINTAH DINAS SOSIAL KABUPATEN BLITAR TAHUN 2024"
 
 
-def tiny_png(
-    width: int = 120, height: int = 60, rgb: tuple[int, int, int] = (70, 110, 170)
-) -> bytes:
-    """A solid-colour PNG written by hand: no image library, same bytes every time."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    row = b"\x00" + bytes(rgb) * width
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(row * height))
-        + chunk(b"IEND", b"")
+def tiny_chart(values: tuple[str, ...] = ("96.70", "95.37", "95.38"), target: str = "100") -> Chart:
+    """A small chart: three years of realization as bars, this year's target as a line."""
+    years = tuple(str(2022 + i) for i in range(len(values)))
+    target_values = (*([None] * (len(values) - 1)), Decimal(target))
+    return Chart(
+        title="Persentase PMKS yang tertangani",
+        categories=years,
+        series=(
+            Series("Realisasi", tuple(Decimal(v) for v in values), "bar", "2F5597"),
+            Series("Target 2024", target_values, "line", "C00000"),
+        ),
+        x_title="Tahun",
+        y_title="Persentase (%)",
+        suffix="%",
     )
 
 
@@ -185,7 +183,7 @@ def sample_dokumen(paper: Literal["A4", "F4"] = "A4") -> Dokumen:
         _simple_table("2.2", "Realisasi Anggaran per Program"),
         Paragraph(plain("Capaian kinerja sasaran"), style="center-bold"),
         Figure(
-            tiny_png(),
+            tiny_chart(),
             label="capaian",
             number="2.1",
             caption="Capaian Kinerja 2020–2024",

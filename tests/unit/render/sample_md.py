@@ -30,9 +30,9 @@ from lkjip_cli.render.blocks import (
     plain,
 )
 
-from .sample import tiny_png
+from .sample import tiny_chart
 
-__all__ = ["CASCADE", "LAYOUT", "PMKS", "sample_dokumen", "tiny_png"]
+__all__ = ["CASCADE", "LAYOUT", "PMKS", "sample_dokumen", "tiny_chart"]
 
 
 def head(*titles: str) -> tuple[Cell, ...]:
@@ -204,7 +204,7 @@ def sample_dokumen() -> Dokumen:
         Paragraph(plain("Data PMKS di Kabupaten Blitar Tahun 2024 dijabarkan sebagai berikut:")),
         PMKS,
         Figure(
-            tiny_png(),
+            tiny_chart(),
             label="tren-S1",
             number="3.1",
             caption="Grafik Pencapaian Target IKU Dinas Sosial Tahun 2021 - 2024",

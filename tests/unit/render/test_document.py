@@ -11,7 +11,6 @@ from lkjip_cli.api import check
 from lkjip_cli.findings import Finding
 from lkjip_cli.render.blocks import (
     Dokumen,
-    Figure,
     Heading,
     Index,
     ListBlock,
@@ -21,6 +20,7 @@ from lkjip_cli.render.blocks import (
 )
 from lkjip_cli.render.document import build_document
 from lkjip_cli.render.frontmatter import legal_list
+from lkjip_cli.render.graphics import Chart, Diagram
 from lkjip_cli.render.narrative import scan, split, to_blocks
 
 DATA = Path(__file__).resolve().parents[3] / "data" / "2024"
@@ -188,9 +188,9 @@ def test_legal_list_punctuation() -> None:
     assert [i.runs[0].text for i in lst.items] == ["satu;", "dua; dan", "tiga."]
 
 
-def test_figures_are_png(dok: Dokumen) -> None:
-    for fig in dok.figures():
-        assert isinstance(fig, Figure) and fig.png.startswith(b"\x89PNG")
+def test_figures_are_a_diagram_and_charts(dok: Dokumen) -> None:
+    kinds = [type(fig.content) for fig in dok.figures()]
+    assert kinds == [Diagram, Chart, Chart]
 
 
 def test_efisiensi_method_is_configurable_and_named(year: Path) -> None:
@@ -210,7 +210,8 @@ def test_organisation_chart_is_gambar_1_1(dok: Dokumen) -> None:
     fig = dok.figures()[0]
     assert (fig.label, fig.number) == ("struktur-organisasi", "1.1")
     assert fig.caption == "Struktur Organisasi Dinas Sosial Kabupaten Blitar"
-    assert fig.png.startswith(b"\x89PNG")
+    assert isinstance(fig.content, Diagram)
+    assert {b.lines[0].text for b in fig.content.boxes} >= {"Dinas Sosial Kabupaten Blitar"}
     assert fig.alt.startswith(
         "Bagan struktur organisasi: Dinas Sosial Kabupaten Blitar (Kepala Dinas)"
     )
@@ -250,6 +251,24 @@ def test_unknown_figure_lists_the_organisation_chart(year: Path) -> None:
     [err] = [x for x in findings if x.severity == "error"]
     assert err.rule == "narasi.gambar-tidak-dikenal"
     assert "yang ada: struktur-organisasi, tren-rpjmd, tren-S1" in err.message
+
+
+def test_a_narrative_charts_any_indicator_by_its_id(year: Path) -> None:
+    f = year / "narasi" / "bab-3.md"
+    text = f.read_text(encoding="utf-8")
+    f.write_text(text + "\n::: gambar garis-nilai_sakip\n\nLihat {{ ref('garis-nilai_sakip') }}.\n")
+    built, findings = _build(year)
+    assert built is not None, findings
+    fig = built.figures()[-1]
+    assert (fig.label, fig.number) == ("garis-nilai_sakip", "3.3")
+    assert fig.caption == "Grafik Realisasi dan Target Nilai SAKIP Tahun 2022 - 2024"
+    assert isinstance(fig.content, Chart)
+    assert [s.kind for s in fig.content.series] == ["line", "line"]
+    after = built.blocks[built.blocks.index(fig) + 1]
+    assert isinstance(after, Paragraph)
+    assert "".join(r.text for r in after.runs) == "Lihat Gambar 3.3."
+    # the two charts of the worked example no longer share a caption
+    assert len({f.caption for f in built.figures()}) == len(built.figures())
 
 
 def test_check_catches_a_misspelt_placeholder_before_any_build(year: Path) -> None:

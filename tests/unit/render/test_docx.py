@@ -31,7 +31,7 @@ from lkjip_cli.render.blocks import (
 from lkjip_cli.render.docx import TemplateError, write_docx
 from lkjip_cli.render.docx.package import template_bytes
 
-from .sample import TITLE, sample_dokumen, tiny_png
+from .sample import TITLE, sample_dokumen, tiny_chart
 
 
 @pytest.fixture(scope="module")
@@ -393,15 +393,18 @@ def test_paragraph_styles(document: DocxDocument) -> None:
     assert first_body.xpath("./w:r[2]/w:rPr/w:i")
 
 
-def test_figure_is_an_inline_picture_of_the_given_width(document: DocxDocument) -> None:
+def test_figure_is_an_inline_chart_of_the_given_width(document: DocxDocument) -> None:
     (shape,) = document.inline_shapes
+    assert shape._inline.xpath("./a:graphic/a:graphicData/@uri") == [
+        "http://schemas.openxmlformats.org/drawingml/2006/chart"
+    ]
     assert round(shape.width.cm, 1) == 12.0
     assert shape._inline.docPr.get("descr") == "Grafik capaian"
 
 
-def test_picture_ids_are_sequential(dok: Dokumen) -> None:
+def test_drawing_ids_are_sequential(dok: Dokumen) -> None:
     figures = [b for b in dok.blocks if isinstance(b, Figure)]
-    second = dataclasses.replace(figures[0], number="2.2", png=tiny_png(rgb=(200, 80, 40)))
+    second = dataclasses.replace(figures[0], number="2.2", content=tiny_chart(("1", "2", "3")))
     document = load(write_docx(dataclasses.replace(dok, blocks=(figures[0], second))))
     assert body(document).xpath(".//wp:docPr/@id") == ["1", "2"]
     assert len(document.inline_shapes) == 2

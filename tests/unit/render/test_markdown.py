@@ -25,7 +25,7 @@ from lkjip_cli.render.blocks import (
 from lkjip_cli.render.markdown import escape_inline, escape_line, grid, write_markdown
 
 from . import sample
-from .sample_md import PMKS, sample_dokumen, tiny_png
+from .sample_md import PMKS, sample_dokumen
 
 GOLDEN = Path(__file__).resolve().parents[2] / "golden" / "sample.md"
 UPDATE = os.environ.get("LKJIP_UPDATE_GOLDEN") == "1"
@@ -53,12 +53,18 @@ def test_sample_matches_the_reviewed_golden_file() -> None:
     )
 
 
-def test_figures_are_returned_as_png_files_beside_the_markdown() -> None:
+def test_figures_are_returned_as_svg_files_beside_the_markdown() -> None:
     markdown, images = write_markdown(sample_dokumen())
-    assert images == {"gambar-3-1.png": tiny_png()}
+    assert list(images) == ["gambar-3-1.svg"]
+    svg = images["gambar-3-1.svg"].decode("utf-8")
+    assert svg.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns=')
+    assert (
+        "<title>Gambar 3.1 Grafik Pencapaian Target IKU Dinas Sosial Tahun 2021 - 2024</title>"
+        in svg
+    )
     assert (
         "![Gambar 3.1 Grafik Pencapaian Target IKU Dinas Sosial Tahun 2021 - 2024]"
-        "(gambar-3-1.png)\n\n**Gambar 3.1** Grafik Pencapaian" in markdown
+        "(gambar-3-1.svg)\n\n**Gambar 3.1** Grafik Pencapaian" in markdown
     )
 
 
@@ -196,7 +202,7 @@ def test_the_shared_sample_renders_too() -> None:
     dok = sample.sample_dokumen()
     markdown, images = write_markdown(dok)
     assert write_markdown(dok) == (markdown, images)
-    assert images == {"gambar-2-1.png": sample.tiny_png()}
+    assert list(images) == ["gambar-2-1.svg"]
     tokens = parse(markdown)
     assert sum(t.type == "table_open" for t in tokens) == 4
     assert "**Tabel 2.1** Data PMKS Kabupaten Blitar Tahun 2024" in markdown

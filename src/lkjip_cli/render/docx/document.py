@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import io
+import datetime as dt
 
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_SECTION
+from docx.oxml.parser import parse_xml
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm
-from docx.text.paragraph import Paragraph as DocxParagraph
 
 from lkjip_cli.render.blocks import (
     Block,
@@ -25,6 +25,8 @@ from lkjip_cli.render.blocks import (
     Table,
 )
 from lkjip_cli.render.docx import sections, styles
+from lkjip_cli.render.docx.chart import add_chart
+from lkjip_cli.render.docx.drawing import body_font, chart_graphic, diagram_graphic, inline_run
 from lkjip_cli.render.docx.fields import add_bookmark, add_caption_text
 from lkjip_cli.render.docx.indexes import index_paragraphs
 from lkjip_cli.render.docx.lists import Numbering, list_paragraphs
@@ -32,6 +34,7 @@ from lkjip_cli.render.docx.ooxml import EMU_PER_TWIP, add_text, paragraph, set_p
 from lkjip_cli.render.docx.plan import FIGURE_KIND, TABLE_KIND, Plan
 from lkjip_cli.render.docx.signatures import signature_paragraphs, signatures_table
 from lkjip_cli.render.docx.tables import build_table
+from lkjip_cli.render.graphics import Chart
 
 _STYLE_ALIGN = {"body": "justify", "small": "justify"}
 """Natural alignment of paragraph styles; the others are centred."""
@@ -46,6 +49,9 @@ class Writer:
         self.plan = plan
         self.numbering = Numbering(document.part.numbering_part.element)
         self.started = False
+        self.charts = 0
+        self.next_shape_id = 1
+        self.font = body_font(document, styles.BODY)
         sections.clear_header_footer_references(document)
         self.text_width = self._configure(sections.COVER)
 
@@ -142,10 +148,22 @@ class Writer:
 
     def _figure(self, position: int, figure: Figure) -> None:
         p = self._new_paragraph(styles.FIGURE)
-        width = min(Cm(figure.width_cm), self.text_width * EMU_PER_TWIP)
-        run = DocxParagraph(p, self.document).add_run()
-        shape = run.add_picture(io.BytesIO(figure.png), width=width)
-        shape._inline.docPr.set("descr", figure.alt or figure.caption)
+        cx = min(Cm(figure.width_cm), self.text_width * EMU_PER_TWIP)
+        descr = figure.alt or figure.caption
+        shape_id = self.next_shape_id
+        if isinstance(figure.content, Chart):
+            self.charts += 1
+            created = dt.datetime.combine(self.dok.date, dt.time(0, 0))
+            rid = add_chart(self.document, figure.content, self.charts, self.font, created)
+            cy = round(cx * figure.content.height_cm / figure.width_cm)
+            graphic = chart_graphic(rid)
+            self.next_shape_id += 1
+        else:
+            diagram = figure.content
+            cy = round(cx * diagram.height / diagram.width)
+            graphic, self.next_shape_id = diagram_graphic(diagram, cx, cy, shape_id + 1, self.font)
+        name = f"Gambar {figure.number}".strip()
+        p.append(parse_xml(inline_run(cx, cy, shape_id, name, descr, graphic)))
         self._caption(position, FIGURE_KIND, figure.number, figure.caption, above=False)
 
     def _section(self, spec: Section) -> None:

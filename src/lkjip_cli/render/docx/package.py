@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import zipfile
 from importlib import resources
 from pathlib import Path
 
@@ -14,10 +13,11 @@ from docx.oxml.ns import qn
 
 from lkjip_cli.render.blocks import Dokumen
 from lkjip_cli.render.docx.ooxml import el, insert_ordered
+from lkjip_cli.render.zipfixed import normalize_zip, zip_timestamp
+
+__all__ = ["normalize_zip", "zip_timestamp"]  # re-exported: the DOCX writer imports them here
 
 TEMPLATE_NAME = "reference.docx"
-ZIP_FILE_MODE = 0o644
-"""Unix permissions recorded for every zip entry."""
 
 _AFTER_UPDATE_FIELDS = (
     "w:hdrShapeDefaults",
@@ -89,33 +89,3 @@ def request_field_update(document: DocxDocument) -> None:
     if old is not None:
         settings.remove(old)
     insert_ordered(settings, el("w:updateFields", val="true"), _AFTER_UPDATE_FIELDS)
-
-
-def zip_timestamp(
-    date: dt.date, source_date_epoch: str | None
-) -> tuple[int, int, int, int, int, int]:
-    """Entry timestamp: SOURCE_DATE_EPOCH when set, else the report date at midnight."""
-    if source_date_epoch:
-        moment = dt.datetime.fromtimestamp(int(source_date_epoch), tz=dt.UTC)
-    else:
-        moment = dt.datetime.combine(date, dt.time(0, 0))
-    # A zip cannot store a time before 1980.
-    moment = max(moment.replace(tzinfo=None), dt.datetime(1980, 1, 1))
-    return (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
-
-
-def normalize_zip(data: bytes, timestamp: tuple[int, int, int, int, int, int]) -> bytes:
-    """Rewrite a zip with one timestamp and fixed attributes, keeping entry order."""
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for entry in source.infolist():
-            info = zipfile.ZipInfo(entry.filename, date_time=timestamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            # Set explicitly: the defaults depend on the platform Python runs on.
-            info.create_system = 3
-            info.external_attr = ZIP_FILE_MODE << 16
-            target.writestr(info, source.read(entry.filename))
-    return out.getvalue()

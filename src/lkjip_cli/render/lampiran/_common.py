@@ -8,6 +8,7 @@ from typing import Literal
 
 from lkjip_cli.model import DataTahun
 from lkjip_cli.model.common import Orang
+from lkjip_cli.model.pk import PerjanjianKinerja
 from lkjip_cli.numbers import format_tanggal
 from lkjip_cli.render.blocks import (
     Align,
@@ -66,7 +67,7 @@ def layout(rows: Sequence[Row], widths: tuple[float, ...]) -> Table:
 
 
 def place_date(tempat: str, tanggal: dt.date | None, tahun: int) -> str:
-    """``Blitar, 12 Juni 2024``; ``Blitar, ............ 2024`` when the date is unknown."""
+    """``<tempat>, 12 Juni 2024``; ``<tempat>, ............ 2024`` when the date is unknown."""
     if tanggal is None:
         return f"{tempat}, {DATE_GAP} {tahun}"
     return f"{tempat}, {format_tanggal(tanggal)}"
@@ -126,4 +127,9 @@ def head_of_agency(data: DataTahun) -> tuple[str, dt.date | None, Orang]:
     sah = data.anggaran.pengesahan
     if sah is not None:
         return sah.tempat, sah.tanggal, sah.penandatangan
-    return data.pk.murni.tempat, None, data.pk.murni.pihak_pertama
+    return tempat_pk(data, data.pk.murni), None, data.pk.murni.pihak_pertama
+
+
+def tempat_pk(data: DataTahun, pk: PerjanjianKinerja) -> str:
+    """Where a PK is signed: its own ``tempat``, else the report's (``instansi.yaml``)."""
+    return pk.tempat or data.instansi.laporan.tempat

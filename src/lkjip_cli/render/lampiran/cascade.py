@@ -3,7 +3,8 @@
 From the district's mission down to each staff member's indicators. A column
 per sub kegiatan; the levels above a kegiatan span all the table's columns, a
 kegiatan spans its own sub kegiatan. On the left the kind of analysis, on the
-right the level of the agreement (PK) each band belongs to.
+right the level of the agreement (PK) each band belongs to, labelled by
+``lkjip.yaml``'s ``cascading.pk`` (the reference's ``PK ESELON III`` … by default).
 
 The reference prints one table per program, even the 17 sub kegiatan of
 Program Penunjang: on landscape A4 that leaves about 1,1 cm a column and words
@@ -117,6 +118,7 @@ def bands(data: DataTahun, p: ProgramHasil, kegiatan: list[KegiatanHasil]) -> li
     def wide(text: str) -> tuple[Cell, ...]:
         return (cell(text, align="center", colspan=width),)
 
+    label = data.config.cascading.pk
     renstra = data.renstra
     rpjmd = renstra.rpjmd
     tujuan, sasaran = _find(data, p.sasaran)
@@ -129,7 +131,7 @@ def bands(data: DataTahun, p: ProgramHasil, kegiatan: list[KegiatanHasil]) -> li
     return [
         Band(
             "Kajian Strategis Daerah",
-            "PK KEPALA DAERAH",
+            label.daerah,
             (
                 ("Misi RPJMD", wide(f"{misi}: {renstra.misi}")),
                 (
@@ -154,7 +156,7 @@ def bands(data: DataTahun, p: ProgramHasil, kegiatan: list[KegiatanHasil]) -> li
         ),
         Band(
             "Kajian Strategis Bidang Urusan",
-            "PK KEPALA OPD",
+            label.perangkat_daerah,
             (
                 (
                     "Tujuan Renstra PD",
@@ -174,7 +176,7 @@ def bands(data: DataTahun, p: ProgramHasil, kegiatan: list[KegiatanHasil]) -> li
         ),
         Band(
             "Kajian Manajerial",
-            "PK ESELON III",
+            label.program,
             (
                 ("Program PD", wide(f"Program PD: {p.nama}")),
                 ("Indikator Program PD", wide(numbered([i.nama for i in p.indikator]))),
@@ -199,7 +201,7 @@ def bands(data: DataTahun, p: ProgramHasil, kegiatan: list[KegiatanHasil]) -> li
         ),
         Band(
             "Kinerja Operasional",
-            "PK JF/ESELON IV",
+            label.sub_kegiatan,
             (
                 ("Sub Kegiatan", tuple(cell(s.nama, align="center") for s in subs)),
                 (
@@ -213,7 +215,7 @@ def bands(data: DataTahun, p: ProgramHasil, kegiatan: list[KegiatanHasil]) -> li
         ),
         Band(
             "Kinerja Operasional",
-            "PK STAF",
+            label.staf,
             (
                 (
                     "Sasaran Staf",

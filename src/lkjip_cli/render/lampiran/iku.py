@@ -19,6 +19,7 @@ from lkjip_cli.render.lampiran._common import (
     signature,
     title,
 )
+from lkjip_cli.render.tables._cells import definisi_rumus
 from lkjip_cli.report import Report
 
 JUDUL = "Indikator Kinerja Utama"
@@ -136,10 +137,8 @@ def _clauses(name: str, markers: list[str], items: list[str]) -> list[Row]:
 
 
 def formula(ind: Indikator) -> str:
-    """``pembilang ÷ penyebut × 100%``; the definition when there is no formula."""
-    if ind.rumus is not None:
-        return f"{ind.rumus.pembilang} ÷ {ind.rumus.penyebut} × 100%"
-    return ind.definisi or "-"
+    """The definition and the formula by the unit (``… × 100.000``); ``-`` for none."""
+    return "\n".join(definisi_rumus(ind)) or "-"
 
 
 def matrix(data: DataTahun, report: Report) -> list[Block]:

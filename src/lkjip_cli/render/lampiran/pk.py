@@ -22,8 +22,10 @@ from lkjip_cli.render.lampiran._common import (
     place_date,
     section,
     signatures,
+    tempat_pk,
     title,
 )
+from lkjip_cli.render.tables._cells import nama, nilai
 from lkjip_cli.report import Report
 
 PEMBUKAAN = (
@@ -71,12 +73,12 @@ def _perjanjian(
         paragraph(PEMBUKAAN),
         _pihak(pk),
         paragraph(JANJI),
-        _tanda_tangan_pihak(pk, report.tahun),
+        _tanda_tangan_pihak(pk, tempat_pk(data, pk), report.tahun),
         PageBreak(),
         *title(name.upper(), data.instansi.nama.upper()),
         target_table(data, report, pk),
         program_table(report, pk, perubahan=perubahan),
-        _tanda_tangan_jabatan(pk, report.tahun),
+        _tanda_tangan_jabatan(pk, tempat_pk(data, pk), report.tahun),
     ]
 
 
@@ -93,21 +95,21 @@ def _pihak(pk: PerjanjianKinerja) -> Table:
     return layout(rows, (3, 0.5, 12))
 
 
-def _tanda_tangan_pihak(pk: PerjanjianKinerja, tahun: int) -> Signatures:
+def _tanda_tangan_pihak(pk: PerjanjianKinerja, tempat: str, tahun: int) -> Signatures:
     return signatures(
         pk.pihak_kedua,
         ("PIHAK KEDUA,",),
         pk.pihak_pertama,
-        (place_date(pk.tempat, pk.tanggal, tahun), "PIHAK PERTAMA,"),
+        (place_date(tempat, pk.tanggal, tahun), "PIHAK PERTAMA,"),
     )
 
 
-def _tanda_tangan_jabatan(pk: PerjanjianKinerja, tahun: int) -> Signatures:
+def _tanda_tangan_jabatan(pk: PerjanjianKinerja, tempat: str, tahun: int) -> Signatures:
     return signatures(
         pk.pihak_kedua,
         (f"{pk.pihak_kedua.jabatan},",),
         pk.pihak_pertama,
-        (place_date(pk.tempat, pk.tanggal, tahun), f"{pk.pihak_pertama.jabatan},"),
+        (place_date(tempat, pk.tanggal, tahun), f"{pk.pihak_pertama.jabatan},"),
     )
 
 
@@ -118,10 +120,10 @@ def target_table(data: DataTahun, report: Report, pk: PerjanjianKinerja) -> Tabl
     for t in pk.target:
         ind = report.indikator.get(t.indikator)
         sasaran = ind.sasaran if ind else ""
-        value = format_decimal_id(t.target)
-        if ind is not None and ind.satuan == "%":
-            value += "%"
-        row = (ind.nama if ind else t.indikator, value)
+        if ind is None:
+            row = (t.indikator, format_decimal_id(t.target))
+        else:
+            row = (nama(ind.nama, ind.satuan), nilai(ind, t.target))
         if groups and groups[-1][0] == sasaran:
             groups[-1][1].append(row)
         else:

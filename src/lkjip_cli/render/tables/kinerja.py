@@ -12,7 +12,17 @@ from collections.abc import Callable
 from lkjip_cli.model import DataTahun
 from lkjip_cli.numbers import format_decimal_id, format_money_plain, format_percent
 from lkjip_cli.render.blocks import Row, Table
-from lkjip_cli.render.tables._cells import c, head, indikator_of, mid, nilai, num, sasaran_of
+from lkjip_cli.render.tables._cells import (
+    c,
+    head,
+    indikator_of,
+    mid,
+    nama,
+    nilai,
+    nilai_satuan,
+    num,
+    sasaran_of,
+)
 from lkjip_cli.report import IndikatorHasil, Report, SasaranHasil
 
 
@@ -56,7 +66,7 @@ def sasaran_rows(
     rows: list[Row] = []
     for i, ind in enumerate(inds):
         lead = (mid(1, rowspan=len(inds)), c(s.nama, rowspan=len(inds))) if i == 0 else ()
-        rows.append((*lead, c(ind.nama), *cells(ind)))
+        rows.append((*lead, c(nama(ind.nama, ind.satuan)), *cells(ind)))
     return rows
 
 
@@ -174,7 +184,7 @@ def pembanding(data: DataTahun, report: Report, key: str | None) -> Table:
         ),
         body=tuple(body),
         widths=(1, 5, 4, 3, 3),
-        caption="Perbandingan Capaian Kinerja di Tingkat Kabupaten",
+        caption=f"Perbandingan Capaian Kinerja dengan {daerah}",
     )
 
 
@@ -186,12 +196,15 @@ def rpjmd(data: DataTahun, report: Report, key: str | None) -> Table:
         titles += [f"Target {y}", f"Realisasi {y}"]
     body = []
     for i, r in enumerate(report.rpjmd, 1):
-        cells = [mid(f"{i}."), c(r.nama), mid(format_decimal_id(r.target_awal))]
+        # Percentages go bare here, as the reference prints this table; other units as elsewhere.
+        values = [r.target_awal]
         for y in years:
-            cells += [
-                mid(format_decimal_id(r.target.get(y))),
-                mid(format_decimal_id(r.realisasi.get(y))),
-            ]
+            values += [r.target.get(y), r.realisasi.get(y)]
+        cells = [
+            mid(f"{i}."),
+            c(nama(r.nama, r.satuan)),
+            *(mid(nilai_satuan(r.satuan, v, tanda_persen=False)) for v in values),
+        ]
         body.append(tuple(cells))
     return Table(
         header=(head(*titles),),
@@ -215,7 +228,7 @@ def realisasi_anggaran(data: DataTahun, report: Report, key: str | None) -> Tabl
             )
             kinerja = (
                 (
-                    c(ind.nama),
+                    c(nama(ind.nama, ind.satuan)),
                     mid(nilai(ind, ind.target)),
                     mid(nilai(ind, ind.realisasi)),
                     mid(format_decimal_id(ind.capaian)),

@@ -8,7 +8,7 @@ from __future__ import annotations
 from lkjip_cli.model import DataTahun
 from lkjip_cli.numbers import format_money_plain, format_number
 from lkjip_cli.render.blocks import Row, Table
-from lkjip_cli.render.tables._cells import c, head, mid, nilai, num
+from lkjip_cli.render.tables._cells import c, definisi_rumus, head, mid, nama, nilai, num
 from lkjip_cli.report import Report
 
 
@@ -65,9 +65,7 @@ def iku(data: DataTahun, report: Report, key: str | None) -> Table:
     sasaran = {s.id: s.nama for s in data.renstra.all_sasaran()}
     body: list[Row] = []
     for i, ind in enumerate((x for x in data.iku.indikator if x.utama), 1):
-        parts = []
-        if ind.rumus:
-            parts.append(f"{ind.rumus.pembilang} ÷ {ind.rumus.penyebut} × 100%")
+        parts = definisi_rumus(ind)
         if ind.penjelasan:
             parts.append("Penjelasan:\n" + "\n".join(f"- {p}" for p in ind.penjelasan))
         programs = "\n".join(report.program[p].nama for p in ind.program if p in report.program)
@@ -76,7 +74,7 @@ def iku(data: DataTahun, report: Report, key: str | None) -> Table:
                 mid(i),
                 c(sasaran.get(ind.sasaran, ind.sasaran)),
                 c(ind.nama),
-                c("\n".join(parts) or ind.definisi),
+                c("\n".join(parts) or None),
                 c(ind.sumber_data),
                 c(programs),
             )
@@ -107,7 +105,12 @@ def pk(data: DataTahun, report: Report, key: str | None) -> Table:
     for i, t in enumerate(agreement.target, 1):
         ind = report.indikator[t.indikator]
         body.append(
-            (mid(f"{i}."), c(sasaran.get(ind.sasaran)), c(ind.nama), mid(nilai(ind, t.target)))
+            (
+                mid(f"{i}."),
+                c(sasaran.get(ind.sasaran)),
+                c(nama(ind.nama, ind.satuan)),
+                mid(nilai(ind, t.target)),
+            )
         )
     caption = f"Perjanjian Kinerja Tahun {report.tahun}"
     if data.pk.perubahan is not None:
