@@ -83,21 +83,12 @@ finally:
 """
 
 
-def _build(root: Path) -> tuple[Outcome, float, int]:
-    """``lkjip build`` in a process of its own: outcome, seconds and peak bytes."""
+def _build(root: Path, *command: str) -> tuple[Outcome, float, int]:
+    """``lkjip build`` (or ``command``) in a process of its own: outcome, seconds, peak bytes."""
+    command = command or ("build", YEAR.as_posix(), "--out", str(OUT), "--format", "md")
     started = time.monotonic()
     done = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            _PROBE,
-            "build",
-            YEAR.as_posix(),
-            "--out",
-            str(OUT),
-            "--format",
-            "md",
-        ],
+        [sys.executable, "-c", _PROBE, *command],
         cwd=root,
         env={**os.environ, "NO_COLOR": "1"},
         capture_output=True,
@@ -164,3 +155,15 @@ def test_a_narrative_produces_a_bounded_number_of_findings(lines: list[str], yea
     assert len(findings) == MAX_FINDINGS + 1, findings
     [notice] = [f for f in findings if "[narasi.terlalu-banyak-temuan]" in f]
     assert f"lebih dari {MAX_FINDINGS} temuan" in notice
+
+
+def test_check_reports_a_payload_as_a_warning_as_quickly(year: Path) -> None:
+    # lkjip check warns of a narrative's problems (the build stops on them)
+    _insert(year, [f"Kalimat sisipan {PAYLOADS['perulangan-tiga-tingkat'][0]} selesai."])
+    outcome, elapsed, peak = _build(year, "check", YEAR.as_posix())
+    _assert_quick_and_small(elapsed, peak)
+    assert outcome.exit_code == 0, outcome.text[-3000:]
+    assert (
+        f"  {LINE}:1: peringatan [narasi.placeholder] narasi melewati batas 200.000 langkah"
+        in outcome.stdout
+    ), outcome.stdout[-3000:]

@@ -437,3 +437,12 @@ def test_slices_and_namespaces_are_charged_like_any_text_they_hold() -> None:
     budget = Budget(allocated=1000)
     with pytest.raises(NarrativeError, match=r"lebih dari 33\.554\.432 karakter"):
         render_narrative("{{ x[1:] }}", "n.md", {"x": "c" * 2000}, budget)
+
+
+def test_a_message_shows_a_long_value_shortened() -> None:
+    assert fails("{{ sasaran[daftar * 1000] }}").message.startswith(
+        "'[1, 2, 3, 1, 2, 3, ...]' tidak dikenal"
+    )
+    assert fails("{{ (daftar * 1000) | rupiah }}").message.endswith(
+        "bukan list ([1, 2, 3, 1, 2, 3, ...])"
+    )
