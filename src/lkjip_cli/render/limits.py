@@ -35,7 +35,7 @@ MAX_ALLOCATED = 32 * 1024 * 1024
 """Characters (a list item counts :data:`ITEM_COST`) all narratives may build together."""
 ITEM_COST = 8
 """What a list, tuple or dict item costs in :data:`MAX_ALLOCATED`: a pointer's bytes."""
-MAX_OUTPUT = 2 * 1024 * 1024
+MAX_OUTPUT = 256 * 1024
 """Characters all rendered narratives together may hold."""
 RENDER_SECONDS = 10
 """Wall-clock seconds all narratives together may take to render."""

@@ -365,7 +365,7 @@ def test_all_narratives_of_a_run_spend_from_one_budget() -> None:
 def test_the_output_of_all_narratives_is_capped() -> None:
     budget = Budget(output=10)
     assert render_narrative("Lima.", "a.md", {}, budget) == "Lima."
-    with pytest.raises(NarrativeError, match=r"menghasilkan lebih dari 2\.097\.152 karakter"):
+    with pytest.raises(NarrativeError, match=r"menghasilkan lebih dari 262\.144 karakter"):
         render_narrative("Enam..", "b.md", {}, budget)
 
 
