@@ -37,3 +37,24 @@ def test_delivered_and_failed_do_not_make_the_target(minimal: Dataset) -> None:
     assert "berhasil salur 9 + gagal salur 0 = 9 penerima, sedangkan targetnya 10" in (
         finding.message
     )
+
+
+def _fund_of_1_001_000(minimal: Dataset, words: str) -> list[str]:
+    minimal.edit("insentif_fiskal.yaml", "jumlah: 300.000", "jumlah: 1.001.000")
+    minimal.edit(
+        "insentif_fiskal.yaml",
+        "jumlah_terbilang: Tiga Ratus Ribu Rupiah",
+        f"jumlah_terbilang: {words}",
+    )
+    return [f.message for f in minimal.check() if f.rule == "tercetak.terbilang-tidak-cocok"]
+
+
+def test_a_thousands_group_of_one_printed_seribu_is_right(minimal: Dataset) -> None:
+    assert _fund_of_1_001_000(minimal, "Satu Juta Seribu Rupiah") == []
+
+
+def test_a_thousands_group_of_one_printed_satu_ribu_is_wrong(minimal: Dataset) -> None:
+    assert _fund_of_1_001_000(minimal, "Satu Juta Satu Ribu Rupiah") == [
+        'Dana Insentif Fiskal Rp. 1.001.000 tertulis dengan huruf "Satu Juta Satu Ribu Rupiah", '
+        'seharusnya "Satu Juta Seribu Rupiah"'
+    ]
