@@ -28,6 +28,7 @@ from lkjip_cli.render.blocks import (
     Table,
 )
 from lkjip_cli.render.context import narrative_context
+from lkjip_cli.render.limits import MAX_FINDINGS, Budget, cap_findings
 from lkjip_cli.render.narrative import KINDS, Directive, scan, split, to_blocks
 from lkjip_cli.report import Report
 
@@ -77,6 +78,8 @@ class _Numbering:
     """Directive name → "Tabel 3.8" / "Gambar 3.1"."""
     numbers: dict[str, str] = field(default_factory=dict)
     """Directive name → "3.8"."""
+    twice: set[str] = field(default_factory=set)
+    """Names written twice in the narratives' text (already a finding)."""
 
 
 def _number(data: DataTahun, findings: list[Finding]) -> _Numbering:
@@ -89,6 +92,7 @@ def _number(data: DataTahun, findings: list[Finding]) -> _Numbering:
         for d in scan(narasi.text):
             if d.kind in counts:
                 if d.name in result.labels:
+                    result.twice.add(d.name)
                     findings.append(
                         error(
                             "narasi.tabel-ganda",
@@ -138,6 +142,8 @@ def build_document(
     findings: list[Finding] = []
     numbering = _number(data, findings)
     placed: set[str] = set()
+    seen: set[tuple[str, str]] = set()
+    budget = Budget()  # one for all the narratives: together they cannot exhaust the machine
     blocks: list[Block] = [
         *frontmatter.cover(data, report),
         Section("portrait", "lower-roman", restart=True),
@@ -157,16 +163,20 @@ def build_document(
                 )
             )
             continue
-        unknown_refs: list[str] = []
+        unknown_refs: dict[str, None] = {}  # each name once, at most MAX_FINDINGS of them
+        start = len(findings)
 
-        def ref(name: str, _unknown: list[str] = unknown_refs) -> str:
+        def ref(name: str, _unknown: dict[str, None] = unknown_refs) -> str:
             if name not in numbering.labels:
-                _unknown.append(name)
+                if len(_unknown) <= MAX_FINDINGS:
+                    _unknown[str(name)] = None
                 return f"[{name}?]"
             return numbering.labels[name]
 
         try:
-            text = render_narrative(narasi.text, narasi.file, narrative_context(data, report, ref))
+            text = render_narrative(
+                narasi.text, narasi.file, narrative_context(data, report, ref), budget
+            )
         except NarrativeError as exc:
             findings.append(
                 error("narasi.placeholder", exc.message, Position(narasi.file, exc.line or 1, 1))
@@ -183,14 +193,22 @@ def build_document(
                 )
             )
         for part in split(text):
+            if len(findings) - start > MAX_FINDINGS:
+                break  # a loop can write a directive a million times
             if isinstance(part, str):
                 if draw:  # Markdown always parses: only the blocks need it
                     blocks.extend(to_blocks(part))
                 continue
+            if (part.kind, part.name) in seen:
+                if part.name not in numbering.twice:  # written once, repeated by a loop
+                    findings.append(_placed_twice(part, narasi.file))
+                continue
+            seen.add((part.kind, part.name))
             made = _directive(part, data, report, numbering, narasi.file, findings, draw)
             if made is not None:
                 blocks.extend(made)
                 placed.add(part.name)
+        cap_findings(findings, start, narasi.file)
     if draw:
         blocks.extend(_lampiran(data, report))
     for name in REQUIRED_TABLES:
@@ -215,6 +233,15 @@ def build_document(
         blocks=tuple(blocks),
     )
     return dok, findings
+
+
+def _placed_twice(d: Directive, file: str) -> Finding:
+    return error(
+        "narasi.tabel-ganda",
+        f"'::: {d.kind} {d.name}' sudah ditempatkan; setiap tabel, gambar, daftar dan tanda "
+        "tangan hanya ditempatkan sekali",
+        Position(file, d.line, 1),
+    )
 
 
 _UNBUILT = Paragraph(())

@@ -390,3 +390,30 @@ def test_csv_problems_point_at_line_and_field(minimal: Dataset) -> None:
     minimal.path("tabel/p.csv").write_bytes(b"Puskesmas;Jumlah Layanan;Biaya\n\xff;1;1\n")
     [finding] = minimal.only("tabel.berkas-baris")
     assert "bukan teks UTF-8" in finding.message
+
+
+def _pagu_of_1_001_000(minimal: Dataset, words: str) -> list[str]:
+    f = "tabel/insentif_fiskal.yaml"
+    minimal.edit(f, "pagu: 200.000,", "pagu: 1.001.000,")
+    minimal.edit(f, "pagu: 300.000,", "pagu: 1.101.000,")
+    minimal.edit(
+        f,
+        "{nilai: baris.sembako.pagu, huruf: Dua Ratus Ribu Rupiah}",
+        f"{{nilai: baris.sembako.pagu, huruf: {words}}}",
+    )
+    return [
+        f.message
+        for f in minimal.only("tercetak.terbilang-tidak-cocok")
+        if f.message.startswith("baris.sembako.pagu")
+    ]
+
+
+def test_a_thousands_group_of_one_printed_seribu_is_right(minimal: Dataset) -> None:
+    assert _pagu_of_1_001_000(minimal, "Satu Juta Seribu Rupiah") == []
+
+
+def test_a_thousands_group_of_one_printed_satu_ribu_is_wrong(minimal: Dataset) -> None:
+    assert _pagu_of_1_001_000(minimal, "Satu Juta Satu Ribu Rupiah") == [
+        "baris.sembako.pagu tabel 'insentif_fiskal' Rp. 1.001.000 tertulis dengan huruf "
+        '"Satu Juta Satu Ribu Rupiah", seharusnya "Satu Juta Seribu Rupiah"'
+    ]
