@@ -35,7 +35,8 @@ PAYLOADS = {
     # the attacks of issue 17, as written there
     "format-lebar": ("{{ '%1000000000s' % 'a' }}", "format teks dengan %"),
     "to-bytes": ("{{ (0).to_bytes(10**9, 'big') }}", "atribut 'to_bytes'"),
-    "namespace-ganda": (_DOUBLING + "{{ ns.s|length }}", "tidak dikenal"),
+    # | length exists for declared tables' rows: the doubling is stopped by the memory budget
+    "namespace-ganda": (_DOUBLING + "{{ ns.s|length }}", "lebih dari batas 2.097.152"),
     "namespace-ganda-cetak": (_DOUBLING + "{{ ns.s }}", "lebih dari batas 2.097.152"),
     "perulangan-bersarang": (
         "{% for a in range(10**6) %}{% for b in range(10**6) %}{% endfor %}{% endfor %}",
