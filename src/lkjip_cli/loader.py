@@ -49,8 +49,12 @@ class Position:
     file: str
     line: int
     column: int
+    cell: str | None = None
+    """A spreadsheet cell, ``Sheet1!C12``: then line and column are its row and column."""
 
     def __str__(self) -> str:
+        if self.cell is not None:
+            return f"{self.file}!{self.cell}"
         return f"{self.file}:{self.line}:{self.column}"
 
 

@@ -1,8 +1,8 @@
 """Consistency rules: each family a module, each rule a pure function → findings.
 
 Families: ``anggaran`` (the DPA tree), ``pk`` (PK against DPA and IKU),
-``tercetak`` (figures as printed against computed), ``pmks`` (Tabel 3.8),
-``insentif`` (the fiscal-incentive fund), ``skala`` (the predikat scale),
+``tercetak`` (figures as printed against computed), ``tabel`` (declared
+tables: rincian, totals, constraints), ``skala`` (the predikat scale),
 ``kelengkapan`` (SAKIP completeness) and ``tahun_baru`` (a year still blank). Every
 rule id is documented in ``docs/checks.md``.
 """
@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from lkjip_cli.checks import (
     anggaran,
-    insentif,
     kelengkapan,
     pk,
-    pmks,
     skala,
+    tabel,
     tahun_baru,
     tercetak,
 )
@@ -38,8 +37,7 @@ def _families() -> list[Rule]:
         *anggaran.RULES,
         *pk.RULES,
         *tercetak.RULES,
-        *pmks.RULES,
-        *insentif.RULES,
+        *tabel.RULES,
         *skala.RULES,
         *kelengkapan.RULES,
         *tahun_baru.RULES,

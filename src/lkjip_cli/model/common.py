@@ -171,7 +171,7 @@ class Orang(Source):
     nama: Teks
     """Nama lengkap dengan gelar, sesuai tanda tangan."""
     jabatan: Teks
-    """Jabatan, mis. Plt. Kepala Dinas Sosial Kabupaten Blitar."""
+    """Jabatan, mis. Plt. Kepala Dinas Kesehatan Kabupaten."""
     pangkat: str | None = None
     """Pangkat, mis. Pembina Utama Muda."""
     nip: str | None = None

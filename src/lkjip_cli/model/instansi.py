@@ -9,7 +9,7 @@ class Laporan(Source):
     """Tempat, tanggal, dan penanda tangan laporan."""
 
     tempat: Teks
-    """Tempat penandatanganan, mis. Blitar."""
+    """Tempat penandatanganan (nama kota atau kabupaten)."""
     tanggal: Tanggal
     """Tanggal laporan."""
     penandatangan: Orang
@@ -42,7 +42,7 @@ class UnitOrganisasi(Source):
     """Satu kotak bagan organisasi (Gambar 1.1) beserta unit di bawahnya."""
 
     nama: Teks
-    """Nama unit, mis. Sekretariat, Bidang Rehabilitasi Sosial."""
+    """Nama unit, mis. Sekretariat, Bidang Pelayanan."""
     jabatan: str | None = None
     """Jabatan kepala unit, mis. Kepala Dinas, Sekretaris Dinas."""
     bawahan: "list[UnitOrganisasi]" = []
@@ -65,13 +65,13 @@ class Instansi(Source):
     """Data instansi."""
 
     nama: Teks
-    """Nama lengkap, mis. Dinas Sosial Kabupaten Blitar."""
+    """Nama lengkap, mis. Dinas Kesehatan Kabupaten (dengan nama kabupatennya)."""
     nama_singkat: Teks
-    """Nama singkat, mis. Dinas Sosial."""
+    """Nama singkat, mis. Dinas Kesehatan."""
     pemerintah: Teks
-    """Pemerintah daerah, mis. Pemerintah Kabupaten Blitar."""
+    """Pemerintah daerah, mis. Pemerintah Kabupaten (dengan namanya)."""
     daerah: Teks
-    """Daerah, mis. Kabupaten Blitar."""
+    """Daerah: kabupaten atau kota, dengan namanya."""
     alamat: str | None = None
     """Alamat kantor."""
     telepon: str | None = None

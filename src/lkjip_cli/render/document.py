@@ -1,11 +1,11 @@
 """Report + narratives → :class:`Dokumen`: the chaptered LKjIP as blocks.
 
 Three passes: scan every narrative's directives to number tables and figures
-per chapter (so ``ref('pmks')`` can say "Tabel 3.8" wherever it is used), render
+per chapter (so ``ref('pegawai')`` can say "Tabel 1.1" wherever it is used), render
 the narratives' placeholders, then parse them into blocks and put the
 generated tables, figures, lists and signatures where the directives stand.
 The cover, the indexes and the legal lists come from :mod:`.frontmatter`, the
-numbered tables from :mod:`.tables`, the figures from :mod:`.charts` and
+numbered tables from :mod:`.registry` (built-in and declared), the figures from :mod:`.charts` and
 :mod:`.orgchart`.
 """
 
@@ -19,7 +19,7 @@ from lkjip_cli.loader import Position
 from lkjip_cli.model import NARRATIVES, DataTahun
 from lkjip_cli.model.instansi import UnitOrganisasi
 from lkjip_cli.numbers import format_tanggal
-from lkjip_cli.render import frontmatter, tables
+from lkjip_cli.render import frontmatter, registry
 from lkjip_cli.render.blocks import (
     Block,
     Dokumen,
@@ -28,6 +28,7 @@ from lkjip_cli.render.blocks import (
     Paragraph,
     Section,
     Signature,
+    Table,
 )
 from lkjip_cli.render.context import narrative_context
 from lkjip_cli.render.narrative import KINDS, Directive, scan, split, to_blocks
@@ -190,7 +191,10 @@ def build_document(
                     blocks.extend(to_blocks(part))
                 continue
             made = _directive(part, data, report, numbering, narasi.file, findings, draw)
-            if made is not None:
+            if isinstance(made, list):
+                blocks.extend(made)
+                placed.add(part.name)
+            elif made is not None:
                 blocks.append(made)
                 placed.add(part.name)
     if draw:
@@ -238,7 +242,7 @@ def _directive(
     file: str,
     findings: list[Finding],
     draw: bool,
-) -> Block | None:
+) -> Block | list[Block] | None:
     where = Position(file, d.line, 1)
     if d.kind not in KINDS:
         findings.append(
@@ -250,22 +254,25 @@ def _directive(
         )
         return None
     if d.kind == "tabel":
-        found = tables.lookup(d.name, report)
-        if found is None:
+        known = registry.names(data, report)
+        if d.name not in known:
             findings.append(
                 error(
                     "narasi.tabel-tidak-dikenal",
-                    f"tabel '{d.name}' tidak dikenal; yang ada: "
-                    + ", ".join(sorted(_table_names(report))),
+                    f"tabel '{d.name}' tidak dikenal; yang ada: " + ", ".join(sorted(known)),
                     where,
                 )
             )
             return None
-        builder, key = found
         if not draw:  # known and placed is all a check needs of a table
             return _UNBUILT
-        table = builder(data, report, key)
-        return dataclasses.replace(table, label=d.name, number=numbering.numbers.get(d.name))
+        made = registry.build(d.name, data, report) or []
+        return [
+            dataclasses.replace(b, label=d.name, number=numbering.numbers.get(d.name))
+            if isinstance(b, Table)
+            else b
+            for b in made
+        ]
     if d.kind == "gambar":
         return _figure(d, data, report, numbering, where, findings, draw)
     if d.kind == "daftar":
@@ -286,14 +293,6 @@ def _directive(
         who.nama,
         tuple(x for x in (who.pangkat, f"NIP. {who.nip}" if who.nip else None) if x),
     )
-
-
-def _table_names(report: Report) -> list[str]:
-    names = [n for n in tables.TABLES if not n.endswith("-S")]
-    names += [
-        f"{n[:-2]}-{key}" for n in tables.TABLES if n.endswith("-S") for key in report.sasaran
-    ]
-    return names
 
 
 def _figure(

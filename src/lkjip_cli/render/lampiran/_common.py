@@ -66,7 +66,7 @@ def layout(rows: Sequence[Row], widths: tuple[float, ...]) -> Table:
 
 
 def place_date(tempat: str, tanggal: dt.date | None, tahun: int) -> str:
-    """``Blitar, 12 Juni 2024``; ``Blitar, ............ 2024`` when the date is unknown."""
+    """``<tempat>, 12 Juni 2024``; ``<tempat>, ............ 2024`` when the date is unknown."""
     if tanggal is None:
         return f"{tempat}, {DATE_GAP} {tahun}"
     return f"{tempat}, {format_tanggal(tanggal)}"

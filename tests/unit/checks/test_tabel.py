@@ -1,0 +1,283 @@
+"""Declared tables: bad input, formulas, sums, constraints, rendering, narratives, indicators.
+
+The minimal year (tests/fixtures/valid/minimal) declares tabel/pmks.yaml (a group row
+40 = 25 + 15, a total 100 / 95 and a computed percentage) and
+tabel/insentif_fiskal.yaml (two rows, stated totals, two constraints).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from tests.conftest import Dataset
+
+from lkjip_cli.compute import compute
+from lkjip_cli.render.context import narrative_context
+from lkjip_cli.render.markdown import table_view
+from lkjip_cli.render.registry import build
+from lkjip_cli.render.sandbox import render_narrative
+from lkjip_cli.rumus import RumusError, evaluate, parse, parse_syarat
+from lkjip_cli.validate import load
+
+PMKS = "tabel/pmks.yaml"
+
+
+# --- the formula language --------------------------------------------------------------
+
+
+def test_formula_is_parsed_with_precedence_and_evaluated_exactly() -> None:
+    node = parse("(a + b) * 2 - c / 4")
+    assert evaluate(node, {"a": 1, "b": 2, "c": Decimal("1")}) == Decimal("5.75")
+    assert evaluate(parse("0,5 * a"), {"a": 3}) == Decimal("1.5")
+    assert evaluate(parse("a / b"), {"a": 1, "b": 0}) is None
+    assert evaluate(parse("a + b"), {"a": 1, "b": None}) is None
+
+
+@pytest.mark.parametrize("text", ["a +", "a ** b", "__import__('os')", "(a + b", "a b", ""])
+def test_formula_refuses_anything_but_arithmetic(text: str) -> None:
+    with pytest.raises(RumusError):
+        parse(text)
+
+
+def test_constraint_needs_exactly_one_comparison() -> None:
+    syarat = parse_syarat("a + b = c")
+    assert syarat.op == "="
+    with pytest.raises(RumusError):
+        parse_syarat("a < b < c")
+
+
+# --- bad input: one finding each, with its line --------------------------------------
+
+
+def test_unknown_column_in_a_row(minimal: Dataset) -> None:
+    minimal.edit(PMKS, "{nama: Fisik, jumlah: 25, tertangani: 24}", "{nama: Fisik, jumlh: 25}")
+    [finding] = minimal.only("input.kolom-tidak-dikenal")
+    assert "kolom 'jumlh' tidak ada di tabel; maksud Anda 'jumlah'?" in finding.message
+    assert finding.position is not None
+    assert finding.position.line == minimal.line(PMKS, "jumlh")
+
+
+def test_unknown_kind(minimal: Dataset) -> None:
+    minimal.edit(PMKS, "jenis: bilangan}", "jenis: angka}")
+    [finding] = minimal.only("input.nilai-tidak-sah")
+    assert "'angka' tidak dikenal" in finding.message
+    assert finding.position is not None and finding.position.line == minimal.line(PMKS, "angka")
+
+
+def test_formula_over_a_text_column(minimal: Dataset) -> None:
+    minimal.edit(PMKS, "rumus: tertangani / jumlah", "rumus: tertangani / nama")
+    [finding] = minimal.check()
+    assert finding.rule == "tabel.rumus-tidak-sah"
+    assert "memakai kolom 'nama' berjenis teks" in finding.message
+
+
+def test_typed_value_in_a_computed_column(minimal: Dataset) -> None:
+    minimal.edit(PMKS, "jumlah: 60, tertangani: 57}", "jumlah: 60, tertangani: 57, persen: 95}")
+    assert minimal.rules() == ["tabel.kolom-terhitung-diisi"]
+
+
+def test_text_where_a_number_is_declared(minimal: Dataset) -> None:
+    minimal.edit(PMKS, "jumlah: 60,", "jumlah: enam puluh,")
+    findings = minimal.check()
+    [finding] = [f for f in findings if f.rule == "input.angka-tidak-sah"]
+    assert "baris[1].jumlah: 'enam puluh' bukan angka yang sah" in finding.message
+    assert finding.position is not None
+    assert finding.position.line == minimal.line(PMKS, "enam puluh")
+
+
+def test_a_missing_spreadsheet(minimal: Dataset) -> None:
+    minimal.write(
+        "tabel/puskesmas.yaml",
+        "judul: Puskesmas\nkolom:\n  - {id: nama, judul: Nama, jenis: teks}\n"
+        "baris_dari: {berkas: puskesmas.xlsx}\n",
+    )
+    [finding] = minimal.check()
+    assert finding.rule == "tabel.berkas-baris"
+    assert "'puskesmas.xlsx' tidak ditemukan" in finding.message
+
+
+XLSX_TABLE = """\
+judul: Akreditasi Puskesmas
+kolom:
+  - {id: nama, judul: Puskesmas, jenis: teks}
+  - {id: jumlah, judul: Jumlah Layanan, jenis: bilangan}
+  - {id: biaya, judul: Biaya, jenis: rupiah}
+baris_dari: {berkas: puskesmas.xlsx, lembar: Data}
+jumlah: {label: Jumlah}
+"""
+
+
+def _workbook(minimal: Dataset, rows: list[list[object]]) -> object:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Data"
+    for row in [["Puskesmas", "Jumlah Layanan", "Biaya"], *rows]:
+        sheet.append(row)
+    minimal.write("tabel/puskesmas.yaml", XLSX_TABLE)
+    return book
+
+
+def test_rows_from_xlsx_are_read_exactly(minimal: Dataset) -> None:
+    book = _workbook(minimal, [["Sukamaju", 12.0, 1550448.1], ["Mekarsari", 3, 0.1]])
+    book.save(minimal.path("tabel/puskesmas.xlsx"))  # type: ignore[attr-defined]
+    result = load(minimal.root)
+    assert result.data is not None
+    report = compute(result.data)
+    t = report.tabel["puskesmas"]
+    assert [r.nilai["jumlah"] for r in t.baris] == [12, 3]
+    assert t.jumlah is not None and t.jumlah.nilai["biaya"] == Decimal("1550448.2")
+
+
+def test_formula_and_merged_cells_in_xlsx_point_at_the_cell(minimal: Dataset) -> None:
+    book = _workbook(minimal, [["Sukamaju", "=1+1", 5]])
+    book.save(minimal.path("tabel/puskesmas.xlsx"))  # type: ignore[attr-defined]
+    [finding] = minimal.only("tabel.berkas-baris")
+    assert "sel B2 berisi rumus" in finding.message
+    assert finding.position is not None and str(finding.position).endswith("!Data!B2")
+    book = _workbook(minimal, [["Sukamaju", 1, 5]])
+    book.active.merge_cells("A2:B2")  # type: ignore[attr-defined]
+    book.save(minimal.path("tabel/puskesmas.xlsx"))  # type: ignore[attr-defined]
+    [finding] = minimal.only("tabel.berkas-baris")
+    assert "sel A2:B2 digabung" in finding.message
+
+
+def test_xlsx_header_and_non_number_cell(minimal: Dataset) -> None:
+    book = _workbook(minimal, [["Sukamaju", "banyak", 5]])
+    book.save(minimal.path("tabel/puskesmas.xlsx"))  # type: ignore[attr-defined]
+    [finding, *_] = minimal.only("input.angka-tidak-sah")
+    assert finding.position is not None and str(finding.position).endswith("!Data!B2")
+    minimal.edit("tabel/puskesmas.yaml", "{id: biaya, judul: Biaya", "{id: ongkos, judul: Ongkos")
+    [finding] = minimal.only("tabel.berkas-baris")
+    assert "judul kolom 'Biaya' tidak cocok" in finding.message
+
+
+def test_unreadable_xlsx_and_csv(minimal: Dataset) -> None:
+    minimal.write("tabel/puskesmas.yaml", XLSX_TABLE)
+    minimal.write("tabel/puskesmas.xlsx", "bukan zip")
+    [finding] = minimal.only("tabel.berkas-baris")
+    assert "tidak dapat dibaca sebagai XLSX" in finding.message
+    minimal.edit("tabel/puskesmas.yaml", "puskesmas.xlsx, lembar: Data", "puskesmas.csv")
+    minimal.write("tabel/puskesmas.csv", "Puskesmas;Jumlah Layanan;Biaya\nSukamaju;1.200;5\n")
+    result = load(minimal.root)
+    assert result.data is not None
+    assert compute(result.data).tabel["puskesmas"].baris[0].nilai["jumlah"] == 1200
+
+
+# --- sums and constraints ---------------------------------------------------------------
+
+
+def test_rincian_that_do_not_add_up(minimal: Dataset) -> None:
+    minimal.edit(PMKS, "{nama: Mental, jumlah: 15,", "{nama: Mental, jumlah: 16,")
+    [finding] = minimal.check()
+    assert finding.rule == "tabel.rincian-tidak-cocok"
+    assert finding.message.splitlines() == [
+        "jumlah baris 'Penyandang Disabilitas' tabel 'pmks' tertulis 40, sedangkan jumlah 2 "
+        "rinciannya 41 (selisih -1)",
+        "- Fisik: 25",
+        "- Mental: 16",
+        "jika jumlah 'Fisik' bernilai 24, jumlahnya cocok",
+        "jika jumlah 'Mental' bernilai 15, jumlahnya cocok",
+    ]
+    assert finding.position is not None and finding.position.line == minimal.line(PMKS, "40")
+
+
+def test_a_stated_total_that_is_not_the_sum(minimal: Dataset) -> None:
+    minimal.edit(PMKS, "jumlah: 100, tertangani: 95}", "jumlah: 100, tertangani: 59}")
+    [finding] = minimal.check()
+    assert finding.rule == "tabel.jumlah-tidak-cocok"
+    assert finding.message.splitlines()[0] == (
+        "tertangani baris Jumlah tabel 'pmks' tertulis 59, sedangkan jumlah 2 barisnya 95 "
+        "(selisih -36)"
+    )
+
+
+def test_constraint_names_the_row_and_each_value(minimal: Dataset) -> None:
+    minimal.edit(PMKS, "jumlah: 60, tertangani: 57}", "jumlah: 60, tertangani: 61}")
+    [finding] = minimal.only("tabel.batasan")
+    assert finding.rule == "tabel.batasan" and finding.severity == "error"
+    assert finding.message == (
+        "tabel 'pmks', baris 'Keluarga fakir miskin': tertangani 61 melebihi jumlah 60 "
+        "(lebih 1); syarat: tertangani <= jumlah"
+    )
+
+
+def test_a_warning_constraint_with_its_note(minimal: Dataset) -> None:
+    minimal.edit("tabel/insentif_fiskal.yaml", "berhasil_salur: 9,", "berhasil_salur: 7,")
+    [finding] = minimal.check()
+    assert (finding.rule, finding.severity) == ("tabel.batasan", "warning")
+    assert "berhasil salur 7 + gagal salur 1 = 8, sedangkan target penerima 10" in finding.message
+    assert finding.message.endswith("; jelaskan penerima selebihnya")
+
+
+def test_a_declared_name_may_not_take_a_built_in_one(minimal: Dataset) -> None:
+    minimal.write("tabel/pegawai.yaml", minimal.path(PMKS).read_text(encoding="utf-8"))
+    assert "tabel.nama-ganda" in minimal.rules()
+
+
+# --- compute, render, narratives, indicators ------------------------------------------
+
+
+def test_groups_totals_and_computed_columns(minimal: Dataset) -> None:
+    minimal.edit(PMKS, "    jumlah: 40                 # 25 + 15\n", "")
+    data = load(minimal.root).data
+    assert data is not None
+    t = compute(data).tabel["pmks"]
+    group = t.baris[1]
+    assert group.nilai["jumlah"] == 40  # 25 + 15, computed as it is not written
+    assert group.nilai["persen"] == Decimal(38) * 100 / Decimal(40)  # 95
+    assert t.jumlah is not None and t.jumlah.nilai["persen"] == Decimal(95)
+    assert t.baris[0].nilai["persen"] == Decimal(57) * 100 / Decimal(60)  # unrounded 95
+
+
+def test_a_declared_table_renders_like_a_built_in_one(minimal: Dataset) -> None:
+    data = load(minimal.root).data
+    assert data is not None
+    report = compute(data)
+    blocks = build("pmks", data, report)
+    assert blocks is not None
+    view = table_view(blocks[0])  # type: ignore[arg-type]
+    assert view["caption"] == "**Data PMKS Tahun 2024**"
+    assert view["rows"] == [
+        ["1.", "Keluarga fakir miskin", "60", "57", "95,00%"],
+        ["**2.**", "**Penyandang Disabilitas**", "**40**", "**38**", "**95,00%**"],
+        ["", "a) Fisik", "25", "24", "96,00%"],
+        ["", "b) Mental", "15", "14", "93,33%"],
+        ["**Jumlah**", "", "**100**", "**95**", "**95,00%**"],
+    ]
+
+
+def test_narratives_read_cells_totals_and_rows_by_id(minimal: Dataset) -> None:
+    minimal.write(
+        "narasi/bab-1.md",
+        "Dari {{ tabel.pmks.jumlah.jumlah | angka }} orang, {{ tabel.pmks.baris[1].rincian[0]"
+        ".nama }}; pagu {{ tabel.insentif_fiskal.baris.sembako.pagu | rupiah }} untuk "
+        "{{ tabel.insentif_fiskal.baris['tunai'].program_nama }}.\n",
+    )
+    data = load(minimal.root).data
+    assert data is not None
+    report = compute(data)
+    text = render_narrative(
+        data.narasi["bab-1"].text, "bab-1.md", narrative_context(data, report, lambda n: n)
+    )
+    assert text.startswith("Dari 100 orang, Fisik; pagu Rp. 200.000,00 untuk ")
+    assert text.endswith(".\n")
+
+
+def test_indicator_computed_per_100000_and_a_typed_realisation(minimal: Dataset) -> None:
+    minimal.edit("iku.yaml", 'satuan: "%"', 'satuan: "per 100.000 penduduk"')
+    data = load(minimal.root).data
+    assert data is not None
+    assert compute(data).indikator["pmks_tertangani"].realisasi == Decimal(95000)  # 95÷100×1e5
+
+
+def test_unknown_reference_suggests_the_name(minimal: Dataset) -> None:
+    minimal.edit(
+        "iku.yaml", "penyebut: tabel.pmks.jumlah.jumlah", "penyebut: tabel.pmks.jumlah.jumlh"
+    )
+    [finding] = minimal.check()
+    assert finding.rule == "input.referensi-tidak-dikenal"
+    assert "kolom angka 'jumlh' tidak ada di tabel 'pmks'; maksud Anda 'jumlah'?" in finding.message
+    assert finding.position is not None
+    assert finding.position.line == minimal.line("iku.yaml", "jumlh")
