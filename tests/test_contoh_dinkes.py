@@ -7,6 +7,7 @@ off lkjip's output); each test names the line of that calculation it checks.
 
 from __future__ import annotations
 
+import shutil
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -51,7 +52,15 @@ def test_build_writes_docx_markdown_and_html(tmp_path: Path) -> None:
     # the AKI sentence of BAB III: realization, unit and capaian as printed
     assert "98,50 per 100.000 kelahiran hidup, lebih rendah dari target 105" in markdown
     assert "capaiannya 106,19%" in markdown
+    # the declared tables, placed and numbered, with the health sector's own titles
+    assert "**Tabel 3.4** Cakupan Imunisasi Dasar Lengkap per Kecamatan dan Puskesmas" in markdown
+    assert "Capaian Standar Pelayanan Minimal Bidang Kesehatan Tahun 2024" in markdown
+    assert "Status Akreditasi Puskesmas Kabupaten Sukamaju Tahun 2024" in markdown
+    assert "Bidang Sosial" not in markdown
     assert "Dinas Sosial" not in markdown and "Blitar" not in markdown
+    # cells and totals of the declared tables in the prose (PERHITUNGAN.md §1)
+    assert "dari 5.877 sasaran bayi, 5.543 bayi mendapat imunisasi dasar lengkap" in markdown
+    assert "dari 15 puskesmas, 13 puskesmas telah terakreditasi" in markdown
 
 
 def test_aki_is_lower_is_better_with_the_default_method(report: Report) -> None:
@@ -80,6 +89,18 @@ def test_indicators_capaian(report: Report) -> None:
     assert {k: shown(report.indikator[k].capaian) for k in expected} == {
         k: Decimal(v) for k, v in expected.items()
     }
+
+
+def test_realizations_computed_from_the_declared_tables(report: Report) -> None:
+    # PERHITUNGAN.md §1–2: 13 ÷ 15 × 100 = 86,6667 (XLSX rows); 5.543 ÷ 5.877 × 100 = 94,3168
+    six = Decimal("0.000001")
+    akreditasi = report.indikator["akreditasi"].realisasi
+    idl = report.indikator["idl"].realisasi
+    assert akreditasi is not None and idl is not None
+    assert akreditasi.quantize(six) == Decimal("86.666667")
+    assert shown(akreditasi) == Decimal("86.67")
+    assert idl.quantize(six) == Decimal("94.316828")
+    assert shown(report.indikator["akreditasi"].capaian) == Decimal("96.30")
 
 
 def test_sasaran_capaian_is_the_mean_of_its_indicators(report: Report) -> None:
@@ -118,4 +139,51 @@ def test_sasaran_budget_and_efisiensi_capaian_minus_serapan(report: Report) -> N
     assert s1.pagu == Decimal("8615600000") and s1.realisasi == Decimal("8274356530")
     assert shown(s1.serapan) == Decimal("96.04")
     assert shown(s1.efisiensi) == Decimal("6.70")
+    # S2 from the computed realization 86,6667 (typed 86,67 would give 3,29)
+    assert shown(report.sasaran["S2"].efisiensi) == Decimal("3.28")
     assert shown(report.sasaran["S3"].efisiensi) == Decimal("0.65")
+
+
+def _copy(tmp_path: Path) -> Path:
+    """A copy of the example to mistype in."""
+    return Path(shutil.copytree(EXAMPLE, tmp_path / "dinkes-2024"))
+
+
+def test_a_mistyped_puskesmas_cell_is_found_at_its_group_row(tmp_path: Path) -> None:
+    # PERHITUNGAN.md §1: Puskesmas Cempaka's IDL 338 typed 328 → 587 + 409 + 328 = 1.324,
+    # while Kecamatan Sukamaju states 1.334
+    root = _copy(tmp_path)
+    table = root / "tabel" / "imunisasi.yaml"
+    text = table.read_text(encoding="utf-8")
+    row = "{nama: Puskesmas Cempaka, sasaran: 351, idl: 338}"
+    assert text.count(row) == 1
+    table.write_text(text.replace(row, row.replace("338", "328")), encoding="utf-8")
+    line = text.splitlines().index("    idl: 1.334") + 1
+    findings = api.check(root).findings
+    assert [f.rule for f in findings] == ["tabel.rincian-tidak-cocok"]
+    (finding,) = findings
+    assert finding.severity == "error"
+    assert finding.position is not None
+    assert Path(finding.position.file).parts[-2:] == ("tabel", "imunisasi.yaml")
+    assert finding.position.line == line
+    assert "Kecamatan Sukamaju" in finding.message
+    assert "1.334" in finding.message and "1.324" in finding.message
+    assert "Puskesmas Cempaka" in finding.message and "338" in finding.message
+    assert CliRunner().invoke(app, ["check", str(root)]).exit_code == 1
+
+
+def test_a_word_in_a_number_cell_of_the_xlsx_is_found_at_its_cell(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    root = _copy(tmp_path)
+    book = root / "tabel" / "akreditasi.xlsx"
+    wb = load_workbook(book)
+    sheet = wb["Akreditasi"]
+    assert sheet["A8"].value == "Puskesmas Sendangrejo" and sheet["E8"].value == 0
+    sheet["E8"] = "belum"
+    wb.save(book)
+    findings = api.check(root).findings
+    assert [f.rule for f in findings] == ["input.angka-tidak-sah"]
+    assert findings[0].position is not None
+    assert findings[0].position.file.endswith("akreditasi.xlsx")
+    assert findings[0].position.cell == "Akreditasi!E8"
