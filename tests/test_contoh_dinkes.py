@@ -7,8 +7,10 @@ off lkjip's output); each test names the line of that calculation it checks.
 
 from __future__ import annotations
 
+import runpy
 import shutil
 from decimal import ROUND_HALF_UP, Decimal
+from io import BytesIO
 from pathlib import Path
 
 import pytest
@@ -61,6 +63,23 @@ def test_build_writes_docx_markdown_and_html(tmp_path: Path) -> None:
     # cells and totals of the declared tables in the prose (PERHITUNGAN.md §1)
     assert "dari 5.877 sasaran bayi, 5.543 bayi mendapat imunisasi dasar lengkap" in markdown
     assert "dari 15 puskesmas, 13 puskesmas telah terakreditasi" in markdown
+    html = (tmp_path / "lkjip-2024.html").read_text(encoding="utf-8")
+    assert "Capaian Standar Pelayanan Minimal Bidang Kesehatan Tahun 2024" in html
+    assert (tmp_path / "lkjip-2024.docx").stat().st_size > 0
+
+
+def test_the_committed_xlsx_holds_what_its_script_writes() -> None:
+    # cell by cell, not byte by byte: another openpyxl version may zip differently
+    from openpyxl import load_workbook
+
+    script = runpy.run_path(str(EXAMPLE / "tabel" / "buat_xlsx.py"))
+
+    def cells(book: BytesIO | Path) -> list[tuple[object, ...]]:
+        return list(load_workbook(book)["Akreditasi"].iter_rows(values_only=True))
+
+    written = cells(BytesIO(script["workbook_bytes"]()))
+    assert written == cells(EXAMPLE / "tabel" / "akreditasi.xlsx")
+    assert len(written) == 16 and [row[4] for row in written[1:]].count(1) == 13
 
 
 def test_aki_is_lower_is_better_with_the_default_method(report: Report) -> None:
