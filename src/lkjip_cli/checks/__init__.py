@@ -2,7 +2,8 @@
 
 Families: ``anggaran`` (the DPA tree), ``pk`` (PK against DPA and IKU),
 ``tercetak`` (figures as printed against computed), ``tabel`` (declared
-tables: rincian, totals, constraints), ``skala`` (the predikat scale),
+tables: rincian, totals, constraints), ``indikator`` (a typed realization
+against the one computed from data), ``skala`` (the predikat scale),
 ``kelengkapan`` (SAKIP completeness) and ``tahun_baru`` (a year still blank). Every
 rule id is documented in ``docs/checks.md``.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from lkjip_cli.checks import (
     anggaran,
+    indikator,
     kelengkapan,
     pk,
     skala,
@@ -38,6 +40,7 @@ def _families() -> list[Rule]:
         *pk.RULES,
         *tercetak.RULES,
         *tabel.RULES,
+        *indikator.RULES,
         *skala.RULES,
         *kelengkapan.RULES,
         *tahun_baru.RULES,

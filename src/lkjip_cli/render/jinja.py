@@ -129,6 +129,13 @@ def _lower(value: object) -> str:
     return str(value).lower()
 
 
+def _length(value: object) -> int:
+    """How many items: ``{{ tabel.puskesmas.baris | length }}``."""
+    if not isinstance(value, list | tuple | dict | str):
+        raise FilterValueError(f"filter 'length' memerlukan daftar, bukan {type(value).__name__}")
+    return len(value)
+
+
 NARRATIVE_FILTERS: Mapping[str, Callable[..., Any]] = {
     "rupiah": _optional("rupiah", numbers.format_rupiah),
     "angka": _optional("angka", lambda v: numbers.format_number(v, 0)),
@@ -139,5 +146,6 @@ NARRATIVE_FILTERS: Mapping[str, Callable[..., Any]] = {
     "naik_turun": _naik_turun,
     "abs": _abs,
     "lower": _lower,
+    "length": _length,
 }
 """The only filters a narrative can call."""

@@ -253,7 +253,8 @@ def test_narratives_read_cells_totals_and_rows_by_id(minimal: Dataset) -> None:
         "narasi/bab-1.md",
         "Dari {{ tabel.pmks.jumlah.jumlah | angka }} orang, {{ tabel.pmks.baris[1].rincian[0]"
         ".nama }}; pagu {{ tabel.insentif_fiskal.baris.sembako.pagu | rupiah }} untuk "
-        "{{ tabel.insentif_fiskal.baris['tunai'].program_nama }}.\n",
+        "{{ tabel.insentif_fiskal.baris['tunai'].program_nama }} ({{ tabel.pmks.baris | length }} "
+        "baris).\n",
     )
     data = load(minimal.root).data
     assert data is not None
@@ -262,7 +263,7 @@ def test_narratives_read_cells_totals_and_rows_by_id(minimal: Dataset) -> None:
         data.narasi["bab-1"].text, "bab-1.md", narrative_context(data, report, lambda n: n)
     )
     assert text.startswith("Dari 100 orang, Fisik; pagu Rp. 200.000,00 untuk ")
-    assert text.endswith(".\n")
+    assert text.endswith("(2 baris).\n")
 
 
 def test_indicator_computed_per_100000_and_a_typed_realisation(minimal: Dataset) -> None:
@@ -281,3 +282,22 @@ def test_unknown_reference_suggests_the_name(minimal: Dataset) -> None:
     assert "kolom angka 'jumlh' tidak ada di tabel 'pmks'; maksud Anda 'jumlah'?" in finding.message
     assert finding.position is not None
     assert finding.position.line == minimal.line("iku.yaml", "jumlh")
+
+
+def test_a_typed_realisation_is_checked_against_the_computed_one(minimal: Dataset) -> None:
+    minimal.edit(
+        "realisasi.yaml",
+        "  - indikator: pmks_tertangani\n",
+        "  - indikator: pmks_tertangani\n    realisasi: 95,4\n",
+    )
+    [finding] = minimal.check()
+    assert finding.rule == "indikator.realisasi-tidak-cocok"
+    assert finding.message == (
+        "realisasi indikator 'Persentase PMKS yang tertangani' tertulis 95,40, sedangkan "
+        "dihitung dari data: tabel.pmks.jumlah.tertangani 95 ÷ tabel.pmks.jumlah.jumlah 100 "
+        "× 100 = 95,00 (selisih +0,40)"
+    )
+    assert finding.position is not None
+    assert finding.position.line == minimal.line("realisasi.yaml", "realisasi: 95,4")
+    minimal.edit("realisasi.yaml", "realisasi: 95,4\n", "realisasi: 95\n")
+    assert minimal.check() == []

@@ -135,6 +135,7 @@ def test_only_the_formatting_filters_exist() -> None:
         "naik_turun",
         "abs",
         "lower",
+        "length",
     }
     err = fails("{{ tahun | upper }}")
     assert err.message.startswith("filter 'upper' tidak dikenal; filter yang tersedia: abs, ")
