@@ -206,3 +206,25 @@ def test_a_word_in_a_number_cell_of_the_xlsx_is_found_at_its_cell(tmp_path: Path
     assert findings[0].position is not None
     assert findings[0].position.file.endswith("akreditasi.xlsx")
     assert findings[0].position.cell == "Akreditasi!E8"
+
+
+@pytest.mark.parametrize(
+    ("typed", "rules"), [("86,67", []), ("86,76", ["indikator.realisasi-tidak-cocok"])]
+)
+def test_a_typed_realization_is_checked_against_the_table(
+    tmp_path: Path, typed: str, rules: list[str]
+) -> None:
+    # PERHITUNGAN.md §2: 13 ÷ 15 × 100 = 86,6667, which prints as 86,67 (two digits swapped: 86,76)
+    root = _copy(tmp_path)
+    realisasi = root / "realisasi.yaml"
+    text = realisasi.read_text(encoding="utf-8")
+    entry = next(line for line in text.splitlines() if line.startswith("  - indikator: akreditasi"))
+    realisasi.write_text(
+        text.replace(entry, f"  - indikator: akreditasi\n    realisasi: {typed}"), encoding="utf-8"
+    )
+    findings = api.check(root).findings
+    assert [f.rule for f in findings] == rules
+    if findings:
+        line = text[: text.index(entry)].count("\n") + 2  # the inserted realisasi line
+        assert findings[0].position is not None and findings[0].position.line == line
+        assert "13" in findings[0].message and "15" in findings[0].message
