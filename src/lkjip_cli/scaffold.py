@@ -115,9 +115,9 @@ def _tabel_text(ctx: _Context, t: TabelData, header: str) -> str:
     return text
 
 
-def _plan(ctx: _Context) -> dict[str, str]:
-    """Every file of the new year: relative path → text."""
-    files: dict[str, str] = {}
+def _plan(ctx: _Context) -> dict[str, str | bytes]:
+    """Every file of the new year: relative path → text (or a spreadsheet's bytes)."""
+    files: dict[str, str | bytes] = {}
     header = (
         f"# Data tahun {ctx.year}, dibuat dari data tahun {ctx.prev} oleh `lkjip new`: "
         "isi setiap nilai bertanda ISI, periksa yang bertanda PERIKSA."
@@ -140,6 +140,9 @@ def _plan(ctx: _Context) -> dict[str, str]:
         files[name] = text
     for t in ctx.data.tabel.values():
         files[t.file] = _tabel_text(ctx, t, header)
+        sheet = t.tabel.baris_dari
+        if sheet is not None and (ctx.data.root / "tabel" / sheet.berkas).is_file():
+            files[f"tabel/{sheet.berkas}"] = (ctx.data.root / "tabel" / sheet.berkas).read_bytes()
     narasi = ctx.data.root / "narasi"
     if narasi.is_dir():
         for path in sorted(narasi.glob("*.md")):
@@ -148,7 +151,7 @@ def _plan(ctx: _Context) -> dict[str, str]:
     return files
 
 
-def _skipped(source: Path, files: dict[str, str]) -> list[str]:
+def _skipped(source: Path, files: dict[str, str | bytes]) -> list[str]:
     present = {
         p.relative_to(source).as_posix()
         for p in source.rglob("*")
@@ -157,14 +160,17 @@ def _skipped(source: Path, files: dict[str, str]) -> list[str]:
     return sorted(present - set(files))
 
 
-def _write_atomically(data_dir: Path, target: Path, files: dict[str, str]) -> None:
+def _write_atomically(data_dir: Path, target: Path, files: dict[str, str | bytes]) -> None:
     """Write into a hidden sibling, then rename: never a half-made year."""
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=data_dir))
     try:
         for name, text in files.items():
             path = staging / name
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8", newline="\n")
+            if isinstance(text, bytes):  # a spreadsheet of baris_dari, copied as it is
+                path.write_bytes(text)
+            else:
+                path.write_text(text, encoding="utf-8", newline="\n")
         os.rename(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -301,8 +307,9 @@ def _add_year_note(mapping: dict[Any, Any], key: str, year: int, what: str) -> N
 
 
 def _tabel(tree: dict[Any, Any], ctx: _Context, t: TabelData) -> None:
-    """Typed figures of a declared table set to 0, its stated totals dropped."""
+    """Typed figures of a declared table set to 0, its stated totals and words dropped."""
     numeric = [k.id for k in t.tabel.kolom if k.jenis in NUMERIC and k.rumus is None]
+    tree.pop("terbilang", None)  # figures as printed belong to one report's transcription
     total = tree.get("jumlah")
     if isinstance(total, dict):
         tree["jumlah"] = {k: v for k, v in total.items() if k == "label"}

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
 
+from lkjip_cli import rujukan
 from lkjip_cli.checks._common import (
     Part,
     Rule,
@@ -20,12 +21,14 @@ from lkjip_cli.checks._common import (
     rp,
     suggestion,
     sum_lines,
+    where,
 )
 from lkjip_cli.findings import Finding, error, warning
 from lkjip_cli.loader import Position
 from lkjip_cli.model import DataTahun
 from lkjip_cli.model.tabel import BarisData, Kolom, TabelData
-from lkjip_cli.numbers import format_decimal_id
+from lkjip_cli.numbers import format_decimal_id, normalise_words
+from lkjip_cli.numbers import terbilang as words_of
 from lkjip_cli.report import BarisHasil, Report, TabelHasil
 from lkjip_cli.rumus import Operasi, Syarat, columns, evaluate, holds, spelled
 
@@ -213,6 +216,28 @@ def _broken(t: TabelData, syarat: Syarat, values: dict[str, Any]) -> str | None:
     return f"{lhs}, sedangkan {rhs} (selisih {fmt(abs(left - right))}); syarat: {syarat.text}"
 
 
+def terbilang(data: DataTahun, report: Report) -> list[Finding]:
+    """A table's figure as printed in words (``terbilang``) that is not the figure."""
+    findings = []
+    for name, t in data.tabel.items():
+        for i, entry in enumerate(t.tabel.terbilang):
+            amount = rujukan.value(f"tabel.{name}.{entry.nilai}", report.tabel, report.anggaran)
+            if amount is None:
+                continue
+            expected = words_of(amount)
+            if normalise_words(entry.huruf) == normalise_words(expected):
+                continue
+            findings.append(
+                error(
+                    "tercetak.terbilang-tidak-cocok",
+                    f"{entry.nilai} tabel '{name}' {rp(amount)} tertulis dengan huruf "
+                    f'"{entry.huruf}"{where(entry.di)}, seharusnya "{expected}"',
+                    data.pos(t.file, ("terbilang", i, "huruf")),
+                )
+            )
+    return findings
+
+
 def nama_ganda(data: DataTahun, report: Report) -> list[Finding]:
     """A declared table named like a built-in table (the built-in keeps the name)."""
     from lkjip_cli.render.registry import clashes  # the built-in names live with the tables
@@ -220,5 +245,5 @@ def nama_ganda(data: DataTahun, report: Report) -> list[Finding]:
     return clashes(data, report)
 
 
-RULES: tuple[Rule, ...] = (rincian_tidak_cocok, jumlah_tidak_cocok, batasan, nama_ganda)
+RULES: tuple[Rule, ...] = (rincian_tidak_cocok, jumlah_tidak_cocok, batasan, terbilang, nama_ganda)
 """The rules of this family, in the order they run."""

@@ -92,6 +92,17 @@ class BarisDari(Source):
     """Nomor baris judul kolom; baris data menyusul sampai baris kosong pertama."""
 
 
+class Terbilang(Source):
+    """Angka tabel yang tercetak dengan huruf (hanya untuk transkripsi), diperiksa."""
+
+    nilai: Teks
+    """Angka yang dimaksud: jumlah.<kolom> atau baris.<id baris>.<kolom>."""
+    huruf: Teks
+    """Angka itu sebagaimana tercetak dengan huruf."""
+    di: str | None = None
+    """Letak cetakannya (paragraf, tabel)."""
+
+
 class Tabel(Source):
     """Tabel yang dideklarasikan."""
 
@@ -115,6 +126,8 @@ class Tabel(Source):
     """Baris diambil dari berkas CSV/XLSX (pengganti baris)."""
     jumlah: dict[str, Sel] | None = None
     """Baris jumlah: label dan jumlah yang tertulis (diperiksa); tanpa ini tanpa baris jumlah."""
+    terbilang: list[Terbilang] = []
+    """Angka tabel yang tercetak dengan huruf di laporan (transkripsi), diperiksa."""
 
 
 Value = int | Decimal | str | dt.date | None

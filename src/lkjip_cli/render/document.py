@@ -4,9 +4,9 @@ Three passes: scan every narrative's directives to number tables and figures
 per chapter (so ``ref('pegawai')`` can say "Tabel 1.1" wherever it is used), render
 the narratives' placeholders, then parse them into blocks and put the
 generated tables, figures, lists and signatures where the directives stand.
-The cover, the indexes and the legal lists come from :mod:`.frontmatter`, the
-numbered tables from :mod:`.registry` (built-in and declared), the figures from :mod:`.charts` and
-:mod:`.orgchart`.
+The cover and the indexes come from :mod:`.frontmatter`; every directive's
+name (tables built-in and declared, figures, lists, signatures) is resolved
+and built by :mod:`.registry`.
 """
 
 from __future__ import annotations
@@ -17,8 +17,6 @@ from dataclasses import dataclass, field
 from lkjip_cli.findings import Finding, error, warning
 from lkjip_cli.loader import Position
 from lkjip_cli.model import NARRATIVES, DataTahun
-from lkjip_cli.model.instansi import UnitOrganisasi
-from lkjip_cli.numbers import format_tanggal
 from lkjip_cli.render import frontmatter, registry
 from lkjip_cli.render.blocks import (
     Block,
@@ -27,7 +25,6 @@ from lkjip_cli.render.blocks import (
     Heading,
     Paragraph,
     Section,
-    Signature,
     Table,
 )
 from lkjip_cli.render.context import narrative_context
@@ -191,11 +188,8 @@ def build_document(
                     blocks.extend(to_blocks(part))
                 continue
             made = _directive(part, data, report, numbering, narasi.file, findings, draw)
-            if isinstance(made, list):
+            if made is not None:
                 blocks.extend(made)
-                placed.add(part.name)
-            elif made is not None:
-                blocks.append(made)
                 placed.add(part.name)
     if draw:
         blocks.extend(_lampiran(data, report))
@@ -242,9 +236,10 @@ def _directive(
     file: str,
     findings: list[Finding],
     draw: bool,
-) -> Block | list[Block] | None:
+) -> list[Block] | None:
     where = Position(file, d.line, 1)
-    if d.kind not in KINDS:
+    kind = registry.REGISTRY.get(d.kind)
+    if kind is None:
         findings.append(
             error(
                 "narasi.arahan-tidak-dikenal",
@@ -253,124 +248,28 @@ def _directive(
             )
         )
         return None
-    if d.kind == "tabel":
-        known = registry.names(data, report)
-        if d.name not in known:
-            findings.append(
-                error(
-                    "narasi.tabel-tidak-dikenal",
-                    f"tabel '{d.name}' tidak dikenal; yang ada: " + ", ".join(sorted(known)),
-                    where,
-                )
-            )
-            return None
-        if not draw:  # known and placed is all a check needs of a table
-            return _UNBUILT
-        made = registry.build(d.name, data, report) or []
-        return [
-            dataclasses.replace(b, label=d.name, number=numbering.numbers.get(d.name))
-            if isinstance(b, Table)
-            else b
-            for b in made
-        ]
-    if d.kind == "gambar":
-        return _figure(d, data, report, numbering, where, findings, draw)
-    if d.kind == "daftar":
-        return frontmatter.daftar(d.name, data, where, findings)
-    if d.name != "laporan":
+    known = kind.names(data, report)
+    if d.name not in known:
         findings.append(
             error(
-                "narasi.tanda-tangan-tidak-dikenal",
-                f"tanda tangan '{d.name}' tidak dikenal; yang ada: laporan",
+                f"narasi.{d.kind}-tidak-dikenal",
+                kind.hint(d.name)
+                or f"{d.kind} '{d.name}' tidak dikenal; yang ada: " + ", ".join(known),
                 where,
             )
         )
         return None
-    lap = data.instansi.laporan
-    who = lap.penandatangan
-    return Signature(
-        (f"{lap.tempat}, {format_tanggal(lap.tanggal)}", who.jabatan),
-        who.nama,
-        tuple(x for x in (who.pangkat, f"NIP. {who.nip}" if who.nip else None) if x),
-    )
-
-
-def _figure(
-    d: Directive,
-    data: DataTahun,
-    report: Report,
-    numbering: _Numbering,
-    where: Position,
-    findings: list[Finding],
-    draw: bool,
-) -> Block | None:
-    # imported here: Pillow stays off the path of `lkjip check`
-    from lkjip_cli.render import charts, orgchart
-
-    number = numbering.numbers.get(d.name, "")
-    if d.name == "struktur-organisasi":
-        struktur = data.instansi.struktur
-        if struktur is None:
-            findings.append(
-                error(
-                    "narasi.gambar-tidak-dikenal",
-                    "gambar 'struktur-organisasi' tidak dapat digambar: "
-                    "isi 'struktur' (bagan organisasi) di instansi.yaml",
-                    where,
-                )
-            )
-            return None
-        return Figure(
-            orgchart.struktur_organisasi(struktur) if draw else b"",
-            d.name,
-            number,
-            f"Struktur Organisasi {data.instansi.nama}",
-            alt=_uraian_struktur(struktur),
-        )
-    if d.name == "tren-rpjmd" and report.rpjmd:
-        r = report.rpjmd[0]
-        years = sorted(r.realisasi)
-        caption = f"Grafik Pencapaian Target IKU {data.instansi.daerah}"
-        if years:
-            caption += f" Tahun {years[0]} - {years[-1]}"
-        png = charts.tren_rpjmd(r) if draw else b""
-        return Figure(png, d.name, number, caption, alt=r.nama)
-    if d.name.startswith("tren-") and d.name[5:] in report.sasaran:
-        s = report.sasaran[d.name[5:]]
-        inds = [report.indikator[i] for i in s.indikator]
-        if inds:
-            ind = inds[0]
-            years = sorted({*ind.riwayat, report.tahun})
-            caption = (
-                f"Grafik Pencapaian Target IKU {data.instansi.nama_singkat} "
-                f"Tahun {years[0]} - {years[-1]}"
-            )
-            png = charts.tren_indikator(ind, report.tahun) if draw else b""
-            return Figure(png, d.name, number, caption, alt=ind.nama)
-    findings.append(
-        error(
-            "narasi.gambar-tidak-dikenal",
-            f"gambar '{d.name}' tidak dikenal; yang ada: struktur-organisasi, "
-            "tren-rpjmd, " + ", ".join(f"tren-{k}" for k in report.sasaran),
-            where,
-        )
-    )
-    return None
-
-
-def _uraian_struktur(unit: UnitOrganisasi) -> str:
-    """The chart in words, for readers who cannot see it (alt text)."""
-
-    def uraian(u: UnitOrganisasi) -> str:
-        notes = [
-            x for x in (u.jabatan, "garis koordinasi" if u.garis == "koordinasi" else None) if x
-        ]
-        text = f"{u.nama} ({'; '.join(notes)})" if notes else u.nama
-        if u.bawahan:
-            text += " membawahi [" + "; ".join(uraian(b) for b in u.bawahan) + "]"
-        return text
-
-    return f"Bagan struktur organisasi: {uraian(unit)}"
+    if d.kind == "tabel" and not draw:  # known and placed is all a check needs of a table
+        return [_UNBUILT]
+    number = numbering.numbers.get(d.name)
+    return [
+        dataclasses.replace(b, label=d.name, number=number)
+        if isinstance(b, Table)
+        else dataclasses.replace(b, number=number or "")
+        if isinstance(b, Figure)
+        else b
+        for b in kind.build(d.name, data, report, draw)
+    ]
 
 
 def _lampiran(data: DataTahun, report: Report) -> list[Block]:

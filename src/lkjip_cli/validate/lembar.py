@@ -158,7 +158,7 @@ def _norm(text: object) -> str:
 def _rows(
     grid: Grid, spec: BarisDari, kolom: Sequence[Kolom], findings: list[Finding], where: Position
 ) -> list[Any]:
-    from lkjip_cli.validate.tabel import RawRow
+    from lkjip_cli.validate.sel import RawRow
 
     if not grid:
         findings.append(

@@ -4,39 +4,34 @@ Pydantic checks a table's shape (:class:`Tabel`); this module then checks what
 depends on its own columns — formulas, constraints, every row's keys, each
 cell parsed by its column's kind — and records where every cell stands. Each
 problem is one finding; a bad cell is left empty and the rest still checks.
+Cells are typed by :mod:`.sel`, spreadsheet rows read by :mod:`.lembar`.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from lkjip_cli.findings import Finding, error
 from lkjip_cli.loader import Document, InputError, PathKey, Position, load_file
 from lkjip_cli.model.tabel import (
-    NAME_PATTERN,
     NUMERIC,
-    BarisData,
     Batasan,
     BatasanData,
     Kolom,
     Tabel,
     TabelData,
-    Value,
 )
-from lkjip_cli.numbers import parse_count, parse_date, parse_decimal, parse_rupiah
 from lkjip_cli.rumus import Ekspresi, RumusError, columns, parse, parse_syarat
-from lkjip_cli.validate.messages import format_path
 from lkjip_cli.validate.salvage import validate_document
+from lkjip_cli.validate.sel import CellParser, RawRow
+from lkjip_cli.validate.sel import hint as _hint
 
 FOLDER = "tabel"
 FILE_NAME = re.compile(r"^[a-z][a-z0-9_-]*$")
-_ROW_KEYS = ("id", "rincian")
 
 
 @dataclass
@@ -46,17 +41,6 @@ class Loaded:
     tables: dict[str, TabelData] = field(default_factory=dict)
     documents: dict[str, Document] = field(default_factory=dict)
     incomplete: set[tuple[str, PathKey]] = field(default_factory=set)
-
-
-@dataclass(frozen=True)
-class RawRow:
-    """A row as read (YAML mapping or spreadsheet line), before its cells are parsed."""
-
-    values: dict[str, Any]
-    at: Position
-    cells: dict[str, Position]
-    path: PathKey = ()
-    rincian: tuple[RawRow, ...] = ()
 
 
 def load_tables(
@@ -159,7 +143,17 @@ def resolve(
                 doc.position(()),
             )
         )
-    parser = _CellParser(cols, programs, findings)
+    parser = CellParser(cols, programs, findings)
+    for i, t in enumerate(tabel.terbilang):
+        why = _reference(name, t.nilai, tabel)
+        if why is not None:
+            findings.append(
+                error(
+                    "input.referensi-tidak-dikenal",
+                    f"terbilang[{i + 1}].nilai: {why}",
+                    doc.position(("terbilang", i, "nilai")),
+                )
+            )
     rows = tuple(parser.row(r) for r in raw)
     parser.unique_ids(rows)
     total = None
@@ -186,6 +180,27 @@ def resolve(
         rumus=formulas,
         batasan=constraints,
     )
+
+
+def _reference(name: str, ref: str, tabel: Tabel) -> str | None:
+    """Why ``jumlah.<kolom>`` / ``baris.<id>.<kolom>`` names no figure of this table."""
+    parts = ref.split(".")
+    numeric = [k.id for k in tabel.kolom if k.jenis in NUMERIC]
+    ids = [r.get("id") for r in tabel.baris] + [
+        s.get("id") for r in tabel.baris for s in r.get("rincian") or [] if isinstance(s, dict)
+    ]
+    if len(parts) == 2 and parts[0] == "jumlah" and tabel.jumlah is not None:
+        column = parts[1]
+    elif len(parts) == 3 and parts[0] == "baris" and parts[1] in ids:
+        column = parts[2]
+    else:
+        return (
+            f"'{ref}' bukan angka tabel '{name}': tulis jumlah.<kolom> atau "
+            "baris.<id baris>.<kolom>"
+        )
+    if column not in numeric:
+        return f"kolom angka '{column}' tidak ada di tabel '{name}'{_hint(column, numeric)}"
+    return None
 
 
 def _yaml_row(doc: Document, row: dict[str, Any], path: PathKey) -> RawRow:
@@ -258,11 +273,6 @@ def _operands(
     return None
 
 
-def _hint(name: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(name, list(known), n=1)
-    return f"; maksud Anda '{close[0]}'?" if close else ""
-
-
 def _constraints(
     tabel: Tabel, cols: dict[str, Kolom], doc: Document, findings: list[Finding]
 ) -> tuple[BatasanData, ...]:
@@ -294,136 +304,3 @@ def _constraints(
             continue
         result.append(BatasanData(syarat, spec.tingkat, spec.pesan, where))
     return tuple(result)
-
-
-def parse_cell(jenis: str, value: Any) -> Value:
-    """A cell's value by its column's kind; ``ValueError`` (Indonesian) when it is not one."""
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        return _typed_cell(jenis, value)
-    if not value.strip():
-        return None
-    if jenis == "bilangan":
-        return parse_count(value)
-    if jenis == "rupiah":
-        return parse_rupiah(value)
-    if jenis in ("persen", "desimal"):
-        return parse_decimal(value, percent=jenis == "persen")
-    if jenis == "tanggal":
-        return parse_date(value)
-    return value.strip()
-
-
-def _typed_cell(jenis: str, value: Any) -> Value:
-    """A spreadsheet's number or date cell (already exact, see :mod:`.lembar`)."""
-    if isinstance(value, int | Decimal):
-        if jenis == "bilangan":
-            if value != int(value):
-                raise ValueError(f"'{value}' bukan bilangan bulat")
-            return int(value)
-        if jenis in NUMERIC:
-            return Decimal(value)
-        if jenis == "tanggal":
-            raise ValueError(f"'{value}' bukan tanggal")
-        return str(value)
-    return value  # type: ignore[no-any-return]
-
-
-class _CellParser:
-    def __init__(self, cols: dict[str, Kolom], programs: list[str], findings: list[Finding]):
-        self.cols = cols
-        self.programs = programs
-        self.findings = findings
-
-    def row(self, raw: RawRow, *, total: bool = False) -> BarisData:
-        values: dict[str, Value] = {}
-        row_id: str | None = None
-        for key, text in raw.values.items():
-            where = raw.cells.get(key, raw.at)
-            if key == "id" and not total:
-                row_id = self._row_id(text, where)
-                continue
-            k = self.cols.get(key)
-            if k is None:
-                allowed = [*self.cols, *(() if total else _ROW_KEYS)]
-                self.findings.append(
-                    error(
-                        "input.kolom-tidak-dikenal",
-                        f"{format_path((*raw.path, key))}: kolom '{key}' tidak ada di tabel"
-                        f"{_hint(key, allowed) or '; kolom yang ada: ' + ', '.join(self.cols)}",
-                        where,
-                    )
-                )
-                continue
-            if k.rumus is not None:
-                if text is not None:
-                    self.findings.append(
-                        error(
-                            "tabel.kolom-terhitung-diisi",
-                            f"{format_path((*raw.path, key))}: kolom '{key}' dihitung dengan "
-                            f"rumus '{k.rumus}'; hapus nilai yang diketik",
-                            where,
-                        )
-                    )
-                continue
-            values[key] = self._cell(k, text, (*raw.path, key), where)
-        rincian = tuple(self.row(r) for r in raw.rincian)
-        return BarisData(values, raw.at, dict(raw.cells), row_id, rincian)
-
-    def _row_id(self, text: Any, where: Position) -> str | None:
-        if isinstance(text, str) and re.match(NAME_PATTERN, text):
-            return text
-        self.findings.append(
-            error(
-                "input.nilai-tidak-sah",
-                f"id baris '{text}' tidak sah; gunakan huruf kecil, angka dan garis bawah, "
-                "diawali huruf",
-                where,
-            )
-        )
-        return None
-
-    def _cell(self, k: Kolom, text: Any, path: PathKey, where: Position) -> Value:
-        try:
-            value = parse_cell(k.jenis, text)
-        except ValueError as exc:
-            rule = "input.tanggal-tidak-sah" if k.jenis == "tanggal" else "input.angka-tidak-sah"
-            self.findings.append(error(rule, f"{format_path(path)}: {exc}", where))
-            return None
-        if isinstance(value, int | Decimal) and value < 0 and k.jenis in ("bilangan", "rupiah"):
-            self.findings.append(
-                error(
-                    "input.nilai-negatif",
-                    f"{format_path(path)}: nilai tidak boleh negatif (tertulis {text})",
-                    where,
-                )
-            )
-            return None
-        if k.jenis == "program" and value is not None and value not in self.programs:
-            hint = _hint(str(value), self.programs) or "; yang dikenal: " + ", ".join(self.programs)
-            self.findings.append(
-                error(
-                    "input.referensi-tidak-dikenal",
-                    f"{format_path(path)}: program '{value}' tidak dikenal{hint}",
-                    where,
-                )
-            )
-            return None
-        return value
-
-    def unique_ids(self, rows: tuple[BarisData, ...]) -> None:
-        seen: dict[str, Position] = {}
-        for r in (*rows, *(sub for row in rows for sub in row.rincian)):
-            if r.id is None:
-                continue
-            if r.id in seen:
-                self.findings.append(
-                    error(
-                        "input.id-ganda",
-                        f"id baris '{r.id}' dipakai dua kali (pertama di baris {seen[r.id].line})",
-                        r.pos("id"),
-                    )
-                )
-            else:
-                seen[r.id] = r.pos("id")

@@ -235,7 +235,7 @@ def test_a_declared_table_renders_like_a_built_in_one(minimal: Dataset) -> None:
     data = load(minimal.root).data
     assert data is not None
     report = compute(data)
-    blocks = build("pmks", data, report)
+    blocks = build("tabel", "pmks", data, report)
     assert blocks is not None
     view = table_view(blocks[0])  # type: ignore[arg-type]
     assert view["caption"] == "**Data PMKS Tahun 2024**"
@@ -301,3 +301,54 @@ def test_a_typed_realisation_is_checked_against_the_computed_one(minimal: Datase
     assert finding.position.line == minimal.line("realisasi.yaml", "realisasi: 95,4")
     minimal.edit("realisasi.yaml", "realisasi: 95,4\n", "realisasi: 95\n")
     assert minimal.check() == []
+
+
+def test_a_figure_printed_in_words(minimal: Dataset) -> None:
+    minimal.edit(
+        "tabel/insentif_fiskal.yaml",
+        "huruf: Dua Ratus Ribu Rupiah}",
+        "huruf: dua ratus  ribu rupiah, di: paragraf alokasi}",
+    )
+    assert minimal.check() == []  # case and spacing aside
+    minimal.edit("tabel/insentif_fiskal.yaml", "dua ratus  ribu", "dua puluh ribu")
+    [finding] = minimal.check()
+    assert finding.rule == "tercetak.terbilang-tidak-cocok"
+    assert finding.message == (
+        "baris.sembako.pagu tabel 'insentif_fiskal' Rp. 200.000 tertulis dengan huruf "
+        '"dua puluh ribu rupiah" di paragraf alokasi, seharusnya "Dua Ratus Ribu Rupiah"'
+    )
+    minimal.edit("tabel/insentif_fiskal.yaml", "nilai: baris.sembako.pagu", "nilai: baris.x.pagu")
+    assert minimal.rules() == ["input.referensi-tidak-dikenal"]
+
+
+def test_a_new_year_copies_tables_and_their_spreadsheets(minimal: Dataset) -> None:
+    from lkjip_cli import api
+    from lkjip_cli.findings import exit_code
+    from lkjip_cli.scaffold import new_year
+
+    minimal.write(
+        "tabel/puskesmas.yaml", XLSX_TABLE.replace("puskesmas.xlsx, lembar: Data", "puskesmas.csv")
+    )
+    minimal.write("tabel/puskesmas.csv", "Puskesmas,Jumlah Layanan,Biaya\nSukamaju,12,5\n")
+    result = new_year(minimal.root.parent, 2025, 2024)
+    assert result.findings == [] and "tabel/puskesmas.csv" in result.written
+    findings = api.check(minimal.root.parent / "2025").findings
+    assert exit_code(findings) == 0
+    pmks = (minimal.root.parent / "2025" / "tabel" / "pmks.yaml").read_text(encoding="utf-8")
+    assert "{nama: Keluarga fakir miskin, jumlah: 0, tertangani: 0}" in pmks
+
+
+def test_cli_check_points_at_the_spreadsheet_cell(minimal: Dataset) -> None:
+    from typer.testing import CliRunner
+
+    from lkjip_cli.cli import app
+
+    book = _workbook(minimal, [["Sukamaju", "banyak", 5]])
+    book.save(minimal.path("tabel/puskesmas.xlsx"))  # type: ignore[attr-defined]
+    result = CliRunner().invoke(app, ["check", str(minimal.root)])
+    assert result.exit_code == 1
+    assert "tabel/puskesmas.xlsx\n" in result.stdout
+    assert (
+        "  Data!B2: galat [input.angka-tidak-sah] jumlah: 'banyak' bukan angka yang sah"
+        in result.stdout
+    )
