@@ -29,7 +29,7 @@ from jinja2.runtime import LoopContext
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import missing
 
-from lkjip_cli import cache, collector
+from lkjip_cli import cache
 from lkjip_cli.loader import Position, unprintable
 from lkjip_cli.render.jinja import NARRATIVE_FILTERS, FilterValueError
 from lkjip_cli.render.sandbox_errors import (
@@ -308,7 +308,7 @@ def render_narrative(source: str, file: str, context: Mapping[str, Any]) -> str:
     try:
         code = _compiled(env, source, file)
         template = env.template_class.from_code(env, code, env.make_globals(None), None)
-        with _deadline(RENDER_SECONDS), collector.running():
+        with _deadline(RENDER_SECONDS):
             rendered: str = template.render(dict(context))
         if len(rendered) > MAX_OUTPUT:
             raise NarrativeError(
