@@ -72,16 +72,7 @@ def test_build_writes_every_format_in_this_process(
     monkeypatch.setattr(os, "fork", no_fork)
     if hasattr(os, "forkpty"):
         monkeypatch.setattr(os, "forkpty", no_fork)
-    monkeypatch.delenv("LKJIP_JOBS", raising=False)
     result = api.build(DATA, tmp_path, ("docx", "md", "html"))
     assert forked == []
-    names = sorted(p.name for p in result.written)
-    # docx, md, html and the three charts the Markdown links to
-    assert names == [
-        "gambar-1-1.png",
-        "gambar-3-1.png",
-        "gambar-3-2.png",
-        "lkjip-2024.docx",
-        "lkjip-2024.html",
-        "lkjip-2024.md",
-    ]
+    # every format written all the same (names and bytes: test_cli.py)
+    assert {p.suffix for p in result.written} == {".docx", ".md", ".html", ".png"}
