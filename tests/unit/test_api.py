@@ -47,6 +47,27 @@ def test_the_collector_is_left_as_the_caller_set_it(
     assert gc.get_freeze_count() == frozen
 
 
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_collector_is_not_switched_while_the_library_works(
+    enabled: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, collector_state: None
+) -> None:
+    # not only restored afterwards: a caller's threads run meanwhile under its own setting
+    seen: list[bool] = []
+
+    def spy(real: Any) -> Any:
+        def wrapped(*args: Any, **kwargs: Any) -> Any:
+            seen.append(gc.isenabled())
+            return real(*args, **kwargs)
+
+        return wrapped
+
+    for name in ("compute", "_write_word", "_write_text"):
+        monkeypatch.setattr(api, name, spy(getattr(api, name)))
+    (gc.enable if enabled else gc.disable)()
+    api.build(DATA, tmp_path, ("docx", "md", "html"))
+    assert seen == [enabled] * 3
+
+
 def test_the_collector_is_left_as_it_was_after_an_error(
     monkeypatch: pytest.MonkeyPatch, collector_state: None
 ) -> None:
