@@ -18,12 +18,13 @@ WORKFLOW = ROOT / ".github" / "workflows" / "laporan.yml"
 TAG = f"v{__version__}"
 """The release tag of this version, the revision every recipe pins (docs/ci.md)."""
 
-# The oldest major version of each action that runs on GitHub's current runners
-# (older ones run on a Node.js that GitHub has retired).
+# The first major version of each action that runs on Node.js 24: GitHub has
+# deprecated actions on Node.js 20 and runs them on 24 regardless since June 2026
+# (checkout@v4, setup-python@v5 and upload-artifact@v4 and @v5 declare node20).
 CURRENT_MAJOR = {
-    "actions/checkout": 4,
-    "actions/setup-python": 5,
-    "actions/upload-artifact": 4,
+    "actions/checkout": 5,
+    "actions/setup-python": 6,
+    "actions/upload-artifact": 6,
 }
 
 
