@@ -144,7 +144,7 @@ def main_callback(
         ),
     ] = False,
 ) -> None:
-    """Menyusun LKjIP dari berkas data YAML: check, show, build, schema, new, impor."""
+    """Menyusun LKjIP dari berkas data YAML: check, show, build, schema, init, new, impor."""
 
 
 @app.command(cls=cli_text.Command, epilog=EXIT_CODES)
@@ -276,6 +276,32 @@ def new(
     checked = api.check(result.target)
     typer.echo(
         "Isi setiap nilai bertanda '# ISI', periksa yang bertanda '# PERIKSA', lalu jalankan "
+        f"lkjip check {result.target} (sekarang: {findings_summary(checked.findings)})."
+    )
+
+
+@app.command(cls=cli_text.Command, epilog=EXIT_CODES)
+def init(
+    directory: Annotated[
+        Path, typer.Argument(metavar="DIREKTORI", help="Direktori data baru, mis. data/2025.")
+    ],
+    nama: Annotated[
+        str,
+        typer.Option("--nama", help="Nama perangkat daerah, mis. 'Dinas Pendidikan Kota X'."),
+    ],
+    daerah: Annotated[
+        str, typer.Option("--daerah", help="Nama daerah, mis. 'Kota X' atau 'Kabupaten Y'.")
+    ],
+    tahun: Annotated[int, typer.Option("--tahun", help="Tahun laporan, mis. 2025.")],
+) -> None:
+    """Mulai data perangkat daerah mana pun: berkas pola bertanda '# ISI' dan narasi per bab."""
+    from lkjip_cli.starter import init_directory  # once per agency: not on every start
+
+    result = init_directory(directory, nama, daerah, tahun)
+    typer.echo(f"{result.target} dibuat: {len(result.written)} berkas.")
+    checked = api.check(result.target)
+    typer.echo(
+        "Isi setiap nilai bertanda '# ISI' (di narasi: '{# ISI ... #}'), lalu jalankan "
         f"lkjip check {result.target} (sekarang: {findings_summary(checked.findings)})."
     )
 

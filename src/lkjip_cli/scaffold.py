@@ -96,7 +96,7 @@ def new_year(data_dir: Path, year: int, prev: int) -> NewYear:
         return result
     files = _plan(_Context(year, prev, data, compute(data)))
     result.skipped = _skipped(source, files)
-    _write_atomically(data_dir, target, files)
+    write_atomically(data_dir, target, files)
     result.written = sorted(files)
     return result
 
@@ -177,7 +177,7 @@ def _skipped(source: Path, files: dict[str, str | bytes]) -> list[str]:
     return sorted(present - set(files))
 
 
-def _write_atomically(data_dir: Path, target: Path, files: dict[str, str | bytes]) -> None:
+def write_atomically(data_dir: Path, target: Path, files: dict[str, str | bytes]) -> None:
     """Write into a hidden sibling, then rename: never a half-made year."""
     try:
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=data_dir))
