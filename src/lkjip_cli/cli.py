@@ -254,7 +254,12 @@ def schema(
 def new(
     year: Annotated[int, typer.Argument(metavar="TAHUN", help="Tahun baru, mis. 2025.")],
     source: Annotated[
-        int, typer.Option("--from", metavar="TAHUN", help="Tahun sumber, mis. 2024.")
+        str,
+        typer.Option(
+            "--from",
+            metavar="TAHUN|DIREKTORI",
+            help="Tahun sumber di --data (mis. 2024), atau direktori data mana pun.",
+        ),
     ],
     data: Annotated[
         Path,
@@ -264,7 +269,7 @@ def new(
     """Mulai tahun baru dari tahun sebelumnya: struktur disalin, angka dikosongkan untuk diisi."""
     from lkjip_cli.scaffold import new_year  # once a year: not on every start
 
-    result = new_year(data, year, source)
+    result = new_year(data, year, int(source) if source.isdigit() else Path(source))
     if not result.written:
         _emit_findings(result.findings, Format.text, err=True)
         raise typer.Exit(exit_code(result.findings) or 1)

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from lkjip_cli.errors import write_error
 from lkjip_cli.render.jinja import templates_dir
 from lkjip_cli.scaffold import ScaffoldError, write_atomically
 from lkjip_cli.schemas import modeline
@@ -82,10 +81,5 @@ def init_directory(target: Path, nama: str, daerah: str, tahun: int) -> Started:
             f"{target} sudah ada dan tidak kosong; lkjip init tidak menimpa data. "
             "Pilih direktori baru"
         )
-    parent = target.absolute().parent
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise write_error(parent, exc, "DIREKTORI") from None
-    write_atomically(parent, target.absolute(), files)
+    write_atomically(target.absolute().parent, target.absolute(), files)
     return Started(target, sorted(files))
