@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lkjip_cli.render.blocks import Block, Heading, ListBlock, ListItem, Paragraph, Run, Runs
+from lkjip_cli.render.pictures import Picture
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -67,14 +69,32 @@ def _markdown() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False})
 
 
-def to_blocks(markdown: str) -> list[Block]:
-    """Parse a Markdown chunk into heading, paragraph and list blocks."""
+def to_blocks(markdown: str, pictures: Mapping[str, Picture] | None = None) -> list[Block]:
+    """Parse a Markdown chunk into heading, paragraph, list and picture blocks.
+
+    An image (``![teks](foto/x.jpg)``) becomes the picture of ``pictures`` read
+    from that path, on its own after the paragraph's text; one not read is left
+    out (its finding is made where it was read).
+    """
     tokens = _markdown().parse(markdown)
-    blocks, _ = _blocks(tokens, 0, None)
+    blocks, _ = _blocks(tokens, 0, None, pictures or {})
     return blocks
 
 
-def _blocks(tokens: list[Token], i: int, stop: str | None) -> tuple[list[Block], int]:
+def _paragraph(inline: Token, pictures: Mapping[str, Picture]) -> list[Block]:
+    shown = [
+        pictures[src]
+        for child in inline.children or []
+        if child.type == "image" and (src := str(child.attrGet("src") or "")) in pictures
+    ]
+    runs = _runs(inline)
+    text: list[Block] = [Paragraph(runs)] if "".join(r.text for r in runs).strip() else []
+    return [*text, *shown]
+
+
+def _blocks(
+    tokens: list[Token], i: int, stop: str | None, pictures: Mapping[str, Picture] | None = None
+) -> tuple[list[Block], int]:
     out: list[Block] = []
     while i < len(tokens):
         tok = tokens[i]
@@ -85,7 +105,7 @@ def _blocks(tokens: list[Token], i: int, stop: str | None) -> tuple[list[Block],
             out.append(Heading(min(max(level, 2), 4), _text(tokens[i + 1])))
             i += 3
         elif tok.type == "paragraph_open":
-            out.append(Paragraph(_runs(tokens[i + 1])))
+            out.extend(_paragraph(tokens[i + 1], pictures or {}))
             i += 3
         elif tok.type in {"bullet_list_open", "ordered_list_open"}:
             block, i = _list(tokens, i)
