@@ -147,7 +147,7 @@ def build_document(
     seen: set[tuple[str, str]] = set()
     budget = Budget()  # one for all the narratives: together they cannot exhaust the machine
     blocks: list[Block] = [
-        *frontmatter.cover(data, report),
+        *frontmatter.cover(data, report, _logo(data, findings)),
         Section("portrait", "lower-roman", restart=True),
     ]
     for chapter in CHAPTERS:
@@ -236,6 +236,20 @@ def build_document(
         blocks=tuple(blocks),
     )
     return dok, findings
+
+
+def _logo(data: DataTahun, findings: list[Finding]) -> Picture | None:
+    """The agency's logo for the cover (``logo:`` in instansi.yaml), or a finding."""
+    source = data.instansi.logo
+    if source is None:
+        return None
+    try:
+        return load_picture(data.root, source, f"Logo {data.instansi.pemerintah}")
+    except InputError as exc:
+        findings.append(
+            error("instansi.logo", f"logo: {exc.message}", data.pos("instansi.yaml", ("logo",)))
+        )
+        return None
 
 
 def _pictures(

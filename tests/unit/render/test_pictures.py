@@ -120,3 +120,37 @@ def test_a_bad_picture_is_a_finding_at_its_line(
     assert build.exit_code == 1
     assert f"{line}:1: galat [narasi.gambar]" in build.output
     assert not out.exists() or not any(out.iterdir())  # nothing half-written
+
+
+def _logo(root: Path, source: str) -> int:
+    """``logo: source`` in instansi.yaml; its line."""
+    path = root / "instansi.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(f"{text.rstrip()}\nlogo: {source}\n", encoding="utf-8")
+    return text.rstrip().count("\n") + 2
+
+
+def test_the_logo_is_on_the_cover(year: Path, tmp_path: Path) -> None:
+    _logo(year, "foto/a.png")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(year), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    md = (out / "lkjip-2024.md").read_text(encoding="utf-8")
+    cover, _, rest = md.partition("DAFTAR ISI")
+    assert "](foto-a.png)" in cover and "](foto-a.png)" not in rest
+    assert cover.index("TAHUN 2024") < cover.index("foto-a.png") < cover.index("DINAS SOSIAL")
+    html = (out / "lkjip-2024.html").read_text(encoding="utf-8")
+    assert html.count("data:image/png;base64,") == 1
+    with zipfile.ZipFile(out / "lkjip-2024.docx") as docx:
+        body = docx.read("word/document.xml").decode("utf-8")
+    # 4 cm wide (1.440.000 EMU), half as high: the logo is 40 × 20 pixels
+    assert '<wp:extent cx="1440000" cy="720000"/>' in body
+
+
+def test_a_missing_logo_is_a_finding(year: Path, tmp_path: Path) -> None:
+    line = _logo(year, "logo.png")
+    build = runner.invoke(app, ["build", str(year), "--out", str(tmp_path / "out")])
+    assert build.exit_code == 1
+    assert f"{line}:7: galat [instansi.logo] logo: berkas tidak ditemukan: gambar 'logo.png'" in (
+        build.output
+    )
