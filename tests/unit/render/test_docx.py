@@ -261,7 +261,7 @@ def test_widths_fill_the_text_width(document: DocxDocument) -> None:
     text_width = (section.page_width - section.left_margin - section.right_margin) // 635
     grid = [int(w) for w in document.tables[1]._tbl.xpath("./w:tblGrid/w:gridCol/@w:w")]
     assert sum(grid) == text_width
-    assert grid[1] > grid[2] > grid[0]  # relative widths 0.6 : 4 : 1.2
+    assert grid[1] > grid[2] > grid[0]  # from content: names, then amounts, then No.
     assert document.tables[1]._tbl.xpath("./w:tblPr/w:tblLayout/@w:type") == ["fixed"]
 
 
