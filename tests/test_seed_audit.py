@@ -228,7 +228,7 @@ ERRORS = [
             "realisasi.yaml",
             (
                 f"realisasi {PMKS} tertulis 95,39% di {di},",
-                "105.582 ÷ jumlah PMKS 110.692 × 100 = 95,38%",
+                "105.582 ÷ penyebut tabel.pmks.jumlah.jumlah 110.692 × 100 = 95,38%",
             ),
         )
         for di in (
@@ -348,9 +348,9 @@ WARNINGS = [
     # "left as printed": 3.529 + 196 of 5.000 BLT recipients accounted for
     Expected(
         "BLT",
-        "insentif.penyaluran-tidak-lengkap",
+        "tabel.batasan",
         "insentif_fiskal.yaml",
-        ("berhasil salur 3.529 + gagal salur 196 = 3.725 penerima", "targetnya 5.000"),
+        ("berhasil salur 3.529 + gagal salur 196 = 3.725", "target penerima 5.000"),
     ),
 ]
 
@@ -402,8 +402,8 @@ def test_figures_that_agree_everywhere_raise_nothing(seed_findings: list[Finding
         "anggaran.banyaknya-tidak-cocok",
         "pk.anggaran-tidak-cocok",
         "pk.jumlah-tidak-cocok",
-        "pmks.rincian-tidak-cocok",
-        "pmks.jumlah-tidak-cocok",
+        "tabel.rincian-tidak-cocok",
+        "tabel.jumlah-tidak-cocok",
         "tercetak.jumlah-tidak-cocok",
         "tercetak.terbilang-tidak-cocok",
     }

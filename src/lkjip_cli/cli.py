@@ -172,7 +172,7 @@ def show(
         ),
     ] = ShowFormat.text,
 ) -> None:
-    """Tampilkan angka utama: anggaran, capaian sasaran dan indikator, PMKS."""
+    """Tampilkan angka utama: anggaran, capaian sasaran dan indikator, jumlah tabel."""
     result = api.check(api.resolve(target))
     code = exit_code(result.findings)
     if code or result.data is None or result.report is None:

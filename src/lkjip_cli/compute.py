@@ -11,26 +11,25 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TypedDict
 
+from lkjip_cli import rujukan
+from lkjip_cli.compute_tabel import compute_table
 from lkjip_cli.model import DataTahun
 from lkjip_cli.model.config import Interval
 from lkjip_cli.model.iku import Indikator
 from lkjip_cli.model.realisasi import IndikatorRpjmd
 from lkjip_cli.numbers import quantize
 from lkjip_cli.report import (
-    AlokasiHasil,
     AnggaranHasil,
     IndikatorHasil,
-    InsentifHasil,
-    KategoriPmksHasil,
     KegiatanHasil,
     PegawaiHasil,
     PembandingHasil,
-    PmksHasil,
     ProgramHasil,
     Report,
     RpjmdHasil,
     SasaranHasil,
     SubKegiatanHasil,
+    TabelHasil,
 )
 
 HUNDRED = Decimal(100)
@@ -99,7 +98,8 @@ def compute(data: DataTahun) -> Report:
     cfg = data.config
     anggaran = _anggaran(data)
     programs = {p.id: p for p in anggaran.program}
-    indikator = {i.id: _indikator(data, i) for i in data.iku.indikator}
+    tables = {name: compute_table(t, cfg.tahun) for name, t in data.tabel.items()}
+    indikator = {i.id: _indikator(data, i, tables, anggaran) for i in data.iku.indikator}
     sasaran = _sasaran(data, indikator, anggaran)
     return Report.model_construct(
         tahun=cfg.tahun,
@@ -110,12 +110,11 @@ def compute(data: DataTahun) -> Report:
         program=programs,
         sasaran=sasaran,
         indikator=indikator,
-        pmks=_pmks(data),
         pegawai=PegawaiHasil.model_construct(
             jumlah=sum(p.jumlah for p in data.instansi.pegawai),
             asn=sum(p.jumlah for p in data.instansi.pegawai if p.asn),
         ),
-        insentif=_insentif(data, programs),
+        tabel=tables,
         rpjmd=[_rpjmd(data, r) for r in data.realisasi.rpjmd],
     )
 
@@ -187,12 +186,12 @@ def _sums(children: Sequence[SubKegiatanHasil | KegiatanHasil | ProgramHasil]) -
     }
 
 
-def realisasi_indikator(data: DataTahun, ind: Indikator) -> Decimal | None:
-    """This year's realization: computed from its data, else as entered."""
-    if ind.realisasi_dari == "pmks" and data.pmks is not None:
-        jumlah = sum(k.jumlah for k in data.pmks.kategori)
-        tertangani = sum(k.tertangani for k in data.pmks.kategori)
-        return percent(tertangani, jumlah)
+def realisasi_indikator(
+    data: DataTahun, ind: Indikator, tables: dict[str, TabelHasil], anggaran: AnggaranHasil
+) -> Decimal | None:
+    """This year's realization: computed from its data (``realisasi_dari``), else as entered."""
+    if ind.realisasi_dari is not None:
+        return rujukan.realisasi(ind, tables, anggaran)
     entry = next((r for r in data.realisasi.indikator if r.indikator == ind.id), None)
     return entry.realisasi if entry else None
 
@@ -202,11 +201,13 @@ def _target(data: DataTahun, indikator_id: str, *, murni: bool = False) -> Decim
     return next((t.target for t in pk.target if t.indikator == indikator_id), None)
 
 
-def _indikator(data: DataTahun, ind: Indikator) -> IndikatorHasil:
+def _indikator(
+    data: DataTahun, ind: Indikator, tables: dict[str, TabelHasil], anggaran: AnggaranHasil
+) -> IndikatorHasil:
     cfg = data.config
     entry = next((r for r in data.realisasi.indikator if r.indikator == ind.id), None)
     target = _target(data, ind.id)
-    real = realisasi_indikator(data, ind)
+    real = realisasi_indikator(data, ind, tables, anggaran)
     cap = capaian(target, real, ind.polaritas, ind.metode, cfg.capaian.batas_atas)
     riwayat = dict(sorted(entry.riwayat.items())) if entry else {}
     pembanding = None
@@ -285,44 +286,6 @@ def efisiensi(cap: Decimal | None, serapan: Decimal | None, metode: str) -> Deci
     if metode == "capaian-serapan":
         return None if cap is None else cap - serapan
     return HUNDRED - serapan
-
-
-def _pmks(data: DataTahun) -> PmksHasil | None:
-    if data.pmks is None:
-        return None
-    kategori = [
-        KategoriPmksHasil.model_construct(
-            nama=k.nama,
-            jumlah=k.jumlah,
-            tertangani=k.tertangani,
-            persen=percent(k.tertangani, k.jumlah),
-            rincian=[(r.nama, r.jumlah) for r in k.rincian],
-        )
-        for k in data.pmks.kategori
-    ]
-    jumlah = sum(k.jumlah for k in kategori)
-    tertangani = sum(k.tertangani for k in kategori)
-    return PmksHasil.model_construct(
-        jumlah=jumlah, tertangani=tertangani, persen=percent(tertangani, jumlah), kategori=kategori
-    )
-
-
-def _insentif(data: DataTahun, programs: dict[str, ProgramHasil]) -> InsentifHasil | None:
-    if data.insentif is None:
-        return None
-    alokasi = [
-        AlokasiHasil.model_construct(
-            **dict(a),  # the fields as they are; model_dump would make the nested models dicts
-            program_nama=programs[a.program].nama if a.program in programs else a.program,
-            serapan=percent(a.realisasi, a.pagu),
-        )
-        for a in data.insentif.alokasi
-    ]
-    return InsentifHasil.model_construct(
-        jumlah=data.insentif.jumlah,
-        realisasi=sum((a.realisasi for a in alokasi), ZERO),
-        alokasi=alokasi,
-    )
 
 
 def _rpjmd(data: DataTahun, r: IndikatorRpjmd) -> RpjmdHasil:

@@ -62,6 +62,13 @@ def summary(findings: list[Finding]) -> str:
     return f"{errors} galat, {warnings} peringatan"
 
 
+def _where(p: Position | None) -> str:
+    """``142:27`` in a YAML file, ``Sheet1!C12`` in a spreadsheet."""
+    if p is None:
+        return "-"
+    return p.cell if p.cell is not None else f"{p.line}:{p.column}"
+
+
 def render_text(findings: list[Finding], *, color: bool = False) -> str:
     """Readable text grouped by file; ANSI colour only when ``color`` (a terminal).
 
@@ -82,7 +89,7 @@ def render_text(findings: list[Finding], *, color: bool = False) -> str:
                 lines.append("")
             lines.append(_paint(file, "1", color))
             current = file
-        where = f"{f.position.line}:{f.position.column}" if f.position else "-"
+        where = _where(f.position)
         label = _paint(_LABEL[f.severity], "31" if f.severity == "error" else "33", color)
         rule = _paint(f"[{f.rule}]", "2", color)
         first, *rest = f.message.split("\n")
@@ -121,6 +128,7 @@ def render_json(findings: list[Finding]) -> str:
             "severity": f.severity,
             "file": f.position.file if f.position else None,
             "line": f.position.line if f.position else None,
+            **({"cell": f.position.cell} if f.position and f.position.cell else {}),
             "column": f.position.column if f.position else None,
             "message": f.message,
         }

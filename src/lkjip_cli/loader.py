@@ -52,8 +52,12 @@ class Position:
     file: str
     line: int
     column: int
+    cell: str | None = None
+    """A spreadsheet cell, ``Sheet1!C12``: then line and column are its row and column."""
 
     def __str__(self) -> str:
+        if self.cell is not None:
+            return f"{self.file}!{self.cell}"
         return f"{self.file}:{self.line}:{self.column}"
 
 
@@ -130,7 +134,7 @@ def parse_text(text: str, label: str) -> Document:
 class _Open:
     """A mapping or sequence whose end event has not come yet."""
 
-    __slots__ = ("flow", "is_map", "key", "key_mark", "path", "value")
+    __slots__ = ("flow", "is_map", "key", "key_mark", "key_plain", "path", "value")
 
     def __init__(self, value: dict[str, Any] | list[Any], path: PathKey, flow: bool) -> None:
         self.value = value
@@ -140,6 +144,8 @@ class _Open:
         self.key: str | None = None
         """The mapping's key whose value comes next."""
         self.key_mark: Any = None
+        self.key_plain = False
+        """Whether the key was written without quotes (a split decimal's is)."""
 
 
 def _compose(parser: Any, doc: Document) -> Any:
@@ -244,12 +250,16 @@ def _key(event: Any, parent: _Open, positions: dict[PathKey, Position], label: s
         )
     parent.key = key
     parent.key_mark = event.start_mark
+    parent.key_plain = not event.style
 
 
 def _refuse_split_decimal(value: Any, parent: _Open, label: str) -> None:
     """``{2022: 96,70}``: the comma split a decimal into an entry ``70:`` with no value."""
     key = cast(str, parent.key)
-    if key.isdigit() and not value.style and value.value in _NULLS and parent.value:
+    # A quoted key ({'0': null}) was written as text on purpose, and a comma splits
+    # only ASCII digits (not '٣' nor '²'): neither is what a comma left behind.
+    split = parent.key_plain and key.isascii() and key.isdigit()
+    if split and not value.style and value.value in _NULLS and parent.value:
         raise InputError(
             f"'{key}' tampak sebagai sisa angka desimal: di dalam {{...}} koma memisahkan "
             "entri, jadi '96,70' terbelah menjadi '96' dan '70'. Tulis dalam bentuk blok "

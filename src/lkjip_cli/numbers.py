@@ -191,8 +191,17 @@ def format_tanggal(value: dt.date) -> str:
     return f"{value.day} {BULAN[value.month - 1]} {value.year}"
 
 
+_SATU_RIBU = re.compile(r"(?<!puluh )(?<!ratus )\bsatu ribu\b")
+"""A thousands group of one: num2words writes 1.001.000 "satu juta satu ribu".
+
+Indonesian writes "seribu" for it, as for 1.000 alone: "satu juta seribu".
+After "puluh" or "ratus" the "satu" belongs to a larger group and stays
+("seratus satu ribu" is 101.000).
+"""
+
+
 def _words(n: int) -> str:
-    return str(_indonesian_cardinal()(n)).title()
+    return _SATU_RIBU.sub("seribu", str(_indonesian_cardinal()(n))).title()
 
 
 @functools.cache

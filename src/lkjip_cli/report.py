@@ -5,13 +5,13 @@ are exact ``Decimal``; nothing here is rounded.
 """
 
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, PlainSerializer
 
 from lkjip_cli.model.anggaran import IndikatorProgram, Kinerja, RencanaAksi
 from lkjip_cli.model.config import Interval
-from lkjip_cli.model.insentif import Alokasi
+from lkjip_cli.model.tabel import Kolom
 
 D = Annotated[Decimal, PlainSerializer(lambda v: str(v), return_type=str, when_used="json")]
 
@@ -183,34 +183,6 @@ class SasaranHasil(Hasil):
     """Efficiency by the configured method."""
 
 
-class KategoriPmksHasil(Hasil):
-    """One PMKS category."""
-
-    nama: str
-    """Name."""
-    jumlah: int
-    """Counted."""
-    tertangani: int
-    """Handled."""
-    persen: D | None
-    """Share handled."""
-    rincian: list[tuple[str, int]]
-    """Sub-categories (name, count)."""
-
-
-class PmksHasil(Hasil):
-    """The PMKS table's totals."""
-
-    jumlah: int
-    """People counted."""
-    tertangani: int
-    """People handled."""
-    persen: D | None
-    """Share handled in percent."""
-    kategori: list[KategoriPmksHasil]
-    """Categories."""
-
-
 class PegawaiHasil(Hasil):
     """Staff totals."""
 
@@ -220,24 +192,42 @@ class PegawaiHasil(Hasil):
     """Civil servants."""
 
 
-class AlokasiHasil(Alokasi):
-    """Use of the fiscal-incentive fund in one program, with its program's name."""
+class BarisHasil(Hasil):
+    """A row of a declared table with every value resolved."""
 
-    program_nama: str
-    """Program name."""
-    serapan: D | None
-    """realisasi ÷ pagu × 100."""
+    id: str | None
+    """The row's name, if it has one."""
+    nilai: dict[str, Any]
+    """Values by column id: typed, summed from rincian or rows, or computed by formula."""
+    dihitung: dict[str, Any]
+    """Sums of the rincian (a group row) or of the rows (the total row), by column id."""
+    rincian: list["BarisHasil"]
+    """Sub-rows."""
 
 
-class InsentifHasil(Hasil):
-    """The fiscal-incentive fund."""
+class TabelHasil(Hasil):
+    """A declared table, resolved: what it prints and what narratives read."""
 
-    jumlah: D
-    """Received."""
-    realisasi: D
-    """Spent over all programs."""
-    alokasi: list[AlokasiHasil]
-    """Per program."""
+    nama: str
+    """Name (the directive and ``ref()`` name)."""
+    judul: str
+    """Caption, with the year filled in."""
+    sumber: str | None
+    """Source line."""
+    catatan: list[str]
+    """Notes under the table."""
+    kolom: list[Kolom]
+    """Columns."""
+    nomor: bool
+    """Whether a numbering column comes first."""
+    kecil: bool
+    """Small print."""
+    label_jumlah: str
+    """The total row's label."""
+    baris: list[BarisHasil]
+    """Rows."""
+    jumlah: BarisHasil | None
+    """The total row, if the table has one."""
 
 
 class RpjmdHasil(Hasil):
@@ -278,11 +268,9 @@ class Report(Hasil):
     """Sasaran by id, in order."""
     indikator: dict[str, IndikatorHasil]
     """Indicators by id, in order."""
-    pmks: PmksHasil | None
-    """PMKS totals."""
     pegawai: PegawaiHasil
     """Staff totals."""
-    insentif: InsentifHasil | None
-    """Fiscal incentive."""
+    tabel: dict[str, TabelHasil]
+    """Declared tables by name."""
     rpjmd: list[RpjmdHasil]
     """RPJMD indicators."""

@@ -3,11 +3,11 @@
 Carried over: the agency, Renstra, indicators, the program tree with its Rencana
 Aksi, the PK's parties and targets, the rows of every table, the narratives.
 Emptied for filling, each marked ``# ISI: ...``: every amount of the DPA, this
-year's realization, the PK's date, the counts of the PMKS, bansos, PSKS and SPM
-tables. Each indicator's realization of the last year, as computed, moves into
-its ``riwayat``. Figures as printed (``tercetak``, ``jumlah``) belong to the
-transcription of one report and are left out, and so is the fiscal-incentive
-fund, which is granted for one year. ``checks.tahun_baru`` names every blank.
+year's realization, the PK's date, the typed figures of every declared table
+(``tabel/``, set to 0; their stated totals dropped). Each indicator's
+realization of the last year, as computed, moves into its ``riwayat``. Figures
+as printed (``tercetak``, ``jumlah``) belong to the transcription of one report
+and are left out. ``checks.tahun_baru`` names every blank.
 
 The files are written as text, never through a YAML dumper, so numbers keep the
 Indonesian notation (``95,38``) and every file keeps its schema line.
@@ -29,6 +29,7 @@ from lkjip_cli.errors import InputError, LkjipError, write_error
 from lkjip_cli.findings import Finding, error, exit_code
 from lkjip_cli.loader import MAX_FILE_BYTES, parse_text
 from lkjip_cli.model import FILES, DataTahun
+from lkjip_cli.model.tabel import NUMERIC, TabelData
 from lkjip_cli.numbers import format_decimal_id
 from lkjip_cli.report import Report
 from lkjip_cli.schemas import modeline
@@ -36,7 +37,7 @@ from lkjip_cli.validate import MAX_NARRATIVE_BYTES
 from lkjip_cli.validate import load as load_directory
 from lkjip_cli.yamltext import Isi, Note, emit, mark_quoted, plain
 
-NOT_CARRIED = ("insentif_fiskal.yaml",)
+NOT_CARRIED: tuple[str, ...] = ()
 """Data files of one year only: not copied into the next."""
 
 
@@ -100,9 +101,26 @@ def new_year(data_dir: Path, year: int, prev: int) -> NewYear:
     return result
 
 
-def _plan(ctx: _Context) -> dict[str, str]:
-    """Every file of the new year: relative path → text."""
-    files: dict[str, str] = {}
+def _tabel_text(ctx: _Context, t: TabelData, header: str) -> str:
+    source_text = _read(ctx.data.root, t.file, MAX_FILE_BYTES).decode("utf-8-sig")
+    doc = ctx.data.documents[t.file]
+    tree = mark_quoted(source_text, copy.deepcopy(doc.data)) if doc.data else {}
+    _tabel(tree, ctx, t)
+    first = source_text.split("\n", 1)[0].rstrip("\r")
+    schema_line = (
+        first
+        if first.startswith("# yaml-language-server:")
+        else modeline("tabel.yaml", "../../../schema")
+    )
+    text = emit(tree, [schema_line, header])
+    if parse_text(text, t.file).data != plain(tree):
+        raise RuntimeError(f"YAML yang disusun untuk {t.file} tidak terbaca kembali sama")
+    return text
+
+
+def _plan(ctx: _Context) -> dict[str, str | bytes]:
+    """Every file of the new year: relative path → text (or a spreadsheet's bytes)."""
+    files: dict[str, str | bytes] = {}
     header = (
         f"# Data tahun {ctx.year}, dibuat dari data tahun {ctx.prev} oleh `lkjip new`: "
         "isi setiap nilai bertanda ISI, periksa yang bertanda PERIKSA."
@@ -123,6 +141,13 @@ def _plan(ctx: _Context) -> dict[str, str]:
         if parse_text(text, name).data != plain(tree):
             raise RuntimeError(f"YAML yang disusun untuk {name} tidak terbaca kembali sama")
         files[name] = text
+    for t in ctx.data.tabel.values():
+        files[t.file] = _tabel_text(ctx, t, header)
+        sheet = t.tabel.baris_dari
+        if sheet is not None and (ctx.data.root / "tabel" / sheet.berkas).is_file():
+            files[f"tabel/{sheet.berkas}"] = _read(
+                ctx.data.root, f"tabel/{sheet.berkas}", MAX_FILE_BYTES
+            )
     narasi = ctx.data.root / "narasi"
     if narasi.is_dir():
         for path in sorted(narasi.glob("*.md")):
@@ -143,7 +168,7 @@ def _read(root: Path, name: str, limit: int) -> bytes:
     return read_data_file(root, root / name, label=str(root / name), limit=limit)
 
 
-def _skipped(source: Path, files: dict[str, str]) -> list[str]:
+def _skipped(source: Path, files: dict[str, str | bytes]) -> list[str]:
     present = {
         p.relative_to(source).as_posix()
         for p in source.rglob("*")
@@ -152,7 +177,7 @@ def _skipped(source: Path, files: dict[str, str]) -> list[str]:
     return sorted(present - set(files))
 
 
-def _write_atomically(data_dir: Path, target: Path, files: dict[str, str]) -> None:
+def _write_atomically(data_dir: Path, target: Path, files: dict[str, str | bytes]) -> None:
     """Write into a hidden sibling, then rename: never a half-made year."""
     try:
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=data_dir))
@@ -162,7 +187,10 @@ def _write_atomically(data_dir: Path, target: Path, files: dict[str, str]) -> No
         for name, text in files.items():
             path = staging / name
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8", newline="\n")
+            if isinstance(text, bytes):  # a spreadsheet of baris_dari, copied as it is
+                path.write_bytes(text)
+            else:
+                path.write_text(text, encoding="utf-8", newline="\n")
         os.rename(staging, target)
     except BaseException as exc:
         shutil.rmtree(staging, ignore_errors=True)
@@ -269,7 +297,10 @@ def _realisasi(tree: dict[Any, Any], ctx: _Context) -> None:
             continue
         entry: dict[Any, Any] = {"indikator": ind.id}
         if ind.realisasi_dari:
-            entry[Note(f"realisasi {ctx.year} dihitung dari {ind.realisasi_dari}.yaml")] = None
+            spec = ind.realisasi_dari
+            entry[
+                Note(f"realisasi {ctx.year} dihitung dari {spec.pembilang} ÷ {spec.penyebut}")
+            ] = None
         else:
             entry["realisasi"] = Isi(None, f"realisasi {ctx.year}")
         if riwayat:
@@ -297,53 +328,30 @@ def _add_year_note(mapping: dict[Any, Any], key: str, year: int, what: str) -> N
     mapping[key] = values
 
 
-def _pmks(tree: dict[Any, Any], ctx: _Context) -> None:
-    tree.pop("jumlah", None)
+def _tabel(tree: dict[Any, Any], ctx: _Context, t: TabelData) -> None:
+    """Typed figures of a declared table set to 0, its stated totals and words dropped."""
+    numeric = [k.id for k in t.tabel.kolom if k.jenis in NUMERIC and k.rumus is None]
+    tree.pop("terbilang", None)  # figures as printed belong to one report's transcription
+    total = tree.get("jumlah")
+    if isinstance(total, dict):
+        tree["jumlah"] = {k: v for k, v in total.items() if k == "label"}
     if tree.get("sumber"):
-        tree["sumber"] = Isi(
-            None, f"sumber data PMKS {ctx.year} (tahun {ctx.prev}: {tree['sumber']})"
+        tree["sumber"] = Isi(None, f"sumber data {ctx.year} (tahun {ctx.prev}: {tree['sumber']})")
+    rows = _dicts(tree.get("baris"))
+    for row in rows:
+        for item in (row, *_dicts(row.get("rincian"))):
+            for key in numeric:
+                if key in item:
+                    item[key] = "0"
+    if rows and numeric:
+        tree["baris"] = Isi(tree["baris"], f"angka tahun {ctx.year} per baris (masih 0)")
+    if isinstance(tree.get("baris_dari"), dict) and t.tabel.baris_dari is not None:
+        tree["baris_dari"] = Isi(
+            tree["baris_dari"],
+            f"PERIKSA: salin berkas {t.tabel.baris_dari.berkas} dan isi angka tahun {ctx.year}",
         )
-    for kategori in _dicts(tree.get("kategori")):
-        kategori["jumlah"] = kategori["tertangani"] = "0"
-        for rincian in _dicts(kategori.get("rincian")):
-            rincian["jumlah"] = "0"
-            if "tertangani" in rincian:
-                rincian["tertangani"] = "0"
-    if "kategori" in tree:
-        tree["kategori"] = Isi(
-            tree["kategori"], f"jumlah dan tertangani tahun {ctx.year} per kategori (masih 0)"
-        )
-
-
-def _counts(list_key: str, count_keys: tuple[str, ...], what: str):  # type: ignore[no-untyped-def]
-    def transform(tree: dict[Any, Any], ctx: _Context) -> None:
-        rows = _dicts(tree.get(list_key))
-        for row in rows:
-            for key in count_keys:
-                if key in row:
-                    row[key] = "0"
-        if rows:
-            tree[list_key] = Isi(tree[list_key], f"{what} tahun {ctx.year} (masih 0)")
-
-    return transform
-
-
-def _spm(tree: dict[Any, Any], ctx: _Context) -> None:
-    layanan = _dicts(tree.get("layanan"))
-    for item in layanan:
-        for key in ("target", "realisasi"):
-            if key in item:
-                item[key] = Isi(None, f"{key} jumlah orang tahun {ctx.year}")
-        indeks = item.get("indeks")
-        if isinstance(indeks, dict):
-            for key in ("target", "realisasi"):
-                _add_year_note(indeks, key, ctx.year, f"indeks {key} tahun {ctx.year}")
-        for rincian in _dicts(item.get("rincian")):
-            rincian["target"] = rincian["realisasi"] = "0"
-    if layanan:
-        tree["layanan"] = Isi(
-            tree["layanan"], f"target dan realisasi rincian tahun {ctx.year} (masih 0)"
-        )
+    if "{tahun}" not in t.tabel.judul and str(ctx.prev) in t.tabel.judul:
+        tree["judul"] = Isi(tree["judul"], f"PERIKSA: judul menyebut tahun {ctx.prev}")
 
 
 _TRANSFORMS = {
@@ -352,8 +360,4 @@ _TRANSFORMS = {
     "pk.yaml": _pk,
     "anggaran.yaml": _anggaran,
     "realisasi.yaml": _realisasi,
-    "pmks.yaml": _pmks,
-    "bansos.yaml": _counts("bansos", ("penerima",), "jumlah penerima"),
-    "psks.yaml": _counts("psks", ("jumlah",), "jumlah"),
-    "spm.yaml": _spm,
 }

@@ -22,7 +22,7 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
 from lkjip_cli.errors import write_error
-from lkjip_cli.model import FILES
+from lkjip_cli.model import SCHEMAS
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 """The JSON Schema dialect pydantic writes."""
@@ -92,8 +92,8 @@ def modeline(data_file: str, schema_dir: str = "../../schema") -> str:
 
 
 def schema_of(data_file: str) -> dict[str, Any]:
-    """The JSON Schema of one data file (a key of ``FILES``)."""
-    model = FILES[data_file]
+    """The JSON Schema of one data file (a key of ``SCHEMAS``)."""
+    model = SCHEMAS[data_file]
     body = model.model_json_schema(schema_generator=_ScalarsAsText)
     body.pop("title", None)
     return {"$schema": DIALECT, "title": data_file, **body}
@@ -103,7 +103,7 @@ def schemas() -> dict[str, str]:
     """Schema file name → its JSON text, for every data file, byte-stable."""
     return {
         schema_name(name): json.dumps(schema_of(name), indent=2, ensure_ascii=False) + "\n"
-        for name in FILES
+        for name in SCHEMAS
     }
 
 

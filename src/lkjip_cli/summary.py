@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from lkjip_cli.model import DataTahun
 from lkjip_cli.numbers import format_decimal_id, format_number, format_percent, format_rupiah
+from lkjip_cli.render.tables.deklarasi import format_value
 from lkjip_cli.report import IndikatorHasil, Report
 
 NONE = "-"
@@ -84,14 +85,15 @@ def summary(data: DataTahun, report: Report) -> str:
         [_indikator_row(i) for i in report.indikator.values()],
         right={2, 3, 4},
     )
-    if report.pmks is not None:
-        p = report.pmks
-        lines += ["", "PMKS"]
+    for t in report.tabel.values():
+        if t.jumlah is None:
+            continue
+        lines += ["", t.judul]
         lines += _pairs(
             [
-                ("Jumlah PMKS", format_number(p.jumlah)),
-                ("Tertangani", format_number(p.tertangani)),
-                ("Persentase tertangani", format_percent(p.persen)),
+                (k.judul, format_value(k, t.jumlah.nilai.get(k.id), report))
+                for k in t.kolom
+                if k.tampil and k.jenis != "teks" and t.jumlah.nilai.get(k.id) is not None
             ]
         )
     return "\n".join(lines) + "\n"

@@ -235,10 +235,10 @@ def file_over_the_size_cap(root: Path) -> Expect:
 def endless_device(root: Path) -> Expect:
     if not Path("/dev/zero").exists():
         pytest.skip("no /dev/zero here")
-    path = root / YEAR / "bansos.yaml"
+    path = root / YEAR / "tabel" / "bansos.yaml"
     path.unlink()
     path.symlink_to("/dev/zero")
-    return Expect(2, "bansos.yaml", 1, "menunjuk ke luar direktori data")
+    return Expect(2, "tabel/bansos.yaml", 1, "menunjuk ke luar direktori data")
 
 
 @case
@@ -273,9 +273,9 @@ def huge_number(root: Path) -> Expect:
 
 @case
 def huge_count(root: Path) -> Expect:
-    path = root / YEAR / "pmks.yaml"
+    path = root / YEAR / "tabel" / "pmks.yaml"
     line = replace_line(path, "tertangani: 48", "    tertangani: 1" + "0" * 30)
-    return Expect(1, "pmks.yaml", line, "terlalu besar")
+    return Expect(1, "tabel/pmks.yaml", line, "terlalu besar")
 
 
 @case
@@ -287,9 +287,9 @@ def negative_amount(root: Path) -> Expect:
 
 @case
 def negative_count(root: Path) -> Expect:
-    path = root / YEAR / "pmks.yaml"
+    path = root / YEAR / "tabel" / "pmks.yaml"
     line = replace_line(path, "tertangani: 48", "    tertangani: -48")
-    return Expect(1, "pmks.yaml", line, "negatif")
+    return Expect(1, "tabel/pmks.yaml", line, "negatif")
 
 
 # --- encodings and characters ----------------------------------------------------------

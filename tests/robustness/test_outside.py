@@ -54,8 +54,8 @@ def narrative_linked_to_etc_passwd(root: Path) -> tuple[str, str]:
 
 
 def yaml_linked_to_etc_passwd(root: Path) -> tuple[str, str]:
-    _link(root / YEAR / "pmks.yaml", Path("/etc/passwd"))
-    return "pmks.yaml", "menunjuk ke luar direktori data"
+    _link(root / YEAR / "tabel" / "pmks.yaml", Path("/etc/passwd"))
+    return "tabel/pmks.yaml", "menunjuk ke luar direktori data"
 
 
 def yaml_linked_outside(root: Path) -> tuple[str, str]:
@@ -75,9 +75,9 @@ def narrative_folder_linked_outside(root: Path) -> tuple[str, str]:
 
 
 def yaml_is_a_directory(root: Path) -> tuple[str, str]:
-    (root / YEAR / "pmks.yaml").unlink()
-    (root / YEAR / "pmks.yaml").mkdir()
-    return "pmks.yaml", "bukan berkas biasa melainkan direktori"
+    (root / YEAR / "tabel" / "pmks.yaml").unlink()
+    (root / YEAR / "tabel" / "pmks.yaml").mkdir()
+    return "tabel/pmks.yaml", "bukan berkas biasa melainkan direktori"
 
 
 def narrative_is_a_directory(root: Path) -> tuple[str, str]:
@@ -87,13 +87,13 @@ def narrative_is_a_directory(root: Path) -> tuple[str, str]:
 
 
 def yaml_is_a_device(root: Path) -> tuple[str, str]:
-    path = root / YEAR / "bansos.yaml"
+    path = root / YEAR / "tabel" / "bansos.yaml"
     path.unlink()
     try:  # the device /dev/zero is: endless
         os.mknod(path, stat.S_IFCHR | 0o600, os.makedev(1, 5))
     except OSError:
         pytest.skip("no permission to make a device node here")
-    return "bansos.yaml", "bukan berkas biasa melainkan perangkat"
+    return "tabel/bansos.yaml", "bukan berkas biasa melainkan perangkat"
 
 
 def narrative_linked_to_a_device(root: Path) -> tuple[str, str]:
@@ -190,7 +190,7 @@ def _run_check(root: Path) -> subprocess.CompletedProcess[str]:
     return result
 
 
-@pytest.mark.parametrize("name", ["pmks.yaml", "lkjip.yaml", "narasi/bab-1.md"])
+@pytest.mark.parametrize("name", ["tabel/pmks.yaml", "lkjip.yaml", "narasi/bab-1.md"])
 def test_a_fifo_is_refused_without_waiting(name: str, year: Path) -> None:
     path = year / YEAR / name
     path.unlink()

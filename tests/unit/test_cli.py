@@ -49,10 +49,17 @@ Indikator
   Persentase PMKS yang tertangani  S1         100%        95%   95,00%  Sangat Tinggi
   Nilai SAKIP                      S2           70         77  110,00%  Sangat Tinggi
 
-PMKS
-  Jumlah PMKS               100
-  Tertangani                 95
-  Persentase tertangani  95,00%
+Penggunaan Dana Insentif Fiskal Tahun 2024
+  Pagu             Rp. 300.000,00
+  Realisasi        Rp. 280.000,00
+  Target Penerima              14
+  Berhasil Salur               13
+  Gagal Salur                   1
+
+Data PMKS Tahun 2024
+  Jumlah (orang)                100
+  Jumlah Tertangani (orang)      95
+  Persentase Tertangani      95,00%
 """
 
 
@@ -155,7 +162,7 @@ def test_schema_writes_every_schema(tmp_path: Path) -> None:
     out = tmp_path / "skema"
     result = runner.invoke(app, ["schema", "--out", str(out)])
     assert result.exit_code == 0
-    assert result.stdout == f"12 skema ditulis ke {out}\n"
+    assert result.stdout == f"8 skema ditulis ke {out}\n"
     expected = schemas()
     assert sorted(p.name for p in out.iterdir()) == sorted(expected)
     for name, text in expected.items():
@@ -164,7 +171,7 @@ def test_schema_writes_every_schema(tmp_path: Path) -> None:
 
 def test_schema_default_directory(project: Path) -> None:
     result = runner.invoke(app, ["schema"])
-    assert (result.exit_code, result.stdout) == (0, "12 skema ditulis ke schema\n")
+    assert (result.exit_code, result.stdout) == (0, "8 skema ditulis ke schema\n")
     assert (project / "schema" / "anggaran.schema.json").is_file()
 
 
@@ -183,15 +190,14 @@ def test_new_year(project: Path) -> None:
     result = runner.invoke(app, ["new", "2025", "--from", "2024"])
     assert result.exit_code == 0, result.output
     assert result.stdout == (
-        "data/2025 dibuat dari data/2024: 9 berkas.\n"
-        "Tidak disalin: insentif_fiskal.yaml.\n"
+        "data/2025 dibuat dari data/2024: 10 berkas.\n"
         "Narasi disalin apa adanya: perbarui isinya untuk tahun 2025.\n"
         "Isi setiap nilai bertanda '# ISI', periksa yang bertanda '# PERIKSA', lalu jalankan "
-        "lkjip check data/2025 (sekarang: 0 galat, 16 peringatan).\n"
+        "lkjip check data/2025 (sekarang: 0 galat, 17 peringatan).\n"
     )
     check = runner.invoke(app, ["check", "2025"])
     assert check.exit_code == 0
-    assert check.stdout.endswith("\n0 galat, 16 peringatan\n")
+    assert check.stdout.endswith("\n0 galat, 17 peringatan\n")
 
 
 def test_new_refuses_an_existing_year(project: Path) -> None:
@@ -386,7 +392,7 @@ def test_build_command_stops_on_errors_and_writes_nothing(tmp_path: Path) -> Non
     root = Path(__file__).resolve().parents[2]
     data = tmp_path / "2024"
     shutil.copytree(root / "data" / "2024", data)
-    path = data / "pmks.yaml"
+    path = data / "tabel" / "pmks.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("103.110", "103.11o", 1), "utf-8")
     out = tmp_path / "keluaran"
     result = runner.invoke(app, ["build", str(data), "--out", str(out)])

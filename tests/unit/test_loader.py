@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from lkjip_cli.loader import MAX_DEPTH, MAX_FILE_BYTES, InputError, load_file, parse_text
@@ -71,6 +71,16 @@ def test_decimal_comma_inside_flow_mapping_is_explained() -> None:
     assert doc.data == {"riwayat": {"2022": "96,70"}, "b": {"2022": "96,70"}}
 
 
+def test_a_quoted_or_non_ascii_digit_key_is_no_split_decimal() -> None:
+    # what yaml.safe_dump writes for {'': None, '0': None}: '0' is quoted, so text
+    doc = parse_text("[{? '' : null, '0': null}]\n", "f.yaml")
+    assert doc.data == [{"": None, "0": None}]
+    assert parse_text("{a: 1, '70': }\n", "f.yaml").data == {"a": "1", "70": None}
+    assert parse_text("{a: 1, ٣: null, ²: }\n", "f.yaml").data == {"a": "1", "٣": None, "²": None}
+    with pytest.raises(InputError, match="koma memisahkan"):
+        parse_text("{a: 1, 70: }\n", "f.yaml")
+
+
 _TEXT = st.text(st.characters(codec="utf-8", categories=("L", "N", "P", "Zs")), max_size=12)
 _TREES = st.recursive(
     _TEXT | st.none(),
@@ -90,6 +100,9 @@ def _paths(value: object, path: tuple[str | int, ...] = ()) -> Iterator[tuple[st
 
 
 @given(_TREES, st.booleans())
+# once failed: quoted digit keys and non-ASCII digits were taken for a split decimal
+@example([{"0": None, "": None}], True)
+@example({"a": None, "٣": None}, True)
 def test_what_yaml_writes_reads_back_with_a_position_for_every_value(
     tree: object, flow: bool
 ) -> None:

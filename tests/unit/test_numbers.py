@@ -100,18 +100,80 @@ def without_standalone_loading(monkeypatch: pytest.MonkeyPatch) -> Iterator[None
 
 
 @given(st.integers(min_value=0, max_value=10**18 - 1))
-def test_words_are_num2words_indonesian(value: int) -> None:
+def test_the_standalone_indonesian_module_is_num2words(value: int) -> None:
     from num2words import num2words
 
-    assert n._words(value) == num2words(value, lang="id").title()
+    assert n._indonesian_cardinal()(value) == num2words(value, lang="id")
 
 
 def test_words_fall_back_to_the_whole_package(without_standalone_loading: None) -> None:
-    from num2words import num2words
-
-    for value in (0, 11, 100, 1000, 1_001_011, 17_223_131_900, 10**15 + 7):
-        assert n._words(value) == num2words(value, lang="id").title()
     assert isinstance(n._indonesian_cardinal(), functools.partial)
+    assert n.terbilang(1_001_011) == "Satu Juta Seribu Sebelas Rupiah"
+    assert n.terbilang(17_223_131_900) == (
+        "Tujuh Belas Miliar Dua Ratus Dua Puluh Tiga Juta Seratus Tiga Puluh Satu Ribu "
+        "Sembilan Ratus Rupiah"
+    )
+
+
+# Written by hand from Indonesian usage (as the law writes amounts): a thousands
+# group of one is "seribu", wherever it stands; "satu" stays in a larger group.
+TERBILANG = {
+    "0": "Nol Rupiah",
+    "1.000": "Seribu Rupiah",
+    "1.001": "Seribu Satu Rupiah",
+    "1.100": "Seribu Seratus Rupiah",
+    "11.000": "Sebelas Ribu Rupiah",
+    "21.000": "Dua Puluh Satu Ribu Rupiah",
+    "100.000": "Seratus Ribu Rupiah",
+    "101.000": "Seratus Satu Ribu Rupiah",
+    "111.111": "Seratus Sebelas Ribu Seratus Sebelas Rupiah",
+    "1.000.000": "Satu Juta Rupiah",
+    "1.000.001": "Satu Juta Satu Rupiah",
+    "1.001.000": "Satu Juta Seribu Rupiah",
+    "1.201.000": "Satu Juta Dua Ratus Satu Ribu Rupiah",
+    "2.011.000": "Dua Juta Sebelas Ribu Rupiah",
+    "17.001.500": "Tujuh Belas Juta Seribu Lima Ratus Rupiah",
+    "21.001.000": "Dua Puluh Satu Juta Seribu Rupiah",
+    "1.000.001.000": "Satu Miliar Seribu Rupiah",
+    "1.001.001.000": "Satu Miliar Satu Juta Seribu Rupiah",
+    "5.201.001.000": "Lima Miliar Dua Ratus Satu Juta Seribu Rupiah",
+    "1.001.000.000.000": "Satu Triliun Satu Miliar Rupiah",
+    "3.000.000.001.000": "Tiga Triliun Seribu Rupiah",
+    "1.000,01": "Seribu Rupiah Satu Sen",
+    "1.001.000,25": "Satu Juta Seribu Rupiah Dua Puluh Lima Sen",
+    "17.001.500,50": "Tujuh Belas Juta Seribu Lima Ratus Rupiah Lima Puluh Sen",
+    "16.162.001.086,54": (
+        "Enam Belas Miliar Seratus Enam Puluh Dua Juta Seribu Delapan Puluh Enam Rupiah "
+        "Lima Puluh Empat Sen"
+    ),
+    "-1.001.000": "Minus Satu Juta Seribu Rupiah",
+}
+
+
+@pytest.mark.parametrize(("amount", "words"), sorted(TERBILANG.items()))
+def test_terbilang_as_indonesian_writes_it(amount: str, words: str) -> None:
+    value = n.parse_rupiah(amount.removeprefix("-"))
+    assert n.terbilang(-value if amount.startswith("-") else value) == words
+
+
+_GROUPS = ("juta", "miliar", "triliun", "kuadriliun")
+
+
+_GROUP = st.integers(min_value=0, max_value=999) | st.sampled_from((0, 1, 10, 11, 21, 100, 101))
+"""A group of three digits, often one of those whose words are special."""
+
+
+@given(st.lists(_GROUP, min_size=1, max_size=6), st.integers(min_value=0, max_value=99))
+def test_seribu_is_a_thousands_group_of_one(groups: list[int], sen: int) -> None:
+    whole = sum(g * 1000**i for i, g in enumerate(groups))
+    words = n.terbilang(Decimal(whole) + Decimal(sen) / 100).lower().split()
+    for i, word in enumerate(words):
+        before = words[i - 1] if i else None
+        if word == "seribu":  # alone, or right after a higher group
+            assert before is None or before in _GROUPS, words
+        if word == "ribu" and before == "satu":  # "satu" only inside a larger group
+            assert i >= 2 and words[i - 2] in ("puluh", "ratus", "seratus"), words
+    assert ("seribu" in words) == ((whole // 1000) % 1000 == 1)
 
 
 @given(st.decimals(min_value=0, max_value=10**13, places=2, allow_nan=False, allow_infinity=False))

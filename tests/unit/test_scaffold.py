@@ -20,7 +20,6 @@ DATA_2024 = ROOT / "data" / "2024"
 
 FILL_IN = {
     "tahun-baru.pagu-belum-diisi",
-    "tahun-baru.pmks-belum-diisi",
     "tahun-baru.tanggal-pk-belum-diisi",
     "tahun-baru.tanggal-laporan",
     "tahun-baru.rpjmd-belum-diisi",
@@ -32,21 +31,15 @@ FILL_IN = {
 """The warnings a year not yet filled should have, and no others."""
 
 TABLES = {
-    "bansos.yaml": """\
-bansos:
-  - {nama: PKH (Program Keluarga Harapan), penerima: 46.319, satuan: KPM, sumber: BNI / APBN}
-  - {nama: KUBE, penerima: 6, satuan: KLM}
-""",
-    "psks.yaml": """\
-psks:
-  - {nama: Pekerja Sosial Masyarakat (PSM), jumlah: 136, satuan: orang}
-""",
-    "spm.yaml": """\
-layanan:
+    "tabel/spm.yaml": """\
+judul: Rincian SPM Tahun {tahun}
+kolom:
+  - {id: nama, judul: Layanan, jenis: teks}
+  - {id: satuan, judul: Satuan, jenis: teks}
+  - {id: target, judul: Target, jenis: bilangan, jumlahkan: tidak}
+  - {id: realisasi, judul: Realisasi, jenis: bilangan, jumlahkan: tidak}
+baris:
   - nama: Rehabilitasi Sosial Dasar Anak Telantar di Luar Panti
-    indeks:
-      target: {2023: 100, 2024: 100}
-      realisasi: {2023: 100, 2024: 100}
     target: 60
     realisasi: 60
     rincian:
@@ -70,16 +63,15 @@ def data_dir(tmp_path: Path) -> Path:
 def test_new_year_checks_with_only_fill_in_warnings(data_dir: Path) -> None:
     result = new_year(data_dir, 2025, 2024)
     assert result.findings == []
-    assert result.skipped == ["insentif_fiskal.yaml"]
+    assert result.skipped == []
     findings = api.check(data_dir / "2025").findings
     assert all(f.severity == "warning" for f in findings)
     assert Counter(f.rule for f in findings) == {
         "tahun-baru.pagu-belum-diisi": 8,
-        "tahun-baru.pmks-belum-diisi": 1,
         "tahun-baru.tanggal-pk-belum-diisi": 1,
         "tahun-baru.tanggal-laporan": 1,
         "tahun-baru.rpjmd-belum-diisi": 1,
-        "tahun-baru.tabel-belum-diisi": 3,
+        "tahun-baru.tabel-belum-diisi": 3,  # pmks, spm, insentif_fiskal
         "kelengkapan.tanpa-realisasi": 2,
         "kelengkapan.tanpa-pembanding": 2,
     }
@@ -142,11 +134,12 @@ def test_what_is_carried_over_and_what_is_emptied(data_dir: Path) -> None:
     ]
     assert data.pk.murni.jumlah is None
     # counts of the tables are emptied, their rows kept
-    assert data.pmks is not None and {k.jumlah for k in data.pmks.kategori} == {0}
-    assert [b.nama for b in data.bansos.bansos][1] == "KUBE"
-    assert data.spm.layanan[0].target is None and data.spm.layanan[0].indeks is not None
+    pmks = data.tabel["pmks"]
+    assert {r.nilai["jumlah"] for r in pmks.baris} == {0}
+    assert pmks.jumlah is not None and pmks.jumlah.nilai == {}  # stated totals dropped
+    spm = data.tabel["spm"]
+    assert spm.baris[0].rincian[1].nilai["nama"].startswith("Pemberian bimbingan fisik")
     assert data.renstra.periode.akhir == 2026
-    assert data.insentif is None
     assert (data_dir / "2025" / "narasi" / "bab-3.md").read_bytes() == (
         MINIMAL / "narasi" / "bab-3.md"
     ).read_bytes()
@@ -157,21 +150,24 @@ def test_files_are_text_with_their_schema_line(data_dir: Path) -> None:
     for name in result.written:
         if name.endswith(".yaml"):
             text = (result.target / name).read_text(encoding="utf-8")
-            assert text.splitlines()[0] == modeline(name)
+            if name.startswith("tabel/"):  # the source's line, or one a folder deeper
+                assert text.splitlines()[0].endswith("schema/tabel.schema.json")
+            else:
+                assert text.splitlines()[0] == modeline(name)
     realisasi = (result.target / "realisasi.yaml").read_text(encoding="utf-8")
     assert "      2023: 93,50\n      2024: 95\n" in realisasi
     assert "    realisasi:  # ISI: realisasi 2025\n" in realisasi
     assert "# ISI bila ada: pembanding: {daerah: Kabupaten Pembanding, tahun: 2025" in realisasi
-    spm = (result.target / "spm.yaml").read_text(encoding="utf-8")
+    spm = (result.target / "tabel" / "spm.yaml").read_text(encoding="utf-8")
     assert '- {nama: "Pemberian bimbingan fisik, mental, spiritual dan sosial", target: 0' in spm
 
 
 def test_schema_line_of_the_source_is_kept(data_dir: Path) -> None:
-    path = data_dir / "2024" / "psks.yaml"
-    path.write_text("# yaml-language-server: $schema=../skema/psks.json\n" + path.read_text())
+    path = data_dir / "2024" / "tabel" / "spm.yaml"
+    path.write_text("# yaml-language-server: $schema=../skema/tabel.json\n" + path.read_text())
     result = new_year(data_dir, 2025, 2024)
-    first = (result.target / "psks.yaml").read_text(encoding="utf-8").splitlines()[0]
-    assert first == "# yaml-language-server: $schema=../skema/psks.json"
+    first = (result.target / "tabel" / "spm.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../skema/tabel.json"
 
 
 def test_refuses_to_overwrite(data_dir: Path) -> None:

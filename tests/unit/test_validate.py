@@ -54,7 +54,7 @@ def test_malformed_amount_names_file_line_and_field(year: Path) -> None:
 
 
 def test_misspelt_key_suggests_the_right_one(year: Path) -> None:
-    f = year / "pmks.yaml"
+    f = year / "tabel" / "pmks.yaml"
     _edit(f, "sumber:", "sumbr:")
     result = load(year)
     [finding] = [x for x in result.findings if x.rule == "input.kolom-tidak-dikenal"]
@@ -111,14 +111,14 @@ def test_duplicate_key_is_unreadable_with_line(year: Path) -> None:
 
 def test_invalid_item_is_left_out_and_the_rest_still_validates(year: Path) -> None:
     _edit(year / "anggaran.yaml", "pagu_murni: 14.972.000", "pagu_murni: banyak")
-    _edit(year / "pmks.yaml", "jumlah: 103.110", "jumlah: -5")
+    _edit(year / "anggaran.yaml", "pagu_murni: 69.914.000", "pagu_murni: -5")
     result = load(year)
     rules = sorted(f.rule for f in result.findings)
     assert rules == ["input.angka-tidak-sah", "input.nilai-negatif"]
     assert result.data is not None
-    # the bad sub kegiatan and the bad category were left out; everything else is there
+    # the two bad values were emptied; everything else is there
     assert len(result.data.incomplete) == 2
-    assert result.data.pmks is not None and len(result.data.pmks.kategori) == 25
+    assert len(result.data.tabel["pmks"].baris) == 26
 
 
 def test_struktur_is_a_nested_tree() -> None:
@@ -168,18 +168,14 @@ def test_choice_error_lists_the_choices_in_indonesian(year: Path) -> None:
 
 def test_setting_aside_leaves_the_documents_as_read() -> None:
     from lkjip_cli.loader import parse_text
-    from lkjip_cli.model.pmks import Pmks
+    from lkjip_cli.model.instansi import Instansi
     from lkjip_cli.validate import validate_document
 
-    text = (
-        "kategori:\n"
-        "  - {nama: A, jumlah: 10, tertangani: 9}\n"
-        "  - {nama: B, jumlah: sepuluh, tertangani: 9}\n"
-        "  - {nama: C, jumlah: 5, tertangani: 5, warna: merah}\n"
-    )
-    doc = parse_text(text, "pmks.yaml")
-    as_read = parse_text(text, "pmks.yaml")
-    value, findings, dropped, validated = validate_document(doc, Pmks)
+    text = (DATA / "instansi.yaml").read_text(encoding="utf-8")
+    text = text.replace("jumlah: 1,", "jumlah: satu,", 1) + "warna: merah\n"
+    doc = parse_text(text, "instansi.yaml")
+    as_read = parse_text(text, "instansi.yaml")
+    value, findings, dropped, validated = validate_document(doc, Instansi)
     assert value is not None  # A and C still validate
     assert findings and dropped
     assert validated.data != as_read.data  # "sepuluh" emptied, "warna" set aside

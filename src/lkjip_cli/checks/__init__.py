@@ -1,8 +1,9 @@
 """Consistency rules: each family a module, each rule a pure function → findings.
 
 Families: ``anggaran`` (the DPA tree), ``pk`` (PK against DPA and IKU),
-``tercetak`` (figures as printed against computed), ``pmks`` (Tabel 3.8),
-``insentif`` (the fiscal-incentive fund), ``skala`` (the predikat scale),
+``tercetak`` (figures as printed against computed), ``tabel`` (declared
+tables: rincian, totals, constraints), ``indikator`` (a typed realization
+against the one computed from data), ``skala`` (the predikat scale),
 ``judul`` (table titles set in data),
 ``kelengkapan`` (SAKIP completeness) and ``tahun_baru`` (a year still blank). Every
 rule id is documented in ``docs/checks.md``.
@@ -12,12 +13,12 @@ from __future__ import annotations
 
 from lkjip_cli.checks import (
     anggaran,
-    insentif,
+    indikator,
     judul,
     kelengkapan,
     pk,
-    pmks,
     skala,
+    tabel,
     tahun_baru,
     tercetak,
 )
@@ -40,8 +41,8 @@ def _families() -> list[Rule]:
         *anggaran.RULES,
         *pk.RULES,
         *tercetak.RULES,
-        *pmks.RULES,
-        *insentif.RULES,
+        *tabel.RULES,
+        *indikator.RULES,
         *skala.RULES,
         *judul.RULES,
         *kelengkapan.RULES,

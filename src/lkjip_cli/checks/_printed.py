@@ -44,7 +44,7 @@ class Printed:
     """Path of the item that holds ``tercetak``."""
     key: str
     subject: str
-    """``capaian sasaran 'Meningkatnya Kesejahteraan PMKS'``."""
+    """``capaian sasaran 'Meningkatnya Akuntabilitas Kinerja'``."""
 
 
 def entries(field_value: Any, at: Printed) -> list[tuple[Any, str | None, PathKey]]:

@@ -58,9 +58,10 @@ def tanpa_realisasi(data: DataTahun, report: Report) -> list[Finding]:
         hasil = report.indikator.get(ind.id)
         if hasil is None or hasil.realisasi is not None:
             continue
+        spec = ind.realisasi_dari
         where = (
-            "kategori PMKS (jumlah dan tertangani) di pmks.yaml"
-            if ind.realisasi_dari == "pmks"
+            f"angka yang dirujuk {spec.pembilang} dan {spec.penyebut} (penyebut bukan 0)"
+            if spec is not None
             else "'realisasi' di realisasi.yaml"
         )
         findings.append(

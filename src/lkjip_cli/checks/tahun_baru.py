@@ -7,7 +7,7 @@ dated outside the year after its own. An indicator without realization is
 ``kelengkapan.tanpa-realisasi``, and a sub kegiatan with an allocation but no
 spending ``anggaran.tanpa-realisasi``; they are not repeated here.
 
-Rule ids: ``tahun-baru.pagu-belum-diisi``, ``tahun-baru.pmks-belum-diisi``,
+Rule ids: ``tahun-baru.pagu-belum-diisi``,
 ``tahun-baru.tanggal-pk-belum-diisi``, ``tahun-baru.tanggal-laporan``,
 ``tahun-baru.rpjmd-belum-diisi``, ``tahun-baru.tabel-belum-diisi``.
 """
@@ -17,6 +17,7 @@ from __future__ import annotations
 from lkjip_cli.checks._common import Rule
 from lkjip_cli.findings import Finding, warning
 from lkjip_cli.model import DataTahun
+from lkjip_cli.model.tabel import NUMERIC
 from lkjip_cli.numbers import format_tanggal
 from lkjip_cli.report import Report
 
@@ -48,21 +49,6 @@ def pagu_belum_diisi(data: DataTahun, report: Report) -> list[Finding]:
                     )
                 )
     return findings
-
-
-def pmks_belum_diisi(data: DataTahun, report: Report) -> list[Finding]:
-    """A PMKS table whose counts are all 0."""
-    if data.pmks is None or any(k.jumlah or k.tertangani for k in data.pmks.kategori):
-        return []
-    computed = [i.nama for i in data.iku.indikator if i.realisasi_dari == "pmks"]
-    why = f"; realisasi indikator '{_and(computed)}' dihitung dari tabel ini" if computed else ""
-    return [
-        warning(
-            "tahun-baru.pmks-belum-diisi",
-            f"jumlah dan tertangani PMKS tahun {report.tahun} belum diisi (semua kategori 0){why}",
-            data.pos("pmks.yaml", ("kategori",)),
-        )
-    ]
 
 
 def tanggal_pk_belum_diisi(data: DataTahun, report: Report) -> list[Finding]:
@@ -112,49 +98,36 @@ def rpjmd_belum_diisi(data: DataTahun, report: Report) -> list[Finding]:
 
 
 def tabel_belum_diisi(data: DataTahun, report: Report) -> list[Finding]:
-    """A table of bansos, PSKS or SPM whose figures for the year are all blank or 0."""
-    year = report.tahun
+    """A declared table whose typed figures are all blank or 0."""
     findings = []
-    if data.bansos.bansos and not any(b.penerima for b in data.bansos.bansos):
+    for name, t in data.tabel.items():
+        numeric = [k.id for k in t.tabel.kolom if k.jenis in NUMERIC and k.rumus is None]
+        rows = [*t.baris, *(s for b in t.baris for s in b.rincian)]
+        if not numeric or not rows or any(r.nilai.get(c) for r in rows for c in numeric):
+            continue
+        users = [
+            i.nama
+            for i in data.iku.indikator
+            if i.realisasi_dari is not None
+            and any(
+                ref.startswith(f"tabel.{name}.")
+                for ref in (i.realisasi_dari.pembilang, i.realisasi_dari.penyebut)
+            )
+        ]
+        why = f"; realisasi indikator '{_and(users)}' dihitung dari tabel ini" if users else ""
         findings.append(
             warning(
                 "tahun-baru.tabel-belum-diisi",
-                f"jumlah penerima bantuan sosial tahun {year} belum diisi (semua 0)",
-                data.pos("bansos.yaml", ("bansos",)),
+                f"angka tabel '{name}' tahun {report.tahun} belum diisi (semua kosong atau 0)"
+                + why,
+                data.pos(t.file, ("baris",)),
             )
         )
-    if data.psks.psks and not any(p.jumlah for p in data.psks.psks):
-        findings.append(
-            warning(
-                "tahun-baru.tabel-belum-diisi",
-                f"jumlah PSKS tahun {year} belum diisi (semua 0)",
-                data.pos("psks.yaml", ("psks",)),
-            )
-        )
-    for i, layanan in enumerate(data.spm.layanan):
-        blank = []
-        if layanan.indeks is not None:
-            keys = [k for k in ("target", "realisasi") if year not in getattr(layanan.indeks, k)]
-            if keys:
-                blank.append(f"indeks {_and(keys)} {year}")
-        if layanan.target is None and layanan.realisasi is None:
-            blank.append("target dan realisasi jumlah orang")
-        if layanan.rincian and not any(r.target or r.realisasi for r in layanan.rincian):
-            blank.append("angka rincian (semua 0)")
-        if blank:
-            findings.append(
-                warning(
-                    "tahun-baru.tabel-belum-diisi",
-                    f"layanan SPM '{layanan.nama}' belum diisi: {'; '.join(blank)}",
-                    data.pos("spm.yaml", ("layanan", i)),
-                )
-            )
     return findings
 
 
 RULES: tuple[Rule, ...] = (
     pagu_belum_diisi,
-    pmks_belum_diisi,
     tanggal_pk_belum_diisi,
     tanggal_laporan,
     rpjmd_belum_diisi,

@@ -11,15 +11,16 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from lkjip_cli import rujukan
 from lkjip_cli.checks._common import Rule, num, rp, where
-from lkjip_cli.checks._printed import Printed, Unit, compare, entries, plain, words
+from lkjip_cli.checks._printed import Printed, Unit, compare, entries, plain
 from lkjip_cli.checks._tree import Node, build, program_nodes
 from lkjip_cli.compute import efisiensi, percent
 from lkjip_cli.findings import Finding, error
 from lkjip_cli.loader import PathKey
 from lkjip_cli.model import DataTahun
 from lkjip_cli.model.renstra import Sasaran
-from lkjip_cli.numbers import format_decimal_id, format_number
+from lkjip_cli.numbers import format_decimal_id
 from lkjip_cli.report import IndikatorHasil, Report
 from lkjip_cli.satuan import persen
 
@@ -141,12 +142,20 @@ def _capaian_missing(hasil: IndikatorHasil) -> str:
 
 
 def _realisasi_how(data: DataTahun, report: Report, entry_id: str) -> str:
+    """``pembilang <ref> 105.582 ÷ penyebut <ref> 110.692 × 100 = `` for a computed realization."""
     ind = next((i for i in data.iku.indikator if i.id == entry_id), None)
-    if ind is None or ind.realisasi_dari != "pmks" or report.pmks is None:
+    if ind is None or ind.realisasi_dari is None:
         return ""
+    spec = ind.realisasi_dari
+    top = rujukan.value(spec.pembilang, report.tabel, report.anggaran)
+    bottom = rujukan.value(spec.penyebut, report.tabel, report.anggaran)
+    if top is None or bottom is None:
+        return ""
+    factor = rujukan.faktor(ind)
+    times = f" × {format_decimal_id(factor)}" if factor != 1 else ""
     return (
-        f"PMKS tertangani {format_number(report.pmks.tertangani)} ÷ jumlah PMKS "
-        f"{format_number(report.pmks.jumlah)} × 100 = "
+        f"pembilang {spec.pembilang} {format_decimal_id(top)} ÷ penyebut {spec.penyebut} "
+        f"{format_decimal_id(bottom)}{times} = "
     )
 
 
@@ -263,60 +272,5 @@ def instansi(data: DataTahun, report: Report) -> list[Finding]:
     return findings
 
 
-def insentif(data: DataTahun, report: Report) -> list[Finding]:
-    """The fiscal incentive: printed total spending and amounts in words."""
-    fund, hasil = data.insentif, report.insentif
-    if fund is None or hasil is None:
-        return []
-    file = "insentif_fiskal.yaml"
-    findings: list[Finding] = []
-    if fund.tercetak is not None:
-        t = fund.tercetak
-        findings += compare(
-            data,
-            Printed(file, (), "realisasi", "realisasi Dana Insentif Fiskal"),
-            t.realisasi,
-            hasil.realisasi,
-            "Rp",
-            "jumlah realisasi alokasinya ",
-        )
-        findings += words(
-            data,
-            Printed(file, (), "jumlah_terbilang", "Dana Insentif Fiskal"),
-            t.jumlah_terbilang,
-            fund.jumlah,
-        )
-        findings += words(
-            data,
-            Printed(file, (), "realisasi_terbilang", "realisasi Dana Insentif Fiskal"),
-            t.realisasi_terbilang,
-            hasil.realisasi,
-        )
-    for j, a in enumerate(hasil.alokasi):
-        if a.tercetak is None:
-            continue
-        owner: PathKey = ("alokasi", j)
-        findings += words(
-            data,
-            Printed(
-                file, owner, "pagu_terbilang", f"pagu insentif fiskal program '{a.program_nama}'"
-            ),
-            a.tercetak.pagu_terbilang,
-            a.pagu,
-        )
-        findings += words(
-            data,
-            Printed(
-                file,
-                owner,
-                "realisasi_terbilang",
-                f"realisasi insentif fiskal program '{a.program_nama}'",
-            ),
-            a.tercetak.realisasi_terbilang,
-            a.realisasi,
-        )
-    return findings
-
-
-RULES: tuple[Rule, ...] = (sasaran, indikator, instansi, insentif)
+RULES: tuple[Rule, ...] = (sasaran, indikator, instansi)
 """The rules of this family, in the order they run."""

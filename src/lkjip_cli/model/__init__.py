@@ -5,18 +5,14 @@ from pathlib import Path
 
 from lkjip_cli.loader import Document, PathKey, Position
 from lkjip_cli.model.anggaran import Anggaran
-from lkjip_cli.model.bansos import DaftarBansos
 from lkjip_cli.model.common import Source
 from lkjip_cli.model.config import Config
 from lkjip_cli.model.iku import Iku
-from lkjip_cli.model.insentif import InsentifFiskal
 from lkjip_cli.model.instansi import Instansi
 from lkjip_cli.model.pk import Pk
-from lkjip_cli.model.pmks import Pmks
-from lkjip_cli.model.psks import DaftarPsks
 from lkjip_cli.model.realisasi import Realisasi
 from lkjip_cli.model.renstra import Renstra
-from lkjip_cli.model.spm import Spm
+from lkjip_cli.model.tabel import Tabel, TabelData
 
 FILES: dict[str, type[Source]] = {
     "lkjip.yaml": Config,
@@ -26,13 +22,22 @@ FILES: dict[str, type[Source]] = {
     "pk.yaml": Pk,
     "anggaran.yaml": Anggaran,
     "realisasi.yaml": Realisasi,
-    "pmks.yaml": Pmks,
-    "bansos.yaml": DaftarBansos,
-    "psks.yaml": DaftarPsks,
-    "spm.yaml": Spm,
-    "insentif_fiskal.yaml": InsentifFiskal,
 }
-"""Every data file and the model that validates it."""
+"""Every data file and the model that validates it (declared tables aside)."""
+
+FIELDS: dict[str, str] = {
+    "lkjip.yaml": "config",
+    "instansi.yaml": "instansi",
+    "renstra.yaml": "renstra",
+    "iku.yaml": "iku",
+    "pk.yaml": "pk",
+    "anggaran.yaml": "anggaran",
+    "realisasi.yaml": "realisasi",
+}
+"""The :class:`DataTahun` field each data file fills."""
+
+SCHEMAS: dict[str, type[Source]] = {**FILES, "tabel.yaml": Tabel}
+"""Every file kind with a JSON Schema: the data files and a declared table."""
 
 REQUIRED = ("lkjip.yaml", "instansi.yaml", "renstra.yaml", "iku.yaml", "pk.yaml", "anggaran.yaml")
 """Files without which no report can be built."""
@@ -68,11 +73,8 @@ class DataTahun:
     pk: Pk
     anggaran: Anggaran
     realisasi: Realisasi = field(default_factory=Realisasi)
-    pmks: Pmks | None = None
-    bansos: DaftarBansos = field(default_factory=DaftarBansos)
-    psks: DaftarPsks = field(default_factory=DaftarPsks)
-    spm: Spm = field(default_factory=Spm)
-    insentif: InsentifFiskal | None = None
+    tabel: dict[str, TabelData] = field(default_factory=dict)
+    """Declared tables (``tabel/<nama>.yaml``) by name."""
     narasi: dict[str, Narasi] = field(default_factory=dict)
     documents: dict[str, Document] = field(default_factory=dict)
     incomplete: frozenset[tuple[str, PathKey]] = frozenset()

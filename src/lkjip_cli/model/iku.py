@@ -65,11 +65,22 @@ class Rumus(Source):
         return self
 
 
+class RealisasiDari(Source):
+    """Realisasi yang dihitung dari data: pembilang ÷ penyebut × faktor."""
+
+    pembilang: Teks
+    """Rujukan pembilang, mis. tabel.<nama>.jumlah.<kolom> atau anggaran.realisasi."""
+    penyebut: Teks
+    """Rujukan penyebut, mis. tabel.<nama>.baris.<id baris>.<kolom>."""
+    faktor: Nilai | None = None
+    """Pengali; bawaan dari satuan (% → 100, per 100.000 → 100.000, lainnya 1)."""
+
+
 class Indikator(Source):
     """Indikator kinerja sebuah sasaran."""
 
     id: str = Id
-    """Id tetap, mis. pmks_tertangani."""
+    """Id tetap, mis. capaian_layanan."""
     sasaran: str
     """Id sasaran yang diukur (renstra.yaml)."""
     nama: Teks
@@ -94,8 +105,8 @@ class Indikator(Source):
     """Id program yang bertanggung jawab (anggaran.yaml)."""
     target_renstra: Nilai | None = None
     """Target jangka menengah dalam Renstra."""
-    realisasi_dari: Literal["pmks"] | None = None
-    """Sumber perhitungan realisasi tahun ini; kosong = realisasi.yaml."""
+    realisasi_dari: RealisasiDari | None = None
+    """Realisasi tahun ini dihitung dari data; kosong = realisasi.yaml."""
 
     def faktor(self) -> Decimal:
         """The ratio's multiplier: ``rumus.faktor`` when stated, else :func:`faktor_satuan`."""

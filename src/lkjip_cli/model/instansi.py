@@ -42,7 +42,7 @@ class UnitOrganisasi(Source):
     """Satu kotak bagan organisasi (Gambar 1.1) beserta unit di bawahnya."""
 
     nama: Teks
-    """Nama unit, mis. Sekretariat, Bidang Rehabilitasi Sosial."""
+    """Nama unit, mis. Sekretariat, Bidang Pelayanan."""
     jabatan: str | None = None
     """Jabatan kepala unit, mis. Kepala Dinas, Sekretaris Dinas."""
     bawahan: "list[UnitOrganisasi]" = []
@@ -67,7 +67,7 @@ class Instansi(Source):
     nama: Teks
     """Nama lengkap, mis. Dinas … Kabupaten … atau Kecamatan …."""
     nama_singkat: Teks
-    """Nama singkat, mis. Dinas Sosial."""
+    """Nama singkat, mis. Dinas Kesehatan."""
     pemerintah: Teks
     """Pemerintah daerah, mis. Pemerintah Kabupaten … atau Pemerintah Kota …."""
     daerah: Teks

@@ -15,9 +15,9 @@ class Pembanding(Source):
     realisasi: Nilai
     """Realisasinya."""
     jumlah: Jumlah | None = None
-    """Penyebutnya (mis. PMKS terdata), bila diketahui."""
+    """Penyebutnya (mis. jumlah yang terdata), bila diketahui."""
     tertangani: Jumlah | None = None
-    """Pembilangnya (mis. PMKS tertangani), bila diketahui."""
+    """Pembilangnya (mis. jumlah yang tertangani), bila diketahui."""
 
 
 class RealisasiTercetak(Source):

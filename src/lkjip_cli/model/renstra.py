@@ -52,7 +52,7 @@ class Sasaran(Source):
     id: str = Id
     """Id tetap, mis. S1."""
     nama: Teks
-    """Nama, mis. Meningkatnya Kesejahteraan PMKS."""
+    """Nama, mis. Meningkatnya Akuntabilitas Kinerja."""
     tercetak: SasaranTercetak | None = None
     """Angka sebagaimana tercetak (hanya untuk transkripsi)."""
 

@@ -1,12 +1,12 @@
 """Report + narratives → :class:`Dokumen`: the chaptered LKjIP as blocks.
 
 Three passes: scan every narrative's directives to number tables and figures
-per chapter (so ``ref('pmks')`` can say "Tabel 3.8" wherever it is used), render
+per chapter (so ``ref('pegawai')`` can say "Tabel 1.1" wherever it is used), render
 the narratives' placeholders, then parse them into blocks and put the
 generated tables, figures, lists and signatures where the directives stand.
-The cover, the indexes and the legal lists come from :mod:`.frontmatter`, the
-numbered tables from :mod:`.tables`, the figures from :mod:`.charts` and
-:mod:`.orgchart`.
+The cover and the indexes come from :mod:`.frontmatter`; every directive's
+name (tables built-in and declared, figures, lists, signatures) is resolved
+and built by :mod:`.registry`.
 """
 
 from __future__ import annotations
@@ -17,9 +17,7 @@ from dataclasses import dataclass, field
 from lkjip_cli.findings import Finding, error, warning
 from lkjip_cli.loader import Position
 from lkjip_cli.model import NARRATIVES, DataTahun
-from lkjip_cli.model.instansi import UnitOrganisasi
-from lkjip_cli.numbers import format_tanggal
-from lkjip_cli.render import frontmatter, tables
+from lkjip_cli.render import frontmatter, registry
 from lkjip_cli.render.blocks import (
     Block,
     Dokumen,
@@ -27,9 +25,10 @@ from lkjip_cli.render.blocks import (
     Heading,
     Paragraph,
     Section,
-    Signature,
+    Table,
 )
 from lkjip_cli.render.context import narrative_context
+from lkjip_cli.render.limits import MAX_FINDINGS, Budget, cap_findings
 from lkjip_cli.render.narrative import KINDS, Directive, scan, split, to_blocks
 from lkjip_cli.report import Report
 
@@ -79,6 +78,8 @@ class _Numbering:
     """Directive name → "Tabel 3.8" / "Gambar 3.1"."""
     numbers: dict[str, str] = field(default_factory=dict)
     """Directive name → "3.8"."""
+    twice: set[str] = field(default_factory=set)
+    """Names written twice in the narratives' text (already a finding)."""
 
 
 def _number(data: DataTahun, findings: list[Finding]) -> _Numbering:
@@ -91,6 +92,7 @@ def _number(data: DataTahun, findings: list[Finding]) -> _Numbering:
         for d in scan(narasi.text):
             if d.kind in counts:
                 if d.name in result.labels:
+                    result.twice.add(d.name)
                     findings.append(
                         error(
                             "narasi.tabel-ganda",
@@ -140,6 +142,8 @@ def build_document(
     findings: list[Finding] = []
     numbering = _number(data, findings)
     placed: set[str] = set()
+    seen: set[tuple[str, str]] = set()
+    budget = Budget()  # one for all the narratives: together they cannot exhaust the machine
     blocks: list[Block] = [
         *frontmatter.cover(data, report),
         Section("portrait", "lower-roman", restart=True),
@@ -159,16 +163,20 @@ def build_document(
                 )
             )
             continue
-        unknown_refs: list[str] = []
+        unknown_refs: dict[str, None] = {}  # each name once, at most MAX_FINDINGS of them
+        start = len(findings)
 
-        def ref(name: str, _unknown: list[str] = unknown_refs) -> str:
+        def ref(name: str, _unknown: dict[str, None] = unknown_refs) -> str:
             if name not in numbering.labels:
-                _unknown.append(name)
+                if len(_unknown) <= MAX_FINDINGS:
+                    _unknown[str(name)] = None
                 return f"[{name}?]"
             return numbering.labels[name]
 
         try:
-            text = render_narrative(narasi.text, narasi.file, narrative_context(data, report, ref))
+            text = render_narrative(
+                narasi.text, narasi.file, narrative_context(data, report, ref), budget
+            )
         except NarrativeError as exc:
             findings.append(
                 error("narasi.placeholder", exc.message, Position(narasi.file, exc.line or 1, 1))
@@ -185,14 +193,22 @@ def build_document(
                 )
             )
         for part in split(text):
+            if len(findings) - start > MAX_FINDINGS:
+                break  # a loop can write a directive a million times
             if isinstance(part, str):
                 if draw:  # Markdown always parses: only the blocks need it
                     blocks.extend(to_blocks(part))
                 continue
+            if (part.kind, part.name) in seen:
+                if part.name not in numbering.twice:  # written once, repeated by a loop
+                    findings.append(_placed_twice(part, narasi.file))
+                continue
+            seen.add((part.kind, part.name))
             made = _directive(part, data, report, numbering, narasi.file, findings, draw)
             if made is not None:
-                blocks.append(made)
+                blocks.extend(made)
                 placed.add(part.name)
+        cap_findings(findings, start, narasi.file)
     if draw:
         blocks.extend(_lampiran(data, report))
     for name in REQUIRED_TABLES:
@@ -219,6 +235,15 @@ def build_document(
     return dok, findings
 
 
+def _placed_twice(d: Directive, file: str) -> Finding:
+    return error(
+        "narasi.tabel-ganda",
+        f"'::: {d.kind} {d.name}' sudah ditempatkan; setiap tabel, gambar, daftar dan tanda "
+        "tangan hanya ditempatkan sekali",
+        Position(file, d.line, 1),
+    )
+
+
 _UNBUILT = Paragraph(())
 """What a placed table stands for when only the findings are wanted (``draw=False``)."""
 
@@ -238,9 +263,10 @@ def _directive(
     file: str,
     findings: list[Finding],
     draw: bool,
-) -> Block | None:
+) -> list[Block] | None:
     where = Position(file, d.line, 1)
-    if d.kind not in KINDS:
+    kind = registry.REGISTRY.get(d.kind)
+    if kind is None:
         findings.append(
             error(
                 "narasi.arahan-tidak-dikenal",
@@ -249,114 +275,29 @@ def _directive(
             )
         )
         return None
-    if d.kind == "tabel":
-        found = tables.lookup(d.name, report)
-        if found is None:
-            findings.append(
-                error(
-                    "narasi.tabel-tidak-dikenal",
-                    f"tabel '{d.name}' tidak dikenal; yang ada: "
-                    + ", ".join(sorted(_table_names(report))),
-                    where,
-                )
-            )
-            return None
-        builder, key = found
-        if not draw:  # known and placed is all a check needs of a table
-            return _UNBUILT
-        table = tables.apply_title(d.name, builder(data, report, key), data, report)
-        return dataclasses.replace(table, label=d.name, number=numbering.numbers.get(d.name))
-    if d.kind == "gambar":
-        return _figure(d, data, report, numbering, where, findings, draw)
-    if d.kind == "daftar":
-        return frontmatter.daftar(d.name, data, where, findings)
-    if d.name != "laporan":
+    known = kind.names(data, report)
+    if d.name not in known:
         findings.append(
             error(
-                "narasi.tanda-tangan-tidak-dikenal",
-                f"tanda tangan '{d.name}' tidak dikenal; yang ada: laporan",
+                f"narasi.{d.kind}-tidak-dikenal",
+                kind.hint(d.name, data, report)
+                if kind.hint is not None
+                else f"{d.kind} '{d.name}' tidak dikenal; yang ada: " + ", ".join(known),
                 where,
             )
         )
         return None
-    lap = data.instansi.laporan
-    who = lap.penandatangan
-    return Signature(
-        (f"{lap.tempat}, {format_tanggal(lap.tanggal)}", who.jabatan),
-        who.nama,
-        tuple(x for x in (who.pangkat, f"NIP. {who.nip}" if who.nip else None) if x),
-    )
-
-
-def _table_names(report: Report) -> list[str]:
-    names = [n for n in tables.TABLES if not n.endswith("-S")]
-    names += [
-        f"{n[:-2]}-{key}" for n in tables.TABLES if n.endswith("-S") for key in report.sasaran
+    if d.kind == "tabel" and not draw:  # known and placed is all a check needs of a table
+        return [_UNBUILT]
+    number = numbering.numbers.get(d.name)
+    return [
+        dataclasses.replace(b, label=d.name, number=number)
+        if isinstance(b, Table)
+        else dataclasses.replace(b, number=number or "")
+        if isinstance(b, Figure)
+        else b
+        for b in kind.build(d.name, data, report, draw)
     ]
-    return names
-
-
-def _figure(
-    d: Directive,
-    data: DataTahun,
-    report: Report,
-    numbering: _Numbering,
-    where: Position,
-    findings: list[Finding],
-    draw: bool,
-) -> Block | None:
-    from lkjip_cli.render import charts, orgchart
-
-    number = numbering.numbers.get(d.name, "")
-    if d.name == "struktur-organisasi":
-        struktur = data.instansi.struktur
-        if struktur is None:
-            findings.append(
-                error(
-                    "narasi.gambar-tidak-dikenal",
-                    "gambar 'struktur-organisasi' tidak dapat digambar: "
-                    "isi 'struktur' (bagan organisasi) di instansi.yaml",
-                    where,
-                )
-            )
-            return None
-        if not draw:
-            return _UNBUILT
-        return Figure(
-            orgchart.struktur_organisasi(struktur),
-            d.name,
-            number,
-            f"Struktur Organisasi {data.instansi.nama}",
-            alt=_uraian_struktur(struktur),
-        )
-    trend = charts.trend(d.name, report)
-    if trend is not None:
-        return Figure(trend.chart, d.name, number, trend.caption, alt=trend.alt)
-    findings.append(
-        error(
-            "narasi.gambar-tidak-dikenal",
-            f"gambar '{d.name}' tidak dikenal; yang ada: struktur-organisasi, "
-            + ", ".join(charts.names(report))
-            + " (awalan 'garis-' menggambar realisasi sebagai garis)",
-            where,
-        )
-    )
-    return None
-
-
-def _uraian_struktur(unit: UnitOrganisasi) -> str:
-    """The chart in words, for readers who cannot see it (alt text)."""
-
-    def uraian(u: UnitOrganisasi) -> str:
-        notes = [
-            x for x in (u.jabatan, "garis koordinasi" if u.garis == "koordinasi" else None) if x
-        ]
-        text = f"{u.nama} ({'; '.join(notes)})" if notes else u.nama
-        if u.bawahan:
-            text += " membawahi [" + "; ".join(uraian(b) for b in u.bawahan) + "]"
-        return text
-
-    return f"Bagan struktur organisasi: {uraian(unit)}"
 
 
 def _lampiran(data: DataTahun, report: Report) -> list[Block]:

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 
-from lkjip_cli.findings import Finding, error
-from lkjip_cli.loader import Position
 from lkjip_cli.model import DataTahun
 from lkjip_cli.render.blocks import (
     Block,
@@ -87,21 +85,6 @@ def fill_indexes(blocks: list[Block]) -> list[Block]:
 
 LISTS = ("fungsi", "isu_strategis", "dasar_hukum")
 """The instansi's lists a ``::: daftar`` directive may print."""
-
-
-def daftar(name: str, data: DataTahun, where: Position, findings: list[Finding]) -> Block | None:
-    """The block of ``::: daftar <name>``: one of the instansi's lists, or none and a finding."""
-    items = getattr(data.instansi, name, None) if name in LISTS else None
-    if items is None:
-        findings.append(
-            error(
-                "narasi.daftar-tidak-dikenal",
-                f"daftar '{name}' tidak dikenal; yang ada: {', '.join(LISTS)}",
-                where,
-            )
-        )
-        return None
-    return legal_list(items)
 
 
 def legal_list(items: list[str]) -> ListBlock:

@@ -98,14 +98,19 @@ class _Ids:
     """Unique element ids for one document."""
 
     taken: set[str] = field(default_factory=set)
+    suffix: dict[str, int] = field(default_factory=dict)
+    """The last suffix given to each base: the ones below it are taken (a narrative
+    can repeat one heading 100,000 times; trying 2, 3, … each time was quadratic)."""
 
     def new(self, text: str) -> str:
         base = slug(text)
-        name, n = base, 1
+        n = self.suffix.get(base, 1)
+        name = base if n == 1 else f"{base}-{n}"
         while name in self.taken:
             n += 1
             name = f"{base}-{n}"
         self.taken.add(name)
+        self.suffix[base] = n
         return name
 
 

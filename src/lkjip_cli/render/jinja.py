@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.resources
+import reprlib
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from importlib.resources.abc import Traversable
@@ -91,7 +92,7 @@ def _number(value: object, name: str) -> Number:
     if isinstance(value, bool) or not isinstance(value, int | Decimal):
         raise FilterValueError(
             f"filter '{name}' hanya menerima bilangan bulat atau Decimal, "
-            f"bukan {type(value).__name__} ({value!r})"
+            f"bukan {type(value).__name__} ({reprlib.repr(value)})"
         )
     if isinstance(value, Decimal) and not value.is_finite():
         raise FilterValueError(f"filter '{name}' tidak dapat memformat {value}")
@@ -126,7 +127,17 @@ def _abs(value: object) -> Number | None:
 
 
 def _lower(value: object) -> str:
+    # a text, a number or a date; str() of anything else could be any size
+    if value is not None and not isinstance(value, str | int | Decimal | dt.date):
+        raise FilterValueError(f"filter 'lower' hanya menerima teks, bukan {type(value).__name__}")
     return str(value).lower()
+
+
+def _length(value: object) -> int:
+    """How many items: ``{{ tabel.puskesmas.baris | length }}``."""
+    if not isinstance(value, list | tuple | dict | str):
+        raise FilterValueError(f"filter 'length' memerlukan daftar, bukan {type(value).__name__}")
+    return len(value)
 
 
 NARRATIVE_FILTERS: Mapping[str, Callable[..., Any]] = {
@@ -139,5 +150,6 @@ NARRATIVE_FILTERS: Mapping[str, Callable[..., Any]] = {
     "naik_turun": _naik_turun,
     "abs": _abs,
     "lower": _lower,
+    "length": _length,
 }
 """The only filters a narrative can call."""

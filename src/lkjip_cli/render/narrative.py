@@ -2,7 +2,7 @@
 
 A narrative is Markdown with two additions: ``{{ ... }}`` placeholders (rendered
 by the sandboxed Jinja environment before parsing) and directive lines such as
-``::: tabel pmks`` that place a generated table, figure, list or signature.
+``::: tabel pegawai`` that place a generated table, figure, list or signature.
 """
 
 from __future__ import annotations

@@ -1,37 +1,42 @@
-"""The sandbox narratives render in: the environment, its limits and deadline.
+"""The sandbox narratives render in: the environment and what it refuses.
 
 Narratives come from data files that many people edit, so :func:`narrative_env`
 is an immutable sandbox without a loader: a placeholder can read figures and
 call the formatting filters of :mod:`lkjip_cli.render.jinja`, never run code
-nor read a file, and limits keep a loop or a product from exhausting time or
-memory. :func:`render_narrative` turns every failure into a
-:class:`NarrativeError` that names file and line (worded by
-:mod:`lkjip_cli.render.sandbox_errors`).
+nor read a file, and the run's :class:`~lkjip_cli.render.limits.Budget` keeps
+the narratives together from exhausting time or memory. :func:`render_narrative`
+turns every failure into a :class:`NarrativeError` that names file and line
+(worded by :mod:`lkjip_cli.render.sandbox_errors`).
 """
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
 import functools
-import marshal
-import signal
-import sys
-import threading
-from collections.abc import Iterator, Mapping
+import reprlib
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
-from types import CodeType
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, nodes
+from jinja2 import StrictUndefined, TemplateSyntaxError, Undefined, UndefinedError, nodes
 from jinja2.exceptions import SecurityError
 from jinja2.runtime import LoopContext
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import missing
 
-from lkjip_cli import cache, collector
+from lkjip_cli import collector
 from lkjip_cli.loader import Position, unprintable
 from lkjip_cli.render.jinja import NARRATIVE_FILTERS, FilterValueError
+from lkjip_cli.render.limits import (
+    RENDER_SECONDS,
+    Budget,
+    LimitExceeded,
+    TooSlow,
+    check_length,
+    deadline,
+    guarded,
+    printed_size,
+    size_of,
+)
 from lkjip_cli.render.sandbox_errors import (
     NARRATIVE_FILENAME,
     MissingName,
@@ -77,6 +82,8 @@ class _NarrativeUndefined(StrictUndefined):
         name: str | None = None,
         exc: type[Exception] = UndefinedError,
     ) -> None:
+        if not isinstance(name, str | int | None):  # {{ d[[1, 2]] }}: its repr, kept short
+            name = reprlib.repr(name)
         super().__init__(hint, obj, name, exc)  # type: ignore[arg-type]
         if exc is UndefinedError:
             # Jinja raises ``self._undefined_exception(message)``.
@@ -102,9 +109,6 @@ def _range(*args: int) -> range:
     return rng
 
 
-_WITH_METHODS = (int, Decimal, dt.date, dict, list, tuple, set, frozenset, LoopContext)
-"""Types whose (non-mutating) methods a narrative may call: plain values, containers."""
-
 _STR_METHODS = frozenset(
     {
         "lower",
@@ -122,10 +126,15 @@ _STR_METHODS = frozenset(
 """Text methods a narrative may call: none can grow a string (``ljust``, ``center``,
 ``format`` widths, ``join`` and ``replace`` could allocate gigabytes)."""
 
-RENDER_SECONDS = 10
-"""Longest a narrative may take to render (nested loops can burn CPU without output)."""
-MAX_OUTPUT = 2 * 1024 * 1024
-"""Largest rendered narrative, in characters."""
+_METHODS: tuple[tuple[type | tuple[type, ...], frozenset[str]], ...] = (
+    (str, _STR_METHODS),
+    (dict, frozenset({"items", "keys", "values", "get"})),
+    ((list, tuple), frozenset({"count"})),
+    (LoopContext, frozenset({"cycle", "changed"})),
+)
+"""The only methods a narrative may call, by type: reading ones that cannot allocate
+without bound (``int.to_bytes(10**9)`` could) nor print a value's repr in an error
+(``list.index`` does)."""
 
 
 def _digits_bound(operator: str, left: Any, right: Any) -> int:
@@ -141,25 +150,56 @@ def _digits_bound(operator: str, left: Any, right: Any) -> int:
 
 
 class _NarrativeSandbox(ImmutableSandboxedEnvironment):
-    """The immutable sandbox, refusing model methods and ``*``/``**`` that exhaust memory."""
+    """The immutable sandbox, spending from a :class:`Budget` and refusing what exhausts it.
 
-    intercepted_binops = frozenset({"*", "**"})
+    :func:`~lkjip_cli.render.limits.guarded` rewrites a narrative so that every
+    loop step (:meth:`lkjip_steps`), ``~`` (:meth:`lkjip_concat`), list or dict
+    literal (:meth:`lkjip_built`) and piece of output (:meth:`lkjip_emit`)
+    passes through here, besides calls and operators.
+    """
+
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
+
+    def __init__(self, budget: Budget, **options: Any) -> None:
+        super().__init__(**options)
+        self.budget = budget
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         """Models give data only: their methods read files (``parse_file`` unpickles)."""
         if not super().is_safe_attribute(obj, attr, value):
             return False
-        if not callable(value):
+        if not callable(value) or isinstance(value, Undefined):  # loop.previtem at the start
             return True
-        if isinstance(obj, str):
-            return attr in _STR_METHODS
-        return isinstance(obj, _WITH_METHODS)
+        return any(isinstance(obj, kind) and attr in names for kind, names in _METHODS)
 
     def wrap_str_format(self, value: Any) -> None:
         """No ``str.format``: its widths can allocate gigabytes; the filters format figures."""
         return None
 
+    def call(self, context: Any, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
+        """Call from a narrative: a step, and what it returns is charged."""
+        self.budget.step()
+        if isinstance(obj, LoopContext) and args:  # loop(children) in a recursive loop
+            args = (self.lkjip_steps(args[0]), *args[1:])
+        result = super().call(context, obj, *args, **kwargs)
+        self.budget.build(result)
+        return result
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        """``xs[i]``; a slice (``text[1:]``) is a copy, charged like any result."""
+        result = super().getitem(obj, argument)
+        if isinstance(argument, slice):
+            self.budget.step()
+            self.budget.build(result)
+        return result
+
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        self.budget.step()
+        if operator == "%" and isinstance(left, str):
+            raise SecurityError(
+                "format teks dengan % tidak diizinkan; pakai filter rupiah, angka, desimal "
+                "atau persen"
+            )
         if (
             operator == "**"
             and isinstance(right, int | Decimal)
@@ -178,7 +218,33 @@ class _NarrativeSandbox(ImmutableSandboxedEnvironment):
                     and len(seq) * count > MAX_REPEAT
                 ):
                     raise SecurityError(f"hasil perkalian lebih dari {MAX_REPEAT} unsur")
-        return super().call_binop(context, operator, left, right)
+        if operator == "+" and isinstance(left, str | list | tuple):
+            check_length(size_of(left) + size_of(right))
+        result = super().call_binop(context, operator, left, right)
+        self.budget.build(result)
+        return result
+
+    def lkjip_steps(self, iterable: Iterable[Any]) -> Iterator[Any]:
+        """What a ``{% for %}`` loops over, one step of the budget per item."""
+        for item in iterable:
+            self.budget.step()
+            yield item
+
+    def lkjip_built(self, value: Any) -> Any:
+        """A list, tuple or dict literal, charged by :meth:`call` like any result."""
+        return value
+
+    def lkjip_concat(self, *parts: Any) -> str:
+        """``a ~ b``: Jinja's join, refused before it grows past :data:`MAX_TEXT`."""
+        texts = [self.lkjip_emit(part) for part in parts]
+        check_length(sum(map(len, texts)))
+        return "".join(texts)
+
+    def lkjip_emit(self, value: Any) -> str:
+        """A piece of output (or of ``~``) as text, refused before ``str()`` grows too long."""
+        if not isinstance(value, str):
+            check_length(printed_size(value, self.budget))
+        return str(value)
 
 
 def _printable(value: object) -> object:
@@ -191,10 +257,13 @@ def _printable(value: object) -> object:
     return value
 
 
-@functools.cache
-def narrative_env() -> ImmutableSandboxedEnvironment:
-    """The sandbox narratives render in: no loader, no autoescape, strict, few filters."""
+def narrative_env(budget: Budget | None = None) -> ImmutableSandboxedEnvironment:
+    """The sandbox narratives render in: no loader, no autoescape, strict, few filters.
+
+    Its narratives spend from ``budget`` (a fresh one when none is given).
+    """
     env = _NarrativeSandbox(
+        Budget() if budget is None else budget,
         loader=None,
         undefined=_NarrativeUndefined,
         autoescape=False,
@@ -215,30 +284,6 @@ def narrative_env() -> ImmutableSandboxedEnvironment:
 _FILE_TAGS = (nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)
 
 
-class _TooSlow(Exception):
-    """Raised by the render deadline's timer."""
-
-
-@contextlib.contextmanager
-def _deadline(seconds: int) -> Iterator[None]:
-    """Interrupt a render that runs longer than ``seconds`` (main thread, POSIX only)."""
-    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable:
-        yield
-        return
-
-    def expire(signum: int, frame: object) -> None:
-        raise _TooSlow
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 def _parse(env: ImmutableSandboxedEnvironment, source: str, file: str) -> nodes.Template:
     """The narrative's syntax tree; a syntax error or a file tag is a :class:`NarrativeError`."""
     try:
@@ -255,75 +300,33 @@ def _parse(env: ImmutableSandboxedEnvironment, source: str, file: str) -> nodes.
     return tree
 
 
-@functools.cache
-def _fingerprint(env: ImmutableSandboxedEnvironment) -> str:
-    """What, besides the text, decides the compiled code: versions and the sandbox's settings."""
-    import jinja2
+def render_narrative(
+    source: str, file: str, context: Mapping[str, Any], budget: Budget | None = None
+) -> str:
+    """Render one narrative; every failure is a :class:`NarrativeError` with its line.
 
-    from lkjip_cli import __version__
-
-    settings = (
-        type(env).__qualname__,
-        env.sandboxed,  # calls compile to environment.call: the sandbox checks each one
-        env.is_async,
-        sorted(env.filters),
-        sorted(env.tests),
-        sorted(env.globals),
-        sorted(env.intercepted_binops),
-        sorted(env.intercepted_unops),
-        env.trim_blocks,
-        env.lstrip_blocks,
-        env.keep_trailing_newline,
-        env.newline_sequence,
-        env.optimized,
-        env.finalize is not None,
-        (env.block_start_string, env.variable_start_string, env.comment_start_string),
-        (env.line_statement_prefix, env.line_comment_prefix),
-    )
-    return f"{__version__}|{jinja2.__version__}|{sys.version}|{settings!r}"
-
-
-def _compiled(env: ImmutableSandboxedEnvironment, source: str, file: str) -> CodeType:
-    """The narrative compiled: from the cache when this exact text was compiled before.
-
-    Only a text that parsed and passed the file-tag rule is ever compiled and
-    stored, so a cached entry stands for both checks.
+    The narratives of one run share ``budget`` (see :mod:`lkjip_cli.render.limits`);
+    without one, this narrative has a budget of its own.
     """
-    name = cache.key("narasi", _fingerprint(env), file, source)
-    if (stored := cache.get("narasi", name)) is not None:
-        try:
-            code = marshal.loads(stored)
-        except (EOFError, ValueError, TypeError):
-            code = None
-        if isinstance(code, CodeType):
-            return code
-    code = env.compile(_parse(env, source, file), name=file, filename=NARRATIVE_FILENAME)
-    cache.put("narasi", name, marshal.dumps(code))
-    return code
-
-
-def render_narrative(source: str, file: str, context: Mapping[str, Any]) -> str:
-    """Render one narrative; every failure is a :class:`NarrativeError` with its line."""
-    env = narrative_env()
+    budget = Budget() if budget is None else budget
+    env = narrative_env(budget)
     try:
-        code = _compiled(env, source, file)
+        tree = guarded(env, _parse(env, source, file))
+        code = env.compile(tree, name=file, filename=NARRATIVE_FILENAME)
         template = env.template_class.from_code(env, code, env.make_globals(None), None)
-        with _deadline(RENDER_SECONDS), collector.running():
+        with deadline(budget), collector.running():
             rendered: str = template.render(dict(context))
-        if len(rendered) > MAX_OUTPUT:
-            raise NarrativeError(
-                f"narasi menghasilkan lebih dari {MAX_OUTPUT} karakter; periksa perulangannya",
-                file,
-                None,
-            )
+        budget.emit(len(rendered))
         return rendered
-    except _TooSlow:
+    except TooSlow:
         raise NarrativeError(
-            f"narasi tidak selesai dirender dalam {RENDER_SECONDS} detik; periksa perulangan "
-            "{% for %} di dalamnya",
+            f"semua narasi bersama tidak selesai dirender dalam {RENDER_SECONDS} detik; "
+            "periksa perulangan {% for %} di dalamnya",
             file,
             None,
         ) from None
+    except LimitExceeded as exc:
+        raise NarrativeError(str(exc), file, template_line(exc)) from None
     except SecurityError as exc:
         raise NarrativeError(
             "ekspresi tidak diizinkan di narasi: hanya nilai data dan filter format yang "

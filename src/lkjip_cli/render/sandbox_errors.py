@@ -94,7 +94,7 @@ def security_detail(exc: SecurityError) -> str:
     # Jinja's other messages carry object reprs (memory addresses): not repeatable.
     if match := _UNSAFE_ATTRIBUTE.match(str(exc)):
         return f" (atribut '{match[1]}' tidak boleh diakses)"
-    if str(exc).startswith(("range()", "pangkat", "hasil perkalian")):
+    if str(exc).startswith(("range()", "pangkat", "hasil perkalian", "format teks")):
         return f" ({exc})"
     return ""
 

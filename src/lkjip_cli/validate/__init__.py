@@ -21,14 +21,11 @@ from lkjip_cli.datafiles import read_data_file
 from lkjip_cli.errors import InputError
 from lkjip_cli.findings import Finding
 from lkjip_cli.loader import Document, PathKey, Position, load_file, unprintable
-from lkjip_cli.model import FILES, NARRATIVES, REQUIRED, DataTahun, Narasi
-from lkjip_cli.model.bansos import DaftarBansos
-from lkjip_cli.model.psks import DaftarPsks
-from lkjip_cli.model.realisasi import Realisasi
-from lkjip_cli.model.spm import Spm
+from lkjip_cli.model import FIELDS, FILES, NARRATIVES, REQUIRED, DataTahun, Narasi
 from lkjip_cli.validate.messages import format_path
 from lkjip_cli.validate.references import check_references
 from lkjip_cli.validate.salvage import validate_document
+from lkjip_cli.validate.tabel import load_tables
 
 __all__ = [
     "MAX_NARRATIVE_BYTES",
@@ -85,23 +82,18 @@ def load(root: Path) -> LoadResult:
         incomplete.update((name, p) for p in dropped)
         if value is not None:
             models[name] = value
+    anggaran = models.get("anggaran.yaml")
+    programs = [p.id for p in anggaran.program] if anggaran is not None else []
+    tables = load_tables(root, lambda path: _label(root, path), programs, findings)
+    documents.update(tables.documents)
+    incomplete.update(tables.incomplete)
     narasi = _load_narratives(root, findings)
     if any(name not in models for name in REQUIRED):
         return LoadResult(None, findings)
     data = DataTahun(
         root=root,
-        config=models["lkjip.yaml"],
-        instansi=models["instansi.yaml"],
-        renstra=models["renstra.yaml"],
-        iku=models["iku.yaml"],
-        pk=models["pk.yaml"],
-        anggaran=models["anggaran.yaml"],
-        realisasi=models.get("realisasi.yaml") or Realisasi(),
-        pmks=models.get("pmks.yaml"),
-        bansos=models.get("bansos.yaml") or DaftarBansos(),
-        psks=models.get("psks.yaml") or DaftarPsks(),
-        spm=models.get("spm.yaml") or Spm(),
-        insentif=models.get("insentif_fiskal.yaml"),
+        **{FIELDS[name]: value for name, value in models.items()},
+        tabel=tables.tables,
         narasi=narasi,
         documents=documents,
         incomplete=frozenset(incomplete),

@@ -81,7 +81,7 @@ def message(err: dict[str, Any], path: PathKey, model: type[Source]) -> str:
     if kind == "string_pattern_mismatch":
         return (
             f"{where}: '{value}' bukan id yang sah; gunakan huruf, angka dan garis bawah, "
-            "diawali huruf (misalnya pmks_tertangani)"
+            "diawali huruf (misalnya capaian_layanan)"
         )
     if kind in {"model_type", "dict_type", "model_attributes_type"}:
         return f"{where}: diharapkan peta (kunci: nilai), tertulis {_show(value)}"

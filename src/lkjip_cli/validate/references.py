@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 
+from lkjip_cli import rujukan
 from lkjip_cli.findings import Finding, error
 from lkjip_cli.loader import PathKey
 from lkjip_cli.model import DataTahun
@@ -74,14 +75,14 @@ def check_references(data: DataTahun) -> list[Finding]:
                 unknown(
                     "program", program_id, program_ids, "iku.yaml", ("indikator", i, "program", j)
                 )
-        if ind.realisasi_dari == "pmks" and data.pmks is None:
-            findings.append(
-                error(
-                    rule,
-                    f"indikator '{ind.id}' dihitung dari pmks.yaml, tetapi berkas itu tidak ada",
-                    data.pos("iku.yaml", ("indikator", i)),
-                )
-            )
+        if ind.realisasi_dari is not None:
+            for key in ("pembilang", "penyebut"):
+                why = rujukan.problem(getattr(ind.realisasi_dari, key), data.tabel, program_ids)
+                if why is not None:
+                    path: PathKey = ("indikator", i, "realisasi_dari", key)
+                    findings.append(
+                        error(rule, f"{format_path(path)}: {why}", data.pos("iku.yaml", path))
+                    )
     for key, agreement in (("murni", data.pk.murni), ("perubahan", data.pk.perubahan)):
         if agreement is None:
             continue
@@ -108,14 +109,4 @@ def check_references(data: DataTahun) -> list[Finding]:
                 "realisasi.yaml",
                 ("indikator", j, "indikator"),
             )
-    if data.insentif is not None:
-        for j, a in enumerate(data.insentif.alokasi):
-            if a.program not in program_ids:
-                unknown(
-                    "program",
-                    a.program,
-                    program_ids,
-                    "insentif_fiskal.yaml",
-                    ("alokasi", j, "program"),
-                )
     return findings

@@ -46,8 +46,8 @@ def test_impossible_date_in_a_required_field_stops_the_year(minimal: Dataset) ->
 
 def test_duplicate_key_makes_the_file_unreadable(minimal: Dataset) -> None:
     minimal.edit(
-        "pmks.yaml",
-        "jumlah: {jumlah: 100, tertangani: 95}",
+        "tabel/pmks.yaml",
+        "jumlah: {label: Jumlah, jumlah: 100, tertangani: 95}",
         "jumlah: {jumlah: 100, tertangani: 95}\njumlah: {jumlah: 100}",
     )
     findings = minimal.check()
@@ -68,7 +68,7 @@ def test_duplicate_id(minimal: Dataset) -> None:
     minimal.edit("iku.yaml", "program: [penunjang]", "program: [bantuan]")
     minimal.edit("pk.yaml", "program: penunjang", "program: bantuan")
     minimal.edit("pk.yaml", "program: penunjang", "program: bantuan")
-    minimal.edit("insentif_fiskal.yaml", "program: penunjang", "program: bantuan")
+    minimal.edit("tabel/insentif_fiskal.yaml", "program: penunjang", "program: bantuan")
     assert "input.id-ganda" in minimal.rules()
 
 

@@ -182,6 +182,12 @@ def test_repeated_headings_get_unique_ids() -> None:
     assert 'id="a-kesimpulan"' in html and 'id="a-kesimpulan-2"' in html
 
 
+def test_a_heading_repeated_after_its_suffixed_form_skips_the_taken_ids() -> None:
+    texts = ("A", "A 2", "A", "A", "B", "A")
+    html = write_html(only(*(Heading(2, t) for t in texts)))
+    assert re.findall(r'<h2 id="([^"]+)"', html) == ["a", "a-2", "a-3", "a-4", "b", "a-5"]
+
+
 def test_tables_keep_spans_header_rows_and_widths() -> None:
     html = write_html(sample_dokumen())
     table = html[html.index('<caption id="tabel-3-8">') : html.index("</table>")]

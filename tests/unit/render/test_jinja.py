@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -12,12 +13,15 @@ from jinja2 import StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from pydantic import BaseModel
 
+from conftest import MINIMAL
+from lkjip_cli import api
 from lkjip_cli.render.jinja import (
     NARRATIVE_FILTERS,
     FilterValueError,
     templates_dir,
     writer_env,
 )
+from lkjip_cli.render.limits import Budget
 from lkjip_cli.render.sandbox import NarrativeError, narrative_env, render_narrative
 
 CONTEXT: dict[str, Any] = {
@@ -135,6 +139,7 @@ def test_only_the_formatting_filters_exist() -> None:
         "naik_turun",
         "abs",
         "lower",
+        "length",
     }
     err = fails("{{ tahun | upper }}")
     assert err.message.startswith("filter 'upper' tidak dikenal; filter yang tersedia: abs, ")
@@ -308,84 +313,137 @@ def test_harmless_string_methods_still_work() -> None:
     assert render_narrative("{{ 'Sangat Tinggi'.lower() }}", "n.md", {}) == "sangat tinggi"
 
 
-def test_a_render_that_runs_too_long_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
-    from lkjip_cli.render import sandbox
-
-    monkeypatch.setattr(sandbox, "RENDER_SECONDS", 1)
+def test_a_render_that_runs_too_long_is_stopped() -> None:
+    # counted steps stop it first; with steps to spare, the clock does
     source = (
         "{% for a in range(1000) %}{% for b in range(1000) %}{% for c in range(1000) %}"
         "{% endfor %}{% endfor %}{% endfor %}"
     )
-    with pytest.raises(NarrativeError, match="tidak selesai dirender"):
+    with pytest.raises(NarrativeError, match=r"melewati batas 200\.000 langkah"):
         render_narrative(source, "n.md", {})
+    budget = Budget(steps=10**12, seconds=0.5)
+    started = time.monotonic()
+    with pytest.raises(NarrativeError, match="tidak selesai dirender dalam 10 detik"):
+        render_narrative(source, "n.md", {}, budget)
+    assert time.monotonic() - started < 2
+    assert budget.seconds <= 0
+    with pytest.raises(NarrativeError, match="tidak selesai dirender"):  # nothing left
+        render_narrative("Teks biasa.", "n.md", {}, budget)
 
 
-# --- the compiled-narrative cache ----------------------------------------------------
-
-
-@pytest.fixture
-def cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.delenv("LKJIP_NO_CACHE", raising=False)
-    monkeypatch.setenv("LKJIP_CACHE_DIR", str(tmp_path))
-    return tmp_path / "narasi"
-
-
-def _entries(folder: Path) -> list[Path]:
-    return sorted(folder.iterdir()) if folder.is_dir() else []
-
-
-def test_a_narrative_compiled_once_is_taken_from_the_cache(
-    cached: Path, monkeypatch: pytest.MonkeyPatch
+def test_no_compiled_narrative_is_kept_between_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    source = "Serapan {{ anggaran.serapan | persen }}."
-    first = render(source)
-    assert len(_entries(cached)) == 1
-
-    def no_compiling(*args: object, **kwargs: object) -> None:
-        raise AssertionError("compiled again")
-
-    monkeypatch.setattr(type(narrative_env()), "compile", no_compiling)
-    assert render(source) == first
-    # another value, same text: the cached code renders the new value
-    assert render(source, anggaran={"serapan": Decimal("50")}) == "Serapan 50%."
-
-
-def test_a_changed_narrative_is_compiled_again(cached: Path) -> None:
-    assert render("Serapan {{ anggaran.serapan | persen }}.") == "Serapan 95,39%."
-    assert render("Serapan: {{ anggaran.serapan | persen }}") == "Serapan: 95,39%"
-    assert len(_entries(cached)) == 2
+    # A kept entry is code a later run would execute: a forged one escapes the sandbox.
+    home = tmp_path / "home"
+    for name, value in (
+        ("HOME", home),
+        ("XDG_CACHE_HOME", home / "xdg"),
+        ("LKJIP_CACHE_DIR", home / "lkjip"),
+    ):
+        value.mkdir(parents=True, exist_ok=True)
+        monkeypatch.setenv(name, str(value))
+    monkeypatch.delenv("LKJIP_NO_CACHE", raising=False)
+    assert (MINIMAL / "narasi").is_dir()
+    assert api.check(MINIMAL).data is not None
+    assert sorted(p.relative_to(home).as_posix() for p in home.rglob("*")) == ["lkjip", "xdg"]
 
 
-def test_a_damaged_entry_is_compiled_again(cached: Path) -> None:
-    source = "Serapan {{ anggaran.serapan | persen }}."
-    expected = render(source)
-    (entry,) = _entries(cached)
-    entry.write_bytes(b"\x00rusak")
-    assert render(source) == expected
-    assert entry.read_bytes() != b"\x00rusak"
+# --- limits -----------------------------------------------------------------------
 
 
-def test_the_sandbox_and_the_messages_hold_for_cached_code(cached: Path) -> None:
-    escape = "{{ ''.__class__.__mro__ }}"
-    typo = "Baris satu.\n{{ tahunn }}"
-    for _ in range(2):  # compiled, then from the cache
-        with pytest.raises(NarrativeError, match="tidak diizinkan"):
-            render(escape)
-        with pytest.raises(NarrativeError, match="maksud Anda 'tahun'") as caught:
-            render(typo)
-        assert caught.value.line == 2
+def test_all_narratives_of_a_run_spend_from_one_budget() -> None:
+    # 150 × 1000 loop steps fit in the 200.000 steps once, not twice
+    source = "{% for a in range(150) %}{% for b in range(1000) %}{% endfor %}{% endfor %}Ok."
+    budget = Budget()
+    assert render_narrative(source, "narasi/bab-1.md", {}, budget) == "Ok."
+    with pytest.raises(NarrativeError, match="semua narasi bersama") as caught:
+        render_narrative(source, "narasi/bab-2.md", {}, budget)
+    assert caught.value.file == "narasi/bab-2.md" and caught.value.line == 1
+    assert render_narrative(source, "narasi/bab-2.md", {}) == "Ok."  # a budget of its own
 
 
-def test_the_cache_key_changes_with_what_changes_the_generated_code() -> None:
-    # the sandbox compiles every call to environment.call and intercepted operators
-    # to call_binop: code compiled under other settings must never be taken
-    from lkjip_cli.render.sandbox import _fingerprint
+def test_the_output_of_all_narratives_is_capped() -> None:
+    budget = Budget(output=10)
+    assert render_narrative("Lima.", "a.md", {}, budget) == "Lima."
+    with pytest.raises(NarrativeError, match=r"menghasilkan lebih dari 262\.144 karakter"):
+        render_narrative("Enam..", "b.md", {}, budget)
 
-    env = narrative_env()
-    same = type(env)(trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    same.filters, same.globals, same.finalize = env.filters, env.globals, env.finalize
-    assert _fingerprint(same) == _fingerprint(env)
-    unguarded = type(env)(trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    unguarded.filters, unguarded.globals, unguarded.finalize = env.filters, env.globals, None
-    unguarded.intercepted_binops = frozenset()
-    assert _fingerprint(unguarded) != _fingerprint(env)
+
+def test_text_formatting_with_percent_is_refused_but_modulo_works() -> None:
+    assert render("{{ 7 % 3 }} {{ tahun % 100 }}") == "1 24"
+    for source in ("{{ '%s' % tahun }}", "{{ '%1000000000s' % 'a' }}", "{{ '%d' % 1 }}"):
+        assert fails(source).message.endswith(
+            "(format teks dengan % tidak diizinkan; pakai "
+            "filter rupiah, angka, desimal atau persen)"
+        )
+
+
+def test_numbers_dates_and_sets_have_no_methods() -> None:
+    for source in (
+        "{{ (0).to_bytes(10**9, 'big') }}",
+        "{{ tahun.bit_length() }}",
+        "{{ anggaran.serapan.scaleb(999999) }}",
+        "{{ hari.strftime('%Y') }}",
+        "{{ daftar.index(9) }}",
+    ):
+        assert fails(source, hari=dt.date(2024, 1, 1)).message.startswith(
+            "ekspresi tidak diizinkan di narasi"
+        ), source
+    assert render("{{ daftar.count(2) }} {{ sasaran.get('S2').nama }}") == "1 SAKIP"
+
+
+def test_joins_and_sums_keep_their_meaning_within_the_caps() -> None:
+    assert render("{{ 'a' ~ tahun ~ none }}|{{ 'a' + 'b' }}|{{ daftar + [4] }}|{{ (1, 2) }}") == (
+        "a2024None|ab|[1, 2, 3, 4]|(1, 2)"
+    )
+    assert (
+        "lebih dari batas 2.097.152" in fails("{{ ('a' * 10000) ~ x }}", x="b" * 2_100_000).message
+    )
+    assert "lebih dari batas" in fails("{{ x + x }}", x="b" * 1_100_000).message
+
+
+def test_a_structure_that_doubles_is_refused_before_it_is_printed_or_compared() -> None:
+    source = (
+        "{% set ns = namespace(a=[1], b=[1]) %}{% for i in range(60) %}"
+        "{% set ns.a = [ns.a, ns.a] %}{% set ns.b = [ns.b, ns.b] %}{% endfor %}{{ ns.a == ns.b }}"
+    )
+    started = time.monotonic()
+    assert "melewati batas 200.000 langkah" in fails(source).message
+    assert time.monotonic() - started < 5
+
+
+def test_lower_takes_text_numbers_and_dates_only() -> None:
+    assert render("{{ 'SANGAT Tinggi' | lower }} {{ tahun | lower }}") == "sangat tinggi 2024"
+    assert fails("{{ daftar | lower }}").message == "filter 'lower' hanya menerima teks, bukan list"
+
+
+def test_loops_keep_every_feature_under_the_step_count() -> None:
+    pohon = [{"n": "a", "c": [{"n": "b", "c": []}]}]
+    source = (
+        "{% for x in daftar %}{{ loop.index }}/{{ loop.length }}"
+        "{{ loop.previtem if not loop.first }}{{ loop.nextitem is defined }};{% endfor %}"
+        "{% for x in daftar if x > 1 %}{{ x }}{% else %}-{% endfor %}"
+        "{% for x in [] %}{% else %}kosong{% endfor %}"
+        "{% for p in pohon recursive %}{{ p.n }}[{{ loop(p.c) }}]{% endfor %}"
+        "{% set a, b = 1, 2 %}{{ a }}{{ b }}{% set t %}X{{ 1 }}{% endset %}{{ t }}"
+    )
+    assert render(source, pohon=pohon) == "1/3True;2/31True;3/32False;23kosonga[b[]]12X1"
+
+
+def test_slices_and_namespaces_are_charged_like_any_text_they_hold() -> None:
+    assert render("{{ 'abcdef'[1:3] }}{{ daftar[::-1] }}") == "bc[3, 2, 1]"
+    big = "b" * 300_000  # printed inside a namespace, its repr could be ten times longer
+    assert "lebih dari batas" in fails("{{ namespace(a=x[1:]) }}", x=big).message
+    budget = Budget(allocated=1000)
+    with pytest.raises(NarrativeError, match=r"lebih dari 33\.554\.432 karakter"):
+        render_narrative("{{ x[1:] }}", "n.md", {"x": "c" * 2000}, budget)
+
+
+def test_a_message_shows_a_long_value_shortened() -> None:
+    assert fails("{{ sasaran[daftar * 1000] }}").message.startswith(
+        "'[1, 2, 3, 1, 2, 3, ...]' tidak dikenal"
+    )
+    assert fails("{{ (daftar * 1000) | rupiah }}").message.endswith(
+        "bukan list ([1, 2, 3, 1, 2, 3, ...])"
+    )

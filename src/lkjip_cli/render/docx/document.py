@@ -48,6 +48,7 @@ class Writer:
         self.dok = dok
         self.plan = plan
         self.numbering = Numbering(document.part.numbering_part.element)
+        self._sect_pr: BaseOxmlElement | None = None
         self.started = False
         self.charts = 0
         self.next_shape_id = 1
@@ -62,9 +63,13 @@ class Writer:
             self.started = True
 
     def _append(self, element: BaseOxmlElement) -> None:
-        sect_pr = self.document.element.body.sectPr
-        assert sect_pr is not None  # the template has one; python-docx keeps it last
-        sect_pr.addprevious(element)
+        # The body's sectPr, found once: python-docx finds it by scanning the whole
+        # body, which made a long narrative (25,000 list items) quadratic, 12 s.
+        # It stays the same element, kept last, also through add_section.
+        if self._sect_pr is None:
+            self._sect_pr = self.document.element.body.sectPr
+            assert self._sect_pr is not None  # the template has one
+        self._sect_pr.addprevious(element)
 
     def _configure(self, spec: Section) -> int:
         section = self.document.sections[-1]

@@ -53,7 +53,7 @@ def heading_text(heading: Heading) -> str:
 
 
 def caption_text(kind: str, number: str, caption: str) -> str:
-    """A caption as one line: ``Tabel 3.8 Data PMKS``."""
+    """A caption as one line: ``Tabel 1.1 Jumlah Pegawai``."""
     return f"{kind} {number} {caption}".rstrip()
 
 

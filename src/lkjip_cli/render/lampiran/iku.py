@@ -51,7 +51,7 @@ def iku(data: DataTahun, report: Report, label: str) -> list[Block]:
 
 
 def _jabatan(data: DataTahun, keputusan: Keputusan) -> tuple[str, str]:
-    """The signatory's office short (``KEPALA DINAS SOSIAL``) and with the district."""
+    """The signatory's office short (``KEPALA DINAS``) and with the district."""
     short = keputusan.penandatangan.jabatan.upper()
     daerah = data.instansi.daerah.upper()
     full = short if daerah in short else f"{short} {daerah}"

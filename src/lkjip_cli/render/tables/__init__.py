@@ -6,7 +6,8 @@ here, from exact values (percentages rounded half up when printed). By report pa
 
 - ``organisasi``: BAB I–II (pegawai, permasalahan, IKU, PK, anggaran);
 - ``kinerja``: BAB III performance (predikat, capaian, realisasi per sasaran, RPJMD);
-- ``sosial``: BAB III social welfare (PMKS, bansos, PSKS, SPM);
+- ``deklarasi``: the tables an agency declares in ``tabel/`` (placed by
+  :mod:`lkjip_cli.render.registry`);
 - ``keuangan``: BAB III budget per sasaran with its efisiensi;
 - ``_cells``: the cells and lookups they share.
 
@@ -22,7 +23,7 @@ from collections.abc import Callable
 
 from lkjip_cli.model import DataTahun
 from lkjip_cli.render.blocks import Table
-from lkjip_cli.render.tables import keuangan, kinerja, organisasi, sosial
+from lkjip_cli.render.tables import keuangan, kinerja, organisasi
 from lkjip_cli.render.tables.keuangan import METODE_EFISIENSI
 from lkjip_cli.report import Report
 
@@ -44,18 +45,13 @@ TABLES: dict[str, Builder] = {
     "pembanding-S": kinerja.pembanding,
     "anggaran-S": keuangan.anggaran_sasaran,
     "rpjmd": kinerja.rpjmd,
-    "pmks": sosial.pmks,
-    "bansos": sosial.bansos,
-    "psks": sosial.psks,
-    "spm": sosial.spm,
-    "spm-rincian": sosial.spm_rincian,
     "realisasi-anggaran": kinerja.realisasi_anggaran,
 }
 """Table builders by directive name; names ending in ``-S`` take a sasaran id suffix."""
 
 
 def lookup(name: str, report: Report) -> tuple[Builder, str | None] | None:
-    """Resolve ``realisasi-S1`` → (builder, "S1"); ``pmks`` → (builder, None)."""
+    """Resolve ``realisasi-S1`` → (builder, "S1"); ``pegawai`` → (builder, None)."""
     if name in TABLES and not name.endswith("-S"):
         return TABLES[name], None
     for key in report.sasaran:
