@@ -41,8 +41,11 @@ def table_name(table: Table) -> str:
     return f"Tabel {table.number}" if table.number else "tabel tanpa nomor"
 
 
-def build_table(table: Table, text_width: int) -> BaseOxmlElement:
-    """The ``w:tbl`` of ``table``, as wide as ``text_width`` twips."""
+def build_table(table: Table, text_width: int, *, keep_with_next: bool = False) -> BaseOxmlElement:
+    """The ``w:tbl`` of ``table``, as wide as ``text_width`` twips.
+
+    ``keep_with_next``: its last row stays on the page of what follows (a signature).
+    """
     fitted = layout(table, text_width)
     widths = list(fitted.widths)
     out: list[str] = [
@@ -53,9 +56,11 @@ def build_table(table: Table, text_width: int) -> BaseOxmlElement:
     out.extend(f'<w:gridCol w:w="{w}"/>' for w in widths)
     out.append("</w:tblGrid>")
     writer = _RowWriter(table, widths, out, fitted)
+    last = len(table.body) - 1
     for row in table.header:
         writer.write(row, header=True, bold=False)
     for index, row in enumerate(table.body):
+        writer.keep_next = keep_with_next and index == last
         writer.write(row, header=False, bold=index in table.bold_rows)
     out.append("</w:tbl>")
     # Written as text and parsed once: lxml builds the tree in C, five times faster
@@ -101,16 +106,23 @@ class _RowWriter:
         # Below the small style's size the runs carry the size themselves.
         self.size = None if fitted.size_pt >= SMALL_PT else round(fitted.size_pt * 2)
         self.count = 0
+        self.keep_next = False
+        """Write the row's paragraphs keep-with-next (the last row before a signature)."""
 
     def write(self, row: Row, *, header: bool, bold: bool) -> None:
         """A ``w:tr`` with the cells of ``row`` and continuations of open rowspans."""
         self.count += 1
-        # A row never breaks across pages; header rows repeat on each page.
-        self.out.append(
-            "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
-            if header
-            else "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
-        )
+        # A row never breaks across pages; header rows repeat on each page. Except
+        # the first body row under a repeated header: LibreOffice 7.4 keeps it with
+        # the header, and when the two overflow the page it silently drops the
+        # rows after it (Tabel 2.1 of examples/dinkes-2024 lost three of four rows).
+        first_body = not header and self.count == len(self.table.header) + 1
+        if header:
+            self.out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
+        elif first_body and self.table.header:
+            self.out.append("<w:tr>")
+        else:
+            self.out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
         cells: Iterator[Cell] = iter(row)
         column = 0
         while column < len(self.widths):
@@ -163,7 +175,8 @@ class _RowWriter:
     def _paragraph(self, align: str | None) -> str:
         """A cell paragraph's start and properties (what ``ooxml.paragraph`` writes)."""
         jc = f'<w:jc w:val="{JC[align]}"/>' if align is not None else ""
-        return f'<w:p><w:pPr><w:pStyle w:val="{self.style}"/>{jc}</w:pPr>'
+        keep = "<w:keepNext/>" if self.keep_next else ""
+        return f'<w:p><w:pPr><w:pStyle w:val="{self.style}"/>{keep}{jc}</w:pPr>'
 
     def _cell(self, column: int, cell: Cell, *, header: bool, bold: bool) -> None:
         merge = "restart" if cell.rowspan > 1 else None
