@@ -28,6 +28,7 @@ from lkjip_cli.render.blocks import (
     PageBreak,
     Paragraph,
     Signature,
+    Signatures,
     Table,
     plain,
 )
@@ -422,7 +423,9 @@ def test_drawing_ids_are_sequential(dok: Dokumen) -> None:
 
 def test_signature_block(document: DocxDocument) -> None:
     block = paragraphs_with_style(document, "TandaTangan")
-    texts = [text_of(p) for p in block]
+    texts = [text_of(p).replace("\xa0", " ") for p in block]
+    # the name, rank and NIP never wrap: their spaces do not break
+    assert all(" " not in text_of(p) for p in block[6:])
     assert texts == [
         "Blitar, 28 Februari 2025",
         "KEPALA DINAS SOSIAL",
@@ -444,7 +447,24 @@ def test_signatures_side_by_side(document: DocxDocument) -> None:
     table = document.tables[-1]._tbl
     cells = table.xpath("./w:tr/w:tc")
     assert len(cells) == 2
-    assert "BUPATI BLITAR" in text_of(cells[0]) and "KEPALA DINAS SOSIAL" in text_of(cells[1])
+    assert "BUPATI\xa0BLITAR" in text_of(cells[0]) and "KEPALA\xa0DINAS\xa0SOSIAL" in text_of(
+        cells[1]
+    )
+
+
+def test_a_long_name_widens_its_side_of_the_signatures(dok: Dokumen) -> None:
+    from lkjip_cli.render.metrics import text_width
+
+    long_name = "BAMBANG DWI PURWANTO, S.STP, M.Si, M.AP"
+    pair = Signatures(
+        Signature(("PIHAK KEDUA,",), "NAMA"), Signature(("PIHAK PERTAMA,",), long_name)
+    )
+    document = load(write_docx(dataclasses.replace(dok, blocks=(pair,))))
+    left, right = (int(w) for w in document.tables[0]._tbl.xpath("./w:tblGrid/w:gridCol/@w:w"))
+    section = document.sections[-1]
+    assert left + right == (section.page_width - section.left_margin - section.right_margin) // 635
+    # the name in 11 pt bold plus the cell margins fits its column, wider than half
+    assert right >= text_width(long_name, 11, bold=True) * 20 + 2 * 57 > left
 
 
 # --- package ------------------------------------------------------------------
