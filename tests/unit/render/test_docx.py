@@ -566,3 +566,13 @@ def test_the_last_row_and_the_spacer_keep_with_a_signature(dok: Dokumen) -> None
     rows = body[0].xpath("./w:tr")
     assert not rows[0].xpath(".//w:keepNext") and rows[1].xpath(".//w:p/w:pPr/w:keepNext")
     assert body[1].xpath("./w:pPr/w:keepNext")
+
+
+def test_a_bullet_item_with_its_own_marker_gets_no_bullet(dok: Dokumen) -> None:
+    items = (ListItem(plain("A. Visi dan Misi")), ListItem(plain("Daftar Isi")))
+    body = _body(dok, ListBlock(items, ordered=False, marker="bullet"))
+    own, plain_item = body
+    # "• A. Visi dan Misi" printed two markers; the item's own "A." now hangs alone
+    assert not own.xpath("./w:pPr/w:numPr") and own.xpath("./w:pPr/w:ind/@w:hanging") == ["425"]
+    assert text_of(own) == "A.\tVisi dan Misi"
+    assert plain_item.xpath("./w:pPr/w:numPr") and text_of(plain_item) == "Daftar Isi"
