@@ -576,3 +576,9 @@ def test_a_bullet_item_with_its_own_marker_gets_no_bullet(dok: Dokumen) -> None:
     assert not own.xpath("./w:pPr/w:numPr") and own.xpath("./w:pPr/w:ind/@w:hanging") == ["425"]
     assert text_of(own) == "A.\tVisi dan Misi"
     assert plain_item.xpath("./w:pPr/w:numPr") and text_of(plain_item) == "Daftar Isi"
+
+
+def test_rupiah_stays_with_its_amount_in_prose_and_lists(dok: Dokumen) -> None:
+    text = "anggaran sebesar Rp. 49.768.750.000,00"
+    body = _body(dok, Paragraph(plain(text)), ListBlock((ListItem(plain(text)),)))
+    assert [text_of(p) for p in body] == [text.replace("Rp. ", "Rp.\xa0")] * 2

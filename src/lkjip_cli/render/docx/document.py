@@ -25,6 +25,7 @@ from lkjip_cli.render.blocks import (
     Signatures,
     Table,
 )
+from lkjip_cli.render.colwidths import bind_rupiah
 from lkjip_cli.render.docx import sections, styles
 from lkjip_cli.render.docx.chart import add_chart
 from lkjip_cli.render.docx.drawing import body_font, chart_graphic, diagram_graphic, inline_run
@@ -144,7 +145,7 @@ class Writer:
         keep_style = block.align == natural or (block.style != "body" and block.align == "justify")
         p = self._new_paragraph(styles.PARAGRAPH[block.style], None if keep_style else block.align)
         for run in block.runs:
-            add_text(p, run.text, bold=run.bold, italic=run.italic)
+            add_text(p, bind_rupiah(run.text), bold=run.bold, italic=run.italic)
 
     def _caption(self, position: int, kind: str, number: str, caption: str, above: bool) -> None:
         p = paragraph(styles.CAPTION, keep_next=above)

@@ -14,6 +14,7 @@ from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
 from lkjip_cli.render.blocks import ListBlock
+from lkjip_cli.render.colwidths import bind_rupiah
 from lkjip_cli.render.docx import styles
 from lkjip_cli.render.docx.ooxml import add_text, el, paragraph, sub
 
@@ -115,7 +116,7 @@ def list_paragraphs(block: ListBlock, num_id: int, depth: int = 0) -> list[BaseO
             sub(num_pr, "w:ilvl", val=level)
             sub(num_pr, "w:numId", val=num_id)
         for run in runs:
-            add_text(p, run.text, bold=run.bold, italic=run.italic)
+            add_text(p, bind_rupiah(run.text), bold=run.bold, italic=run.italic)
         result.append(p)
         if item.children is not None:
             result.extend(list_paragraphs(item.children, num_id, depth + 1))
