@@ -7,7 +7,7 @@ OUT    ?= build/$(YEAR)
 FORMATS ?= docx,md,html
 
 .DEFAULT_GOAL := help
-.PHONY: help build check show test lint schema bench clean
+.PHONY: help build check show test test-min lint schema bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -33,6 +33,16 @@ show: $(BIN)/lkjip ## Print the headline figures of data/$(YEAR)
 
 test: $(VENV)/.dev ## Run the test suite
 	$(BIN)/python -m pytest
+
+test-min: ## Run the tests with every dependency at its lower bound (slow; not run by CI)
+	rm -rf .venv-min
+	$(PYTHON) -m venv .venv-min
+	.venv-min/bin/python -m pip install --quiet --upgrade pip
+	.venv-min/bin/python -m pip install --quiet $$($(PYTHON) scripts/lowest_deps.py) pytest hypothesis
+	.venv-min/bin/python -m pip install --quiet --no-deps -e .
+	.venv-min/bin/python -m pip check
+	.venv-min/bin/python -m pip list --format=freeze
+	.venv-min/bin/python -m pytest -p no:cacheprovider
 
 lint: $(VENV)/.dev ## ruff (lint and format check) and mypy on src/
 	$(BIN)/ruff check src tests

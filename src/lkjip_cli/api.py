@@ -7,7 +7,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lkjip_cli import checks, collector
+from lkjip_cli import checks
 from lkjip_cli.compute import compute
 from lkjip_cli.findings import Finding
 from lkjip_cli.model import DataTahun
@@ -35,8 +35,7 @@ def resolve(target: str, base: Path | None = None) -> Path:
 
 def load(path: Path) -> tuple[DataTahun | None, list[Finding]]:
     """Load and validate a year's directory."""
-    with collector.paused():
-        result = _load(path)
+    result = _load(path)
     return result.data, result.findings
 
 
@@ -46,12 +45,11 @@ def check(path: Path, *, narratives: bool = True) -> CheckResult:
     ``narratives=False`` skips rendering the narratives (``build`` renders them
     itself and reports their problems).
     """
-    with collector.paused():
-        data, findings = load(path)
-        if data is None:
-            return CheckResult(None, None, findings)
-        report = compute(data)
-        findings = findings + checks.run(data, report)
+    data, findings = load(path)
+    if data is None:
+        return CheckResult(None, None, findings)
+    report = compute(data)
+    findings = findings + checks.run(data, report)
     if narratives and data.narasi:
         # imported here: the narrative sandbox is only needed when there is prose
         from lkjip_cli.render.document import check_narratives
@@ -91,8 +89,7 @@ def build(
     result = BuildResult(findings=list(checked.findings))
     if checked.data is None or checked.report is None or _has_errors(result.findings):
         return result
-    with collector.paused():  # the narratives inside render with it running
-        dok, doc_findings = build_document(checked.data, checked.report)
+    dok, doc_findings = build_document(checked.data, checked.report)
     result.findings.extend(doc_findings)
     if dok is None:
         return result
@@ -102,10 +99,7 @@ def build(
         result.findings.append(Finding("input.tidak-terbaca", "error", str(exc), unreadable=True))
         return result
     stem = f"lkjip-{checked.report.tahun}"
-    # The writers are lkjip's own code over a finished document: no loop of a
-    # planner's, so the collector may rest while their trees grow (see collector.py).
-    with collector.paused():
-        written = write_all(dok, stem, formats)
+    written = write_all(dok, stem, formats)
     result.notes.extend(written.notes)
     result.written = write_outputs(out_dir, written.files)
     _remove_stale_figures(out_dir, written.files)

@@ -25,9 +25,11 @@ from lkjip_cli.errors import LkjipError
 from lkjip_cli.findings import (
     Finding,
     exit_code,
+    no_workflow_commands,
     render_github,
     render_json,
     render_text,
+    repository_root,
     wants_color,
 )
 from lkjip_cli.findings import summary as findings_summary
@@ -120,7 +122,7 @@ def _emit_findings(findings: list[Finding], fmt: Format, *, err: bool = False) -
     if fmt is Format.json:
         text = render_json(findings)
     elif fmt is Format.github:
-        text = render_github(findings)
+        text = render_github(findings, repository_root())
     else:
         stream = sys.stderr if err else sys.stdout
         text = render_text(findings, color=wants_color(stream))
@@ -181,7 +183,7 @@ def show(
     if format is ShowFormat.json:
         typer.echo(result.report.model_dump_json(indent=2))
     else:
-        typer.echo(summary(result.data, result.report), nl=False)
+        typer.echo(no_workflow_commands(summary(result.data, result.report)), nl=False)
     if result.findings:
         typer.echo(
             f"catatan: {findings_summary(result.findings)}; lihat lkjip check {target}", err=True
@@ -380,22 +382,16 @@ def impor_anggaran(
 
 def main() -> None:
     """Console-script entry point: never a traceback for the user."""
-    # What a command makes lives until the process ends with it: the collector
-    # stays off throughout, except where a narrative runs (see collector.py).
-    # Pausing it only around lkjip's own work cost a pass over everything made
-    # meanwhile each time it came back on (0.03 s at 50 times data/2024).
-    was_enabled = gc.isenabled()
-    gc.disable()
     try:
         app()
     except KeyboardInterrupt:
         sys.stderr.write("dibatalkan\n")
         sys.exit(130)
     finally:
-        # The process ends here. Python's last act would be a full garbage
-        # collection of everything a build made (0.1 s, a seventh of a build);
-        # frozen objects are left to the operating system instead. Every file
-        # is already written and closed.
+        # The process ends here, every file written and closed. Python's last act
+        # would be a full garbage collection of everything the command made; frozen
+        # objects are left to the operating system instead. Measured (CPU seconds,
+        # README, Performance): check 2024 0.258 → 0.221, build 2024 0.602 → 0.531.
+        # The only collector setting lkjip makes, and only here: the library
+        # functions leave the collector as they find it.
         gc.freeze()
-        if was_enabled:
-            gc.enable()

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 from lkjip_cli.loader import Position
@@ -83,7 +85,7 @@ def render_text(findings: list[Finding], *, color: bool = False) -> str:
     lines: list[str] = []
     current: str | None = None
     for f in sorted(findings, key=Finding.sort_key):
-        file = f.position.file if f.position else "(umum)"
+        file = _one_line(f.position.file) if f.position else "(umum)"
         if file != current:
             if current is not None:
                 lines.append("")
@@ -92,13 +94,32 @@ def render_text(findings: list[Finding], *, color: bool = False) -> str:
         where = _where(f.position)
         label = _paint(_LABEL[f.severity], "31" if f.severity == "error" else "33", color)
         rule = _paint(f"[{f.rule}]", "2", color)
-        first, *rest = f.message.split("\n")
+        first, *rest = f.message.replace("\r", "\\r").split("\n")
         lines.append(f"  {where}: {label} {rule} {first}")
         lines.extend(f"      {line}" for line in rest)
     if lines:
         lines.append("")
     lines.append(_paint(summary(findings), _summary_colour(findings), color))
-    return "\n".join(lines) + "\n"
+    return no_workflow_commands("\n".join(lines) + "\n")
+
+
+_COMMAND_START = re.compile(r"^(\s*):(?=:)", re.MULTILINE)
+
+
+def no_workflow_commands(text: str) -> str:
+    """``text`` with no line that GitHub Actions would run as a workflow command.
+
+    The runner takes any line of a step's output that starts with ``::``
+    (after blanks) as a command: a file name or a value holding a newline
+    followed by ``::error::…`` must not forge an annotation (or ``::add-mask::``,
+    ``::stop-commands::``). Such a line gets a blank between its two colons.
+    """
+    return _COMMAND_START.sub(r"\1: ", text)
+
+
+def _one_line(text: str) -> str:
+    """A file name on one line: line breaks shown as ``\\n`` and ``\\r``."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
 def _summary_colour(findings: list[Finding]) -> str:
@@ -137,17 +158,52 @@ def render_json(findings: list[Finding]) -> str:
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
 
 
-def render_github(findings: list[Finding]) -> str:
-    """GitHub workflow annotations, one per line."""
+def repository_root(environ: Mapping[str, str] | None = None, cwd: Path | None = None) -> Path:
+    """``GITHUB_WORKSPACE`` when set, else the nearest directory holding ``.git``, else ``cwd``."""
+    env = os.environ if environ is None else environ
+    here = (cwd or Path.cwd()).resolve()
+    if workspace := env.get("GITHUB_WORKSPACE"):
+        return (here / workspace).resolve()
+    return next((d for d in (here, *here.parents) if (d / ".git").exists()), here)
+
+
+def render_github(
+    findings: list[Finding], root: Path | None = None, cwd: Path | None = None
+) -> str:
+    """GitHub workflow annotations, one per line, files relative to ``root``.
+
+    GitHub resolves an annotation's ``file`` against the repository root, not
+    the directory the step ran in; a file outside ``root`` keeps its path.
+    """
     lines = []
     for f in sorted(findings, key=Finding.sort_key):
         kind = "error" if f.severity == "error" else "warning"
-        message = f.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        title = f"title={_property(f.rule)}"
         if f.position:
             p = f.position
-            lines.append(
-                f"::{kind} file={p.file},line={p.line},col={p.column},title={f.rule}::{message}"
-            )
+            file = _property(_relative(p.file, root, cwd))
+            head = f"::{kind} file={file},line={p.line},col={p.column},{title}"
         else:
-            lines.append(f"::{kind} title={f.rule}::{message}")
+            head = f"::{kind} {title}"
+        lines.append(f"{head}::{_data(f.message)}")
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _relative(file: str, root: Path | None, cwd: Path | None) -> str:
+    if root is None:
+        return file
+    path = (cwd or Path.cwd()) / file
+    try:  # the directories resolved, the file itself not: a link is annotated where it is
+        return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return file
+
+
+def _data(text: str) -> str:
+    """A workflow command's message, escaped as the runner unescapes it."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    """A workflow command's property value (``file``, ``title``): also ``:`` and ``,``."""
+    return _data(text).replace(":", "%3A").replace(",", "%2C")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import gc
 import json
+import re
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -110,6 +111,38 @@ def test_check_json_and_github_formats(project: Path) -> None:
     assert (result.exit_code, json.loads(result.stdout)) == (0, [])
     result = runner.invoke(app, ["check", "2024", "-f", "github"])
     assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_github_annotations_name_files_from_the_repository_root(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # GitHub places an annotation by its path from the repository root, wherever the
+    # step ran: here from data/, on ./2024
+    _break_a_number(project)
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(project))
+    monkeypatch.chdir(project / "data")
+    result = runner.invoke(app, ["check", "./2024", "-f", "github"])
+    assert result.exit_code == 1
+    assert result.stdout.startswith("::error file=data/2024/anggaran.yaml,line=")
+
+
+def test_a_hostile_file_name_forges_no_annotation(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
+    narasi = project / "data" / "2024" / "narasi"
+    narasi.mkdir(exist_ok=True)
+    (narasi / "x\n::error file=a.yaml::pwned.md").write_text("teks\n", encoding="utf-8")
+    for fmt in ("text", "json", "github"):
+        result = runner.invoke(app, ["check", "2024", "-f", fmt])
+        assert result.exit_code == 0, result.output
+        commands = [
+            line
+            for line in re.split(r"\r\n|\r|\n", result.stdout)
+            if line.lstrip().startswith("::")
+        ]
+        expected = ["::warning file=data/2024/narasi/x%0A%3A%3Aerror file=a.yaml%3A%3Apwned.md"]
+        assert [c.split(",line=")[0] for c in commands] == (expected if fmt == "github" else [])
 
 
 # show
@@ -332,16 +365,11 @@ def test_internal_error_exits_3_without_traceback(
     assert "Traceback" not in result.output
 
 
-def test_build_writes_every_format_and_is_deterministic(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_build_writes_every_format_and_is_deterministic(tmp_path: Path) -> None:
     from lkjip_cli.api import build, resolve
 
     root = Path(__file__).resolve().parents[2]
-    # one process, then the writers in parallel processes (parallel.py): same bytes
-    monkeypatch.setenv("LKJIP_JOBS", "1")
     first = build(resolve("2024", root), tmp_path / "a")
-    monkeypatch.setenv("LKJIP_JOBS", "2")
     second = build(resolve("2024", root), tmp_path / "b")
     names = sorted(p.name for p in first.written)
     assert names == [
@@ -405,7 +433,7 @@ def test_build_command_stops_on_errors_and_writes_nothing(tmp_path: Path) -> Non
 def test_the_entry_point_skips_the_last_garbage_collection(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # the whole heap is left to the operating system (0.1 s of a build), on every exit path
+    # the whole heap is left to the operating system (0.07 s of a build), on every exit path
     from lkjip_cli import cli
 
     frozen: list[bool] = []
@@ -417,14 +445,14 @@ def test_the_entry_point_skips_the_last_garbage_collection(
     assert frozen == [True]
 
 
-def test_the_command_runs_with_the_collector_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    # the process ends with the command: no pass over what it made (narratives aside,
-    # which turn it on for themselves: test_collector.py), and the caller's state after
-    from lkjip_cli import cli
-
-    seen: list[bool] = []
-    monkeypatch.setattr(cli, "app", lambda: seen.append(gc.isenabled()))
-    monkeypatch.setattr(cli.gc, "freeze", lambda: None)
-    cli.main()
-    assert seen == [False]
-    assert gc.isenabled()
+def test_python_m_lkjip_cli_is_the_lkjip_command() -> None:
+    run = [sys.executable, "-m", "lkjip_cli"]
+    version = subprocess.run([*run, "--version"], capture_output=True, text=True, check=False)
+    assert (version.returncode, version.stdout) == (0, f"lkjip {__version__}\n")
+    checked = subprocess.run(
+        [*run, "check", str(MINIMAL)], capture_output=True, text=True, check=False
+    )
+    assert (checked.returncode, checked.stdout) == (0, "tidak ada temuan\n")
+    usage = subprocess.run([*run, "cek"], capture_output=True, text=True, check=False)
+    assert usage.returncode == 2
+    assert "perintah 'cek' tidak dikenal" in usage.stderr

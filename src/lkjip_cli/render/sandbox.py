@@ -23,7 +23,6 @@ from jinja2.runtime import LoopContext
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import missing
 
-from lkjip_cli import collector
 from lkjip_cli.loader import Position, unprintable
 from lkjip_cli.render.jinja import NARRATIVE_FILTERS, FilterValueError
 from lkjip_cli.render.limits import (
@@ -314,7 +313,7 @@ def render_narrative(
         tree = guarded(env, _parse(env, source, file))
         code = env.compile(tree, name=file, filename=NARRATIVE_FILENAME)
         template = env.template_class.from_code(env, code, env.make_globals(None), None)
-        with deadline(budget), collector.running():
+        with deadline(budget):
             rendered: str = template.render(dict(context))
         budget.emit(len(rendered))
         return rendered
