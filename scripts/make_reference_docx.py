@@ -131,7 +131,8 @@ def paragraph_styles() -> list[str]:
             for level in (1, 2, 3)
         ),
         para(s.TABLE_OF_FIGURES, "table of figures",
-             right_tab() + spacing(after=60) + '<w:ind w:left="1134" w:hanging="1134"/>',
+             right_tab() + spacing(after=60) + '<w:ind w:left="1134" w:hanging="1134"/>'
+             + jc("left"),
              next_id="Normal", priority=99),
         para(s.HEADER, "header",
              '<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color="auto"/></w:pBdr>'

@@ -229,3 +229,37 @@ def test_a_typed_realization_is_checked_against_the_table(
         line = text[: text.index(entry)].count("\n") + 2  # the inserted realisasi line
         assert findings[0].position is not None and findings[0].position.line == line
         assert "13" in findings[0].message and "15" in findings[0].message
+
+
+def test_the_trend_charts_are_native_in_docx_and_svg_in_html(tmp_path: Path) -> None:
+    # BAB III charts four figures: tren-S1 (AKI), tren-rpjmd, garis-akreditasi (any
+    # indicator, as a line) and tren-S3. The accreditation chart's values are the
+    # history typed in realisasi.yaml (66,67 and 80) and 2024's realization computed
+    # from the table, 13 ÷ 15 × 100 (PERHITUNGAN.md), as Word stores a double.
+    import zipfile
+
+    from lxml import etree
+
+    ns = {"c": "http://schemas.openxmlformats.org/drawingml/2006/chart"}
+    api.build(EXAMPLE, tmp_path, ("docx", "html"))
+    with zipfile.ZipFile(tmp_path / "lkjip-2024.docx") as package:
+        charts = sorted(n for n in package.namelist() if n.startswith("word/charts/chart"))
+        assert len(charts) == 4
+        caches = {}
+        for name in charts:
+            root = etree.fromstring(package.read(name))
+            for ser in root.xpath(".//c:ser", namespaces=ns):
+                values = ser.xpath("./c:val/c:numRef/c:numCache/c:pt/c:v/text()", namespaces=ns)
+                caches.setdefault(name, []).append([Decimal(v) for v in values])
+    akreditasi = Decimal(13 * 100) / Decimal(15)
+    stored = +akreditasi.quantize(Decimal("1e-13"))  # 15 significant digits
+    (line_chart,) = [
+        name for name, series in caches.items() if [Decimal("66.67"), Decimal(80), stored] in series
+    ]
+    with zipfile.ZipFile(tmp_path / "lkjip-2024.docx") as package:
+        root = etree.fromstring(package.read(line_chart))
+    assert root.xpath(".//c:lineChart", namespaces=ns)
+    html = (tmp_path / "lkjip-2024.html").read_text(encoding="utf-8")
+    svgs = [part.split("</svg>")[0] for part in html.split("<svg")[1:]]
+    assert len(svgs) == 5  # the four charts and the organisation chart
+    assert sum("Persentase puskesmas terakreditasi" in svg for svg in svgs) == 1

@@ -11,12 +11,8 @@ from typing import Any
 import pytest
 import yaml
 
-from lkjip_cli import __version__
-
 ROOT = Path(__file__).resolve().parents[2]
 WORKFLOW = ROOT / ".github" / "workflows" / "laporan.yml"
-TAG = f"v{__version__}"
-"""The release tag of this version, the revision every recipe pins (docs/ci.md)."""
 
 # The first major version of each action that runs on Node.js 24: GitHub has
 # deprecated actions on Node.js 20 and runs them on 24 regardless since June 2026
@@ -83,7 +79,7 @@ def test_a_pdf_is_made_when_the_format_asks_for_it() -> None:
 @pytest.mark.skipif(shutil.which("bash") is None, reason="the step is a bash script")
 def test_the_install_step_installs_the_pinned_lkjip_in_a_data_repository(tmp_path: Path) -> None:
     env = _workflow()["env"]
-    assert env["LKJIP"].endswith(f"/lkjip@{TAG}")
+    assert re.search(r"/lkjip@[0-9a-f]{40}$", env["LKJIP"])
     # the step's script, with pip replaced by an echo of what it would install
     script = _step("Pasang lkjip")["run"].replace("python -m pip install", "echo")
     data_repository = tmp_path / "laporan-dinas"
@@ -107,17 +103,23 @@ def test_the_install_step_installs_the_pinned_lkjip_in_a_data_repository(tmp_pat
     assert installs(ROOT) == "."
 
 
-def test_the_documented_revisions_are_this_versions_tag() -> None:
+def test_the_documented_revisions_are_one_commit_of_lkjip() -> None:
     docs = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
     hooks_file = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
     example = re.search(r"```yaml\n(repos:\n.*?)```", docs, re.DOTALL)
     assert example is not None
     config = yaml.safe_load(example.group(1))
     repo = config["repos"][0]
-    assert repo["rev"] == TAG
+    rev = repo["rev"]
+    assert re.fullmatch(r"[0-9a-f]{40}", rev), "pin a full commit hash (docs/ci.md)"
     hooks = {hook["id"] for hook in yaml.safe_load(hooks_file)}
     assert {hook["id"] for hook in repo["hooks"]} <= hooks
-    # the example in the hooks file's own comment, and every tag the page names
-    assert re.findall(r"rev: (\S+)", hooks_file) == [TAG]
-    assert set(re.findall(r"\bv\d+\.\d+\.\d+\b", docs)) == {TAG}
-    assert f"`{TAG}`" in docs
+    # the hooks file's own example and the workflow pin the same commit
+    assert re.findall(r"rev: (\S+)", hooks_file) == [rev]
+    env = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["env"]
+    assert env["LKJIP"].endswith(f"@{rev}")
+    # and that commit is lkjip's: it exists in this repository's history
+    found = subprocess.run(
+        ["git", "-C", str(ROOT), "cat-file", "-e", f"{rev}^{{commit}}"], capture_output=True
+    )
+    assert found.returncode == 0, f"{rev} is no commit of this repository"

@@ -94,7 +94,8 @@ def test_warnings_say_what_to_fill_and_where(data_dir: Path) -> None:
     )
     assert line.strip() == "pagu_murni: 0  # ISI: pagu murni DPA 2025"
     assert by_rule["tahun-baru.tanggal-pk-belum-diisi"].message == (
-        "tanggal penandatanganan PK tahun 2025 belum diisi (murni.tanggal)"
+        "tanggal penandatanganan PK tahun 2025 belum diisi (murni.tanggal); "
+        "lampirannya akan mencetak '............ 2025' di tempatnya"
     )
     assert by_rule["tahun-baru.tanggal-laporan"].message == (
         "tanggal laporan 28 Februari 2025 tidak di tahun 2026; LKjIP 2025 ditandatangani awal "

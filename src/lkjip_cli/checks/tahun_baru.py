@@ -52,15 +52,19 @@ def pagu_belum_diisi(data: DataTahun, report: Report) -> list[Finding]:
 
 
 def tanggal_pk_belum_diisi(data: DataTahun, report: Report) -> list[Finding]:
-    """A PK without its date of signing."""
-    if data.pk.murni.tanggal is not None:
-        return []
+    """A PK (or PK Perubahan) without its date of signing: the print would show dots."""
+    documents = [("murni", "PK", data.pk.murni)]
+    if data.pk.perubahan is not None:
+        documents.append(("perubahan", "PK Perubahan", data.pk.perubahan))
     return [
         warning(
             "tahun-baru.tanggal-pk-belum-diisi",
-            f"tanggal penandatanganan PK tahun {report.tahun} belum diisi (murni.tanggal)",
-            data.pos("pk.yaml", ("murni", "tanggal")),
+            f"tanggal penandatanganan {title} tahun {report.tahun} belum diisi ({key}.tanggal); "
+            f"lampirannya akan mencetak '............ {report.tahun}' di tempatnya",
+            data.pos("pk.yaml", (key, "tanggal")),
         )
+        for key, title, pk in documents
+        if pk.tanggal is None
     ]
 
 

@@ -20,6 +20,25 @@ def prop(name, value):
     return p
 
 
+ENTRY_STYLE = "table of figures"
+"""The template's style of Daftar Tabel/Gambar entries (hanging indent, left aligned)."""
+
+
+def keep_entry_styles(doc):
+    """Let updated lists of tables and figures keep the template's entry style.
+
+    LibreOffice regenerates them in its own "Figure Index 1", which the template
+    does not define: entries came out justified, without their hanging indent.
+    """
+    indexes = doc.getDocumentIndexes()
+    for i in range(indexes.getCount()):
+        index = indexes.getByIndex(i)
+        if not index.supportsService("com.sun.star.text.IllustrationsIndex"):
+            continue
+        with contextlib.suppress(Exception):
+            index.ParaStyleLevel1 = ENTRY_STYLE
+
+
 def main():
     soffice, source, target, profile = sys.argv[1:5]
     pipe = f"lkjip{os.getpid()}"
@@ -54,6 +73,7 @@ def main():
         doc = desktop.loadComponentFromURL(
             uno.systemPathToFileUrl(source), "_blank", 0, (prop("Hidden", True),)
         )
+        keep_entry_styles(doc)
         for _ in range(2):  # page numbers settle after the first update
             indexes = doc.getDocumentIndexes()
             for i in range(indexes.getCount()):

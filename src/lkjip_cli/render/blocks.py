@@ -91,8 +91,10 @@ Row = tuple[Cell, ...]
 class Table:
     """A table; ``number`` and ``caption`` are empty for untitled (layout) tables.
 
-    ``header`` rows repeat on every page in DOCX. ``widths`` are relative
-    column widths. ``bold_rows`` index body rows printed bold (totals).
+    ``header`` rows repeat on every page in DOCX. ``widths`` give the number of
+    columns and, as relative widths, a hint for formats that cannot measure text:
+    the DOCX writer sizes columns from their content (:mod:`.colwidths`).
+    ``bold_rows`` index body rows printed bold (totals).
     """
 
     header: tuple[Row, ...]

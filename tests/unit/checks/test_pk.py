@@ -136,3 +136,16 @@ def test_pk_target_differing_from_renstra_target_is_normal(minimal: Dataset) -> 
     minimal.edit("iku.yaml", "target_renstra: 75", "target_renstra: 90")
     minimal.edit("realisasi.yaml", "capaian_renstra: 102,67", "capaian_renstra: 85,56")
     assert minimal.check() == []
+
+
+def test_pk_without_a_date_is_a_warning_at_its_line(minimal: Dataset) -> None:
+    # the print would show "............ 2024" where the signing date belongs
+    minimal.edit("pk.yaml", "tanggal: 1 Oktober 2024", "tanggal: null")
+    [finding] = minimal.check()
+    assert (finding.rule, finding.severity) == ("tahun-baru.tanggal-pk-belum-diisi", "warning")
+    assert finding.message == (
+        "tanggal penandatanganan PK Perubahan tahun 2024 belum diisi (perubahan.tanggal); "
+        "lampirannya akan mencetak '............ 2024' di tempatnya"
+    )
+    assert finding.position is not None
+    assert finding.position.line == minimal.line("pk.yaml", "tanggal: null")

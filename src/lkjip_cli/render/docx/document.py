@@ -7,6 +7,7 @@ import io
 
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_SECTION
+from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm
@@ -25,6 +26,7 @@ from lkjip_cli.render.blocks import (
     Signatures,
     Table,
 )
+from lkjip_cli.render.colwidths import bind_rupiah
 from lkjip_cli.render.docx import sections, styles
 from lkjip_cli.render.docx.chart import add_chart
 from lkjip_cli.render.docx.drawing import body_font, chart_graphic, diagram_graphic, inline_run
@@ -52,6 +54,8 @@ class Writer:
         self.numbering = Numbering(document.part.numbering_part.element)
         self._sect_pr: BaseOxmlElement | None = None
         self.started = False
+        self.break_before = False
+        """A PageBreak block waits for the next paragraph, to start it on a new page."""
         self.charts = 0
         self.next_shape_id = 1
         self.font = body_font(document, styles.BODY)
@@ -71,6 +75,16 @@ class Writer:
         if self._sect_pr is None:
             self._sect_pr = self.document.element.body.sectPr
             assert self._sect_pr is not None  # the template has one
+        if self.break_before:
+            self.break_before = False
+            if element.tag == qn("w:p"):
+                # The paragraph itself starts the page: an empty paragraph holding a
+                # break after a page-filling table would stand alone on a blank page.
+                element.get_or_add_pPr().get_or_add_pageBreakBefore()
+            else:
+                page_break = paragraph()
+                sub(sub(page_break, "w:r"), "w:br", type="page")
+                self._sect_pr.addprevious(page_break)
         self._sect_pr.addprevious(element)
 
     def _configure(self, spec: Section) -> int:
@@ -94,7 +108,7 @@ class Writer:
             case Picture():
                 self._picture(block)
             case PageBreak():
-                sub(sub(self._new_paragraph(), "w:r"), "w:br", type="page")
+                self.break_before = True
             case Section():
                 self._section(block)
             case Index():
@@ -105,7 +119,7 @@ class Writer:
                     self._append(p)
             case Signatures():
                 self._append(signatures_table(block, self.text_width))
-                self._spacer()
+                self._spacer(position)
 
     def _new_paragraph(
         self, style_id: str | None = None, align: str | None = None
@@ -135,7 +149,7 @@ class Writer:
         keep_style = block.align == natural or (block.style != "body" and block.align == "justify")
         p = self._new_paragraph(styles.PARAGRAPH[block.style], None if keep_style else block.align)
         for run in block.runs:
-            add_text(p, run.text, bold=run.bold, italic=run.italic)
+            add_text(p, bind_rupiah(run.text), bold=run.bold, italic=run.italic)
 
     def _caption(self, position: int, kind: str, number: str, caption: str, above: bool) -> None:
         p = paragraph(styles.CAPTION, keep_next=above)
@@ -148,12 +162,26 @@ class Writer:
     def _table(self, position: int, table: Table) -> None:
         if table.number:
             self._caption(position, TABLE_KIND, table.number, table.caption or "", above=True)
-        self._append(build_table(table, self.text_width))
-        self._spacer()
+        signed = isinstance(self._next(position), Signature | Signatures)
+        self._append(build_table(table, self.text_width, keep_with_next=signed))
+        self._spacer(position, keep_next=signed)
 
-    def _spacer(self) -> None:
-        # Space after a table; it also keeps two tables from fusing into one.
-        self._new_paragraph(styles.TABLE_TEXT)
+    def _next(self, position: int) -> Block | None:
+        blocks = self.dok.blocks
+        return blocks[position + 1] if position + 1 < len(blocks) else None
+
+    def _spacer(self, position: int, *, keep_next: bool = False) -> None:
+        """Space after a table; it also keeps two tables from fusing into one.
+
+        None before a block that starts a new page: after a page-filling table the
+        empty paragraph would fill a page of its own.
+        """
+        following = self._next(position)
+        if isinstance(following, PageBreak | Section) or (
+            isinstance(following, Heading) and following.level == 1
+        ):
+            return
+        self._append(paragraph(styles.TABLE_TEXT, keep_next=keep_next))
 
     def _figure(self, position: int, figure: Figure) -> None:
         p = self._new_paragraph(styles.FIGURE)
@@ -187,6 +215,7 @@ class Writer:
         sub(run, "w:drawing").append(inline)
 
     def _section(self, spec: Section) -> None:
+        self.break_before = False  # a section starts a new page of its own
         if self.started:
             self.document.add_section(WD_SECTION.NEW_PAGE)
         self.text_width = self._configure(spec)

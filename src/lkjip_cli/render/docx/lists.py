@@ -7,10 +7,14 @@ are the next level of the same numbering and restart under each item.
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
 from lkjip_cli.render.blocks import ListBlock
+from lkjip_cli.render.colwidths import bind_rupiah
 from lkjip_cli.render.docx import styles
 from lkjip_cli.render.docx.ooxml import add_text, el, paragraph, sub
 
@@ -23,6 +27,8 @@ INDENT = 425
 BULLETS = ("•", "–", "▪")
 _DEFAULT_MARKERS = ("decimal", "lower-alpha")
 _FORMATS = {"decimal": "decimal", "lower-alpha": "lowerLetter", "bullet": "bullet"}
+_OWN_MARKER = re.compile(r"((?:[A-Za-z]|\d{1,2}|[IVXL]+)[.)]) +")
+"""An item that brings its own marker: ``A. Visi dan Misi``, ``2) Sasaran``."""
 
 
 def _marker(block: ListBlock) -> str:
@@ -95,13 +101,22 @@ def list_paragraphs(block: ListBlock, num_id: int, depth: int = 0) -> list[BaseO
     result = []
     for item in block.items:
         p = paragraph(style_id)
-        # appended in schema order after pStyle: python-docx's get_or_add_* search
-        # every successor and were three quarters of a long list's time
-        num_pr = sub(p.pPr, "w:numPr")
-        sub(num_pr, "w:ilvl", val=level)
-        sub(num_pr, "w:numId", val=num_id)
-        for run in item.runs:
-            add_text(p, run.text, bold=run.bold, italic=run.italic)
+        runs = list(item.runs)
+        own = _OWN_MARKER.match(runs[0].text) if runs and not block.ordered else None
+        if own is not None:
+            # "• A. Visi dan Misi" would print two markers: the item's own one hangs
+            # where the bullet would, and the bullet goes.
+            sub(p.pPr, "w:ind", left=INDENT * (level + 1), hanging=INDENT)
+            text = f"{own.group(1)}\t{runs[0].text[own.end() :]}"
+            runs[0] = dataclasses.replace(runs[0], text=text)
+        else:
+            # appended in schema order after pStyle: python-docx's get_or_add_* search
+            # every successor and were three quarters of a long list's time
+            num_pr = sub(p.pPr, "w:numPr")
+            sub(num_pr, "w:ilvl", val=level)
+            sub(num_pr, "w:numId", val=num_id)
+        for run in runs:
+            add_text(p, bind_rupiah(run.text), bold=run.bold, italic=run.italic)
         result.append(p)
         if item.children is not None:
             result.extend(list_paragraphs(item.children, num_id, depth + 1))

@@ -6,11 +6,33 @@ from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
 from lkjip_cli.render.blocks import Signature, Signatures
+from lkjip_cli.render.colwidths import NBSP
 from lkjip_cli.render.docx import styles
 from lkjip_cli.render.docx.ooxml import add_text, el, paragraph, sub
+from lkjip_cli.render.metrics import text_width as measure
 
 SIGNING_LINES = 3
 """Empty lines left for the signature and stamp."""
+SIGNATURE_PT = 11.0
+"""Font size of the ``TandaTangan`` style (the template's default size)."""
+CELL_MARGIN = 57
+"""Left (and right) cell margin of the borderless layout table style, in twips."""
+
+
+def unbroken(text: str) -> str:
+    """``text`` with non-breaking spaces: a name and its degrees stay on one line."""
+    return text.replace(" ", NBSP)
+
+
+def _unbroken_lines(signature: Signature) -> list[tuple[str, bool]]:
+    """The lines that must not wrap, each with whether it is bold: the name and the NIP."""
+    return [(signature.name, True), *((line, False) for line in signature.below)]
+
+
+def needed_width(signature: Signature) -> int:
+    """Twips the widest unwrapped line of ``signature`` needs."""
+    widest = max(measure(text, SIGNATURE_PT, bold) for text, bold in _unbroken_lines(signature))
+    return round(widest * 20)
 
 
 def signature_paragraphs(signature: Signature, text_width: int | None) -> list[BaseOxmlElement]:
@@ -21,13 +43,13 @@ def signature_paragraphs(signature: Signature, text_width: int | None) -> list[B
     """
     lines: list[tuple[str, bool]] = [(text, False) for text in signature.lines_above]
     lines += [("", False)] * SIGNING_LINES
-    lines.append((signature.name, True))
-    lines += [(text, False) for text in signature.below]
+    lines += [(unbroken(text), bold) for text, bold in _unbroken_lines(signature)]
     result = []
     for position, (text, is_name) in enumerate(lines):
         p = paragraph(styles.SIGNATURE, keep_next=position < len(lines) - 1)
         if text_width is not None and signature.align != "center":
-            half = text_width // 2
+            # Half the page, less when the name would not fit on the half.
+            half = max(0, min(text_width // 2, text_width - needed_width(signature)))
             side = "left" if signature.align == "right" else "right"
             p.pPr.get_or_add_ind().set(qn(f"w:{side}"), str(half))
         if text:
@@ -37,12 +59,23 @@ def signature_paragraphs(signature: Signature, text_width: int | None) -> list[B
 
 
 def signatures_table(signatures: Signatures, text_width: int) -> BaseOxmlElement:
-    """Two signature blocks, left and right, in a borderless one-row table."""
-    half = text_width // 2
+    """Two signature blocks, left and right, in a borderless one-row table.
+
+    Half the width each, unless a name needs more; then it gets what it needs.
+    """
+    left_need, right_need = (
+        needed_width(s) + 2 * CELL_MARGIN + 40 for s in (signatures.left, signatures.right)
+    )
+    left = text_width // 2
+    if right_need > text_width - left:
+        left = max(text_width - right_need, 0)
+    elif left_need > left:
+        left = min(left_need, text_width)
+    widths = (left, text_width - left)
     tbl = el("w:tbl")
     tbl_pr = sub(tbl, "w:tblPr")
     sub(tbl_pr, "w:tblStyle", val=styles.LAYOUT_TABLE)
-    sub(tbl_pr, "w:tblW", w=half * 2, type="dxa")
+    sub(tbl_pr, "w:tblW", w=text_width, type="dxa")
     sub(tbl_pr, "w:jc", val="center")
     sub(tbl_pr, "w:tblLayout", type="fixed")
     sub(
@@ -57,13 +90,13 @@ def signatures_table(signatures: Signatures, text_width: int) -> BaseOxmlElement
         noVBand="1",
     )
     grid = sub(tbl, "w:tblGrid")
-    sub(grid, "w:gridCol", w=half)
-    sub(grid, "w:gridCol", w=half)
+    for width in widths:
+        sub(grid, "w:gridCol", w=width)
     tr = sub(tbl, "w:tr")
     sub(sub(tr, "w:trPr"), "w:cantSplit")
-    for signature in (signatures.left, signatures.right):
+    for signature, width in zip((signatures.left, signatures.right), widths, strict=True):
         tc = sub(tr, "w:tc")
-        sub(sub(tc, "w:tcPr"), "w:tcW", w=half, type="dxa")
+        sub(sub(tc, "w:tcPr"), "w:tcW", w=width, type="dxa")
         for p in signature_paragraphs(signature, None):
             tc.append(p)
     return tbl

@@ -11,7 +11,7 @@ and letting lxml parse it costs a fifth of creating each element in Python.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -20,6 +20,7 @@ from docx.oxml.parser import parse_xml
 from docx.oxml.xmlchemy import BaseOxmlElement
 
 from lkjip_cli.render.blocks import Cell, Row, Table
+from lkjip_cli.render.colwidths import MARGIN_TWIPS, SMALL_PT, Layout, bind_rupiah, layout
 from lkjip_cli.render.docx import styles
 from lkjip_cli.render.docx.ooxml import JC
 
@@ -35,32 +36,31 @@ class _Span:
     colspan: int
 
 
-def column_widths(relative: Sequence[float], text_width: int) -> list[int]:
-    """Relative widths → twips summing exactly to ``text_width``."""
-    if not relative:
-        raise ValueError("tabel tanpa kolom: `widths` kosong")
-    total = sum(relative)
-    shares = [w / total for w in relative] if total > 0 else [1 / len(relative)] * len(relative)
-    widths = [int(text_width * s) for s in shares]
-    widths[-1] += text_width - sum(widths)
-    return widths
-
-
 def table_name(table: Table) -> str:
     """How an error message names a table."""
     return f"Tabel {table.number}" if table.number else "tabel tanpa nomor"
 
 
-def build_table(table: Table, text_width: int) -> BaseOxmlElement:
-    """The ``w:tbl`` of ``table``, as wide as ``text_width`` twips."""
-    widths = column_widths(table.widths, text_width)
-    out: list[str] = [f"<w:tbl {_NAMESPACE}>", _table_properties(table, sum(widths)), "<w:tblGrid>"]
+def build_table(table: Table, text_width: int, *, keep_with_next: bool = False) -> BaseOxmlElement:
+    """The ``w:tbl`` of ``table``, as wide as ``text_width`` twips.
+
+    ``keep_with_next``: its last row stays on the page of what follows (a signature).
+    """
+    fitted = layout(table, text_width)
+    widths = list(fitted.widths)
+    out: list[str] = [
+        f"<w:tbl {_NAMESPACE}>",
+        _table_properties(table, sum(widths), fitted),
+        "<w:tblGrid>",
+    ]
     out.extend(f'<w:gridCol w:w="{w}"/>' for w in widths)
     out.append("</w:tblGrid>")
-    writer = _RowWriter(table, widths, out)
+    writer = _RowWriter(table, widths, out, fitted)
+    last = len(table.body) - 1
     for row in table.header:
         writer.write(row, header=True, bold=False)
     for index, row in enumerate(table.body):
+        writer.keep_next = keep_with_next and index == last
         writer.write(row, header=False, bold=index in table.bold_rows)
     out.append("</w:tbl>")
     # Written as text and parsed once: lxml builds the tree in C, five times faster
@@ -69,14 +69,23 @@ def build_table(table: Table, text_width: int) -> BaseOxmlElement:
     return tbl
 
 
-def _table_properties(table: Table, width: int) -> str:
+def _table_properties(table: Table, width: int, fitted: Layout) -> str:
     style = styles.TABLE if table.borders else styles.LAYOUT_TABLE
     first_row = "1" if table.header else "0"
+    margins = ""
+    if fitted.margin != MARGIN_TWIPS[table.borders]:
+        # A dense table: narrower cell margins than the style's, so no word breaks.
+        m = fitted.margin
+        margins = (
+            f'<w:tblCellMar><w:left w:w="{m}" w:type="dxa"/>'
+            f'<w:right w:w="{m}" w:type="dxa"/></w:tblCellMar>'
+        )
     return (
         f'<w:tblPr><w:tblStyle w:val="{_attr(style)}"/><w:tblW w:w="{width}" w:type="dxa"/>'
         '<w:jc w:val="center"/>'
         # Fixed layout: Word keeps the given widths instead of fitting to content.
         '<w:tblLayout w:type="fixed"/>'
+        f"{margins}"
         # Legacy bit mask of the attributes after it: firstRow 0x20, noHBand 0x200,
         # noVBand 0x400.
         f'<w:tblLook w:val="{"0620" if table.header else "0600"}" w:firstRow="{first_row}" '
@@ -88,23 +97,32 @@ def _table_properties(table: Table, width: int) -> str:
 class _RowWriter:
     """Writes rows into a grid, carrying open rowspans from row to row."""
 
-    def __init__(self, table: Table, widths: list[int], out: list[str]) -> None:
+    def __init__(self, table: Table, widths: list[int], out: list[str], fitted: Layout) -> None:
         self.table = table
         self.widths = widths
         self.out = out
         self.open: list[_Span | None] = [None] * len(widths)
-        self.style = _attr(styles.TABLE_TEXT_SMALL if table.small else styles.TABLE_TEXT)
+        self.style = _attr(styles.TABLE_TEXT_SMALL if fitted.small else styles.TABLE_TEXT)
+        # Below the small style's size the runs carry the size themselves.
+        self.size = None if fitted.size_pt >= SMALL_PT else round(fitted.size_pt * 2)
         self.count = 0
+        self.keep_next = False
+        """Write the row's paragraphs keep-with-next (the last row before a signature)."""
 
     def write(self, row: Row, *, header: bool, bold: bool) -> None:
         """A ``w:tr`` with the cells of ``row`` and continuations of open rowspans."""
         self.count += 1
-        # A row never breaks across pages; header rows repeat on each page.
-        self.out.append(
-            "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
-            if header
-            else "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
-        )
+        # A row never breaks across pages; header rows repeat on each page. Except
+        # the first body row under a repeated header: LibreOffice 7.4 keeps it with
+        # the header, and when the two overflow the page it silently drops the
+        # rows after it (Tabel 2.1 of examples/dinkes-2024 lost three of four rows).
+        first_body = not header and self.count == len(self.table.header) + 1
+        if header:
+            self.out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
+        elif first_body and self.table.header:
+            self.out.append("<w:tr>")
+        else:
+            self.out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
         cells: Iterator[Cell] = iter(row)
         column = 0
         while column < len(self.widths):
@@ -157,7 +175,8 @@ class _RowWriter:
     def _paragraph(self, align: str | None) -> str:
         """A cell paragraph's start and properties (what ``ooxml.paragraph`` writes)."""
         jc = f'<w:jc w:val="{JC[align]}"/>' if align is not None else ""
-        return f'<w:p><w:pPr><w:pStyle w:val="{self.style}"/>{jc}</w:pPr>'
+        keep = "<w:keepNext/>" if self.keep_next else ""
+        return f'<w:p><w:pPr><w:pStyle w:val="{self.style}"/>{keep}{jc}</w:pPr>'
 
     def _cell(self, column: int, cell: Cell, *, header: bool, bold: bool) -> None:
         merge = "restart" if cell.rowspan > 1 else None
@@ -165,7 +184,11 @@ class _RowWriter:
         self.out.append(self._cell_properties(column, cell.colspan, merge, header))
         self.out.append(self._paragraph(cell.align))
         if cell.text:
-            self.out.append(run_xml(cell.text, bold=cell.bold or bold or header))
+            self.out.append(
+                run_xml(
+                    bind_rupiah(cell.text), bold=cell.bold or bold or header, half_points=self.size
+                )
+            )
         self.out.append("</w:p></w:tc>")
 
     def _continuation(self, column: int, span: _Span, header: bool) -> None:
@@ -183,13 +206,16 @@ def _attr(value: str) -> str:
     return escape(value, {'"': "&quot;"})
 
 
-def run_xml(text: str, *, bold: bool = False) -> str:
+def run_xml(text: str, *, bold: bool = False, half_points: int | None = None) -> str:
     """A ``w:r`` holding ``text`` as XML text, as :func:`.ooxml.add_text` would build it.
 
     A tab becomes ``<w:tab/>``, a line break ``<w:br/>``; a piece of text with
     space at either end keeps it (``xml:space="preserve"``).
     """
-    parts = ["<w:r><w:rPr><w:b/><w:bCs/></w:rPr>" if bold else "<w:r>"]
+    props = "<w:b/><w:bCs/>" if bold else ""
+    if half_points is not None:
+        props += f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>'
+    parts = [f"<w:r><w:rPr>{props}</w:rPr>" if props else "<w:r>"]
     for piece in _BREAKS.split(text):
         if piece == "\t":
             parts.append("<w:tab/>")

@@ -1,0 +1,204 @@
+"""Column widths of a table from its content, so that no word or number breaks in a cell.
+
+Every whitespace-separated token of a cell (a word, an amount, a percentage;
+``Rp.`` and its amount count as one) must fit on a line of its column: the
+widest token of a column, set in the body font at the table's size, is that
+column's minimum. A cell spanning several columns spreads what it needs over
+them. What is left of the available width goes to the columns whose text is
+longest, in proportion to how much more room they would like (the way HTML's
+automatic table layout shares it), so "No." and percentage columns stay narrow.
+
+When the minimums do not fit at the table's font size the smaller table font
+is used; a table that still does not fit is the only case in which a column
+gets less than its widest token (its section should then be landscape).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from lkjip_cli.render.blocks import Cell, Row, Table
+from lkjip_cli.render.metrics import text_width
+
+TABLE_PT = 10.0
+"""Font size of table text (the ``IsiTabel`` style of the reference template)."""
+SMALL_PT = 9.0
+"""Font size of small table text (``IsiTabelKecil``)."""
+SMALLEST_PT = 8.0
+"""The last resort of a table too wide for the page in the small font."""
+MARGIN_TWIPS = {True: 85, False: 57}
+"""Left (and right) cell margin of bordered and borderless tables (the template's styles)."""
+NARROW_MARGIN_TWIPS = 57
+"""The cell margin of a dense table that does not fit with the template's (1 mm)."""
+SLACK_TWIPS = 40
+"""Room kept in every column for the rule and rounding (2 pt)."""
+
+_RUPIAH = re.compile(r"\bRp\.? (?=[\d-])")
+NBSP = "\u00a0"
+
+
+def bind_rupiah(text: str) -> str:
+    """``Rp. 1.000`` with a non-breaking space, so the amount never leaves its ``Rp.``."""
+    return _RUPIAH.sub(lambda m: m.group(0)[:-1] + NBSP, text)
+
+
+def tokens(text: str) -> list[str]:
+    """The pieces of ``text`` that must not break: its words, ``Rp.`` kept with its amount."""
+    return bind_rupiah(text).replace(NBSP, "\x00").split()
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A table's column widths in twips, its font size and its cell margin."""
+
+    widths: tuple[int, ...]
+    size_pt: float
+    margin: int
+    """Left (and right) cell margin in twips."""
+
+    @property
+    def small(self) -> bool:
+        """Set in the small table font (or smaller)."""
+        return self.size_pt < TABLE_PT
+
+
+@dataclass(frozen=True)
+class _Need:
+    """What one cell asks of the columns it covers, in twips."""
+
+    first: int
+    span: int
+    least: float
+    """Width of its widest token: below it a word breaks."""
+    ideal: float
+    """Width of its longest line set without wrapping."""
+    words: bool
+    """A body cell with a word in it (not only figures): its column may widen."""
+
+
+def _needs(table: Table, columns: int, size: float, padding: int) -> list[_Need]:
+    """The needs of every cell, placed on the grid (rowspans keep their columns)."""
+    rows: list[tuple[Row, bool, bool]] = [(r, True, True) for r in table.header]
+    rows += [(r, i in table.bold_rows, False) for i, r in enumerate(table.body)]
+    needs: list[_Need] = []
+    covered = [0] * columns  # rows still covered by a rowspan above, per column
+    for row, bold_row, header in rows:
+        cells = iter(row)
+        column = 0
+        while column < columns:
+            if covered[column]:
+                covered[column] -= 1
+                column += 1
+                continue
+            cell: Cell | None = next(cells, None)
+            if cell is None:
+                break
+            span = max(1, min(cell.colspan, columns - column))
+            bold = cell.bold or bold_row
+            least = max(
+                (_twips(t.replace("\x00", " "), size, bold) for t in tokens(cell.text)), default=0
+            )
+            ideal = max((_twips(line, size, bold) for line in cell.text.split("\n")), default=0)
+            words = not header and span == 1 and any(ch.isalpha() for ch in cell.text)
+            needs.append(_Need(column, span, least + padding, ideal + padding, words))
+            if cell.rowspan > 1:
+                for c in range(column, column + span):
+                    covered[c] = cell.rowspan - 1
+            column += span
+    return needs
+
+
+def _twips(text: str, size: float, bold: bool) -> float:
+    return text_width(text, size, bold) * 20
+
+
+def _spread(needs: Sequence[_Need], columns: int, attr: str, floor: float) -> list[float]:
+    """Per column the least (or ideal) width such that every cell gets what it asks.
+
+    Single cells first; then each spanning cell, narrowest span first, adds what
+    its columns together lack, shared in proportion to what they have (equally
+    when they have nothing).
+    """
+    out = [floor] * columns
+    for need in needs:
+        if need.span == 1:
+            out[need.first] = max(out[need.first], getattr(need, attr))
+    for need in sorted((n for n in needs if n.span > 1), key=lambda n: n.span):
+        cols = range(need.first, need.first + need.span)
+        have = sum(out[c] for c in cols)
+        lack = getattr(need, attr) - have
+        if lack <= 0:
+            continue
+        for c in cols:
+            out[c] += lack * (out[c] / have if have > 0 else 1 / need.span)
+    return out
+
+
+def _wordy(needs: Sequence[_Need], columns: int) -> list[bool]:
+    """Columns with words in their body cells (the others hold only figures)."""
+    out = [False] * columns
+    for need in needs:
+        if need.words:
+            for c in range(need.first, need.first + need.span):
+                out[c] = True
+    return out
+
+
+def _share(
+    least: list[float], ideal: list[float], wordy: list[bool], available: int
+) -> list[float]:
+    """Widths summing to ``available``: every column its least, the rest where text is longest."""
+    ideal = [max(i, m) for i, m in zip(ideal, least, strict=True)]
+    spare = available - sum(least)
+    want = [i - m for i, m in zip(ideal, least, strict=True)]
+    if sum(want) >= spare:
+        # Not every column gets its one-line width: share the room by what each lacks.
+        lacking = sum(want) or 1.0
+        return [m + w * spare / lacking for m, w in zip(least, want, strict=True)]
+    # Everything fits on one line: the surplus goes to the columns of words, not figures.
+    surplus = spare - sum(want)
+    text = [i if w > 0 or t else 0.0 for i, w, t in zip(ideal, want, wordy, strict=True)]
+    weights = text if sum(text) > 0 else ideal
+    total = sum(weights) or 1.0
+    return [i + surplus * w / total for i, w in zip(ideal, weights, strict=True)]
+
+
+def _to_twips(widths: list[float], available: int) -> tuple[int, ...]:
+    out = [int(w) for w in widths]
+    out[-1] += available - sum(out)
+    return tuple(out)
+
+
+def _settings(table: Table) -> list[tuple[float, int]]:
+    """(font size, cell margin) to try, most generous first."""
+    sizes = (SMALL_PT, SMALLEST_PT) if table.small else (TABLE_PT, SMALL_PT, SMALLEST_PT)
+    default = MARGIN_TWIPS[table.borders]
+    margins = sorted({default, min(default, NARROW_MARGIN_TWIPS)}, reverse=True)
+    return [(size, margin) for size in sizes for margin in margins]
+
+
+def layout(table: Table, available: int) -> Layout:
+    """Column widths of ``table`` in twips summing to ``available``, its font and margins.
+
+    The first of :func:`_settings` at which every token fits wins.
+    """
+    columns = len(table.widths)
+    if columns == 0:
+        raise ValueError("tabel tanpa kolom: `widths` kosong")
+    least: list[float] = []
+    for size, margin in _settings(table):
+        floor = 2 * margin + SLACK_TWIPS
+        needs = _needs(table, columns, size, floor)
+        least = _spread(needs, columns, "least", floor)
+        if sum(least) <= available:
+            ideal = _spread(needs, columns, "ideal", floor)
+            return Layout(
+                _to_twips(_share(least, ideal, _wordy(needs, columns), available), available),
+                size,
+                margin,
+            )
+    # Too wide even in the smallest font: scale the minimums down (words will break).
+    scale = available / sum(least)
+    return Layout(_to_twips([m * scale for m in least], available), size, margin)

@@ -1,0 +1,104 @@
+"""Column widths from content: the widest word of a column is its minimum, the rest is shared.
+
+Widths are in twips (1/20 pt). Arial's digits are 556/1000 em wide, its full
+stop 278, so ``11.854.989.245`` at 10 pt is (11 × 556 + 3 × 278) / 100 =
+69,5 pt = 1390 twips; a bordered cell adds 2 × 85 twips of margin and the
+writer's 40 twips of slack.
+"""
+
+from __future__ import annotations
+
+from lkjip_cli.render.blocks import Cell, Table
+from lkjip_cli.render.colwidths import NBSP, bind_rupiah, layout, tokens
+
+PORTRAIT = 8788
+"""Text width of A4 portrait in the reference template: 21 cm less 2,5 and 3 cm margins."""
+AMOUNT_AT_10PT = 1390 + 2 * 85 + 40
+LONG_TEXT = (
+    "Persentase penyandang masalah kesejahteraan sosial yang memperoleh bantuan sosial "
+    "untuk pemenuhan kebutuhan dasar selama satu tahun anggaran berjalan"
+)
+
+
+def test_rupiah_and_its_amount_are_one_token() -> None:
+    assert (
+        bind_rupiah("Rp. 5.046.629.436,54 dan Rp 12") == f"Rp.{NBSP}5.046.629.436,54 dan Rp{NBSP}12"
+    )
+    assert tokens("Pagu Rp. 1.000") == ["Pagu", "Rp.\x001.000"]
+    assert bind_rupiah("Rp.") == "Rp."  # no amount after it: nothing to bind
+
+
+def test_widths_fill_the_width_and_the_amount_never_breaks() -> None:
+    table = Table(
+        header=((Cell("No."), Cell("Uraian"), Cell("Jumlah")),),
+        body=((Cell("1"), Cell(LONG_TEXT), Cell("11.854.989.245")),),
+        widths=(1, 1, 1),
+    )
+    fitted = layout(table, PORTRAIT)
+    no, uraian, jumlah = fitted.widths
+    assert sum(fitted.widths) == PORTRAIT
+    assert fitted.size_pt == 10 and fitted.margin == 85
+    # the amount column is as wide as the amount, no wider: the long text takes the rest
+    assert int(AMOUNT_AT_10PT) <= jumlah <= AMOUNT_AT_10PT + 1
+    # "No." bold in the header: N 722 + o 611 + . 278 = 1611/100 pt = 322 twips
+    assert 322 + 210 <= no <= 322 + 211
+    assert uraian == PORTRAIT - no - jumlah
+
+
+def test_builder_hints_do_not_decide() -> None:
+    body = ((Cell("1"), Cell(LONG_TEXT)),)
+    one = layout(Table(header=(), body=body, widths=(5, 1)), PORTRAIT)
+    other = layout(Table(header=(), body=body, widths=(1, 5)), PORTRAIT)
+    assert one == other
+    assert one.widths[0] < one.widths[1]
+
+
+def test_surplus_goes_to_text_columns_not_to_numbers() -> None:
+    table = Table(header=(), body=((Cell("1"), Cell("Sandang"), Cell("95,38%")),), widths=(1, 1, 1))
+    no, text, percent = layout(table, PORTRAIT).widths
+    assert text == PORTRAIT - no - percent
+    assert no < 600 and percent < 1200
+
+
+def test_a_spanning_cell_spreads_its_word_over_its_columns() -> None:
+    word = "Mengkoordinasikan"
+    table = Table(
+        header=((Cell(word, colspan=2), Cell("x")),),
+        body=((Cell("a"), Cell("b"), Cell(LONG_TEXT)),),
+        widths=(1, 1, 1),
+    )
+    first, second, _ = layout(table, PORTRAIT).widths
+    alone = layout(Table(header=(), body=((Cell(word), Cell(LONG_TEXT)),), widths=(1, 1)), PORTRAIT)
+    # together the two columns are as wide as the word needs in one column, each about half
+    assert first + second >= alone.widths[0] - 1
+    assert abs(first - second) <= 1
+
+
+def test_rowspan_keeps_later_cells_in_their_columns() -> None:
+    table = Table(
+        header=(),
+        body=(
+            (Cell("Kajian", rowspan=2), Cell("a"), Cell("1")),
+            (Cell("b"), Cell("11.854.989.245")),
+        ),
+        widths=(1, 1, 1),
+    )
+    widths = layout(table, PORTRAIT).widths
+    # the amount of the second row is in the third column, not the second
+    assert widths[2] >= AMOUNT_AT_10PT - 1
+
+
+def test_too_wide_at_10pt_goes_to_the_small_font_then_narrow_margins() -> None:
+    amounts = tuple(Cell("11.854.989.245") for _ in range(6))
+    six = Table(header=(), body=(amounts,), widths=(1,) * 6)
+    # 6 × 1600 twips at 10 pt is more than 8788: the small font fits (9 pt: 1251 + 210 each)
+    fitted = layout(six, PORTRAIT)
+    assert fitted.small and fitted.size_pt == 9 and fitted.margin == 85
+    seven = Table(header=(), body=(amounts + amounts[:1],), widths=(1,) * 7)
+    # 7 × 1461 = 10227 does not fit at 9 pt, nor 7 × (1251 + 154) = 9835 with 1 mm margins,
+    # nor 7 × (1112 + 154) = 8862 at 8 pt: the last resort, 8 pt and 1 mm, still fills the width
+    last = layout(seven, PORTRAIT)
+    assert (last.size_pt, last.margin, sum(last.widths)) == (8, 57, PORTRAIT)
+    # a table the builder marks small never grows to 10 pt
+    small = Table(header=(), body=((Cell("a"), Cell("b")),), widths=(1, 1), small=True)
+    assert layout(small, PORTRAIT).size_pt == 9
