@@ -319,7 +319,8 @@ def block_view(
             "caption": _caption("Gambar", block.number, block.caption),
         }
     if isinstance(block, Picture):
-        name = _unique(re.sub(r"[^a-z0-9.]+", "-", block.source.lower()).strip("-."), taken)
+        flat = re.sub(r"[^a-z0-9.]+", "-", block.source.lower()).strip("-.")
+        name = _unique(re.sub(r"-+\.", ".", flat), taken)  # foto/b-ñ.jpg → foto-b.jpg
         images[name] = block.data  # copied beside the Markdown, as it is
         return {"kind": "figure", "alt": escape_inline(block.alt), "src": name, "caption": ""}
     if isinstance(block, Index):

@@ -76,8 +76,12 @@ def to_blocks(markdown: str, pictures: Mapping[str, Picture] | None = None) -> l
     from that path, on its own after the paragraph's text; one not read is left
     out (its finding is made where it was read).
     """
+    from markdown_it.common.normalize_url import normalizeLink
+
     tokens = _markdown().parse(markdown)
-    blocks, _ = _blocks(tokens, 0, None, pictures or {})
+    # markdown-it percent-encodes a link (foto/kegiatan-ñ.jpg → foto/kegiatan-%C3%B1.jpg)
+    by_link = {normalizeLink(src): p for src, p in (pictures or {}).items()}
+    blocks, _ = _blocks(tokens, 0, None, by_link)
     return blocks
 
 
