@@ -112,8 +112,9 @@ def _blocks(
             out.extend(_paragraph(tokens[i + 1], pictures or {}))
             i += 3
         elif tok.type in {"bullet_list_open", "ordered_list_open"}:
-            block, i = _list(tokens, i)
+            block, i, shown = _list(tokens, i, pictures or {})
             out.append(block)
+            out.extend(shown)  # a list item's picture follows its list
         elif tok.type in {"fence", "code_block"}:
             out.append(Paragraph((Run(tok.content.strip()),)))
             i += 1
@@ -122,16 +123,19 @@ def _blocks(
     return out, i
 
 
-def _list(tokens: list[Token], i: int) -> tuple[ListBlock, int]:
+def _list(
+    tokens: list[Token], i: int, pictures: Mapping[str, Picture]
+) -> tuple[ListBlock, int, list[Picture]]:
     opener = tokens[i]
     ordered = opener.type == "ordered_list_open"
     close = "ordered_list_close" if ordered else "bullet_list_close"
     start = int(opener.attrGet("start") or 1) if ordered else 1
     items: list[ListItem] = []
+    shown: list[Picture] = []
     i += 1
     while tokens[i].type != close:
         if tokens[i].type == "list_item_open":
-            inner, i = _blocks(tokens, i + 1, "list_item_close")
+            inner, i = _blocks(tokens, i + 1, "list_item_close", pictures)
             runs: list[Run] = []
             children: ListBlock | None = None
             for b in inner:
@@ -143,11 +147,17 @@ def _list(tokens: list[Token], i: int) -> tuple[ListBlock, int]:
                     children = b
                 elif isinstance(b, Heading):
                     runs.append(Run(b.text, bold=True))
+                elif isinstance(b, Picture):
+                    shown.append(b)
             items.append(ListItem(tuple(runs), children))
         i += 1
-    return ListBlock(
-        tuple(items), ordered=ordered, start=start, marker="decimal" if ordered else "bullet"
-    ), i + 1
+    return (
+        ListBlock(
+            tuple(items), ordered=ordered, start=start, marker="decimal" if ordered else "bullet"
+        ),
+        i + 1,
+        shown,
+    )
 
 
 def _text(inline: Token) -> str:

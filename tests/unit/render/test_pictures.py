@@ -155,3 +155,12 @@ def test_a_missing_logo_is_a_finding(year: Path, tmp_path: Path) -> None:
     assert f"{line}:7: galat [instansi.logo] logo: berkas tidak ditemukan: gambar 'logo.png'" in (
         build.output
     )
+
+
+def test_a_picture_in_a_list_item_follows_its_list(year: Path, tmp_path: Path) -> None:
+    _add(year, "1. Penyaluran bantuan ![Penyaluran](foto/a.png)\n2. Pendampingan")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(year), "--out", str(out), "--format", "md"])
+    assert result.exit_code == 0, result.output
+    md = (out / "lkjip-2024.md").read_text(encoding="utf-8")
+    assert "1. Penyaluran bantuan\n2. Pendampingan\n\n![Penyaluran](foto-a.png)" in md
