@@ -320,7 +320,9 @@ def block_view(
         }
     if isinstance(block, Picture):
         flat = re.sub(r"[^a-z0-9.]+", "-", block.source.lower()).strip("-.")
-        name = _unique(re.sub(r"-+\.", ".", flat), taken)  # foto/b-ñ.jpg → foto-b.jpg
+        name = re.sub(r"-+\.", ".", flat)  # foto/b-ñ.jpg → foto-b.jpg
+        if images.get(name) != block.data:  # the same picture twice is one file
+            name = _unique(name, taken)
         images[name] = block.data  # copied beside the Markdown, as it is
         return {"kind": "figure", "alt": escape_inline(block.alt), "src": name, "caption": ""}
     if isinstance(block, Index):

@@ -142,6 +142,10 @@ def test_the_logo_is_on_the_cover(year: Path, tmp_path: Path) -> None:
     assert cover.index("TAHUN 2024") < cover.index("foto-a.png") < cover.index("DINAS SOSIAL")
     html = (out / "lkjip-2024.html").read_text(encoding="utf-8")
     assert html.count("data:image/png;base64,") == 1
+    _add(year, "![Sekali lagi](foto/a.png)")  # the same file in a narrative: one copy
+    again = runner.invoke(app, ["build", str(year), "--out", str(out), "--format", "md"])
+    assert again.exit_code == 0, again.output
+    assert sorted(p.name for p in out.glob("foto-*")) == ["foto-a.png"]
     with zipfile.ZipFile(out / "lkjip-2024.docx") as docx:
         body = docx.read("word/document.xml").decode("utf-8")
     # 4 cm wide (1.440.000 EMU), half as high: the logo is 40 × 20 pixels
