@@ -144,7 +144,7 @@ def main_callback(
         ),
     ] = False,
 ) -> None:
-    """Menyusun LKjIP dari berkas data YAML: check, show, build, schema, new, impor."""
+    """Menyusun LKjIP dari berkas data YAML: check, show, build, schema, init, new, impor."""
 
 
 @app.command(cls=cli_text.Command, epilog=EXIT_CODES)
@@ -254,7 +254,12 @@ def schema(
 def new(
     year: Annotated[int, typer.Argument(metavar="TAHUN", help="Tahun baru, mis. 2025.")],
     source: Annotated[
-        int, typer.Option("--from", metavar="TAHUN", help="Tahun sumber, mis. 2024.")
+        str,
+        typer.Option(
+            "--from",
+            metavar="TAHUN|DIREKTORI",
+            help="Tahun sumber di --data (mis. 2024), atau direktori data mana pun.",
+        ),
     ],
     data: Annotated[
         Path,
@@ -264,7 +269,7 @@ def new(
     """Mulai tahun baru dari tahun sebelumnya: struktur disalin, angka dikosongkan untuk diisi."""
     from lkjip_cli.scaffold import new_year  # once a year: not on every start
 
-    result = new_year(data, year, source)
+    result = new_year(data, year, int(source) if source.isdigit() else Path(source))
     if not result.written:
         _emit_findings(result.findings, Format.text, err=True)
         raise typer.Exit(exit_code(result.findings) or 1)
@@ -276,6 +281,32 @@ def new(
     checked = api.check(result.target)
     typer.echo(
         "Isi setiap nilai bertanda '# ISI', periksa yang bertanda '# PERIKSA', lalu jalankan "
+        f"lkjip check {result.target} (sekarang: {findings_summary(checked.findings)})."
+    )
+
+
+@app.command(cls=cli_text.Command, epilog=EXIT_CODES)
+def init(
+    directory: Annotated[
+        Path, typer.Argument(metavar="DIREKTORI", help="Direktori data baru, mis. data/2025.")
+    ],
+    nama: Annotated[
+        str,
+        typer.Option("--nama", help="Nama perangkat daerah, mis. 'Dinas Pendidikan Kota X'."),
+    ],
+    daerah: Annotated[
+        str, typer.Option("--daerah", help="Nama daerah, mis. 'Kota X' atau 'Kabupaten Y'.")
+    ],
+    tahun: Annotated[int, typer.Option("--tahun", help="Tahun laporan, mis. 2025.")],
+) -> None:
+    """Mulai data perangkat daerah mana pun: berkas pola bertanda '# ISI' dan narasi per bab."""
+    from lkjip_cli.starter import init_directory  # once per agency: not on every start
+
+    result = init_directory(directory, nama, daerah, tahun)
+    typer.echo(f"{result.target} dibuat: {len(result.written)} berkas.")
+    checked = api.check(result.target)
+    typer.echo(
+        "Isi setiap nilai bertanda '# ISI' (di narasi: '{# ISI ... #}'), lalu jalankan "
         f"lkjip check {result.target} (sekarang: {findings_summary(checked.findings)})."
     )
 

@@ -234,9 +234,11 @@ def _indikator(
         predikat=predikat(cap, cfg.scale()),
         keterangan=entry.keterangan if entry else None,
         riwayat=riwayat,
-        selisih_tahun={y: real - v for y, v in riwayat.items()} if real is not None else {},
+        selisih_tahun={y: shown(real) - shown(v) for y, v in riwayat.items()}
+        if real is not None
+        else {},
         pembanding=pembanding,
-        selisih_pembanding=(real - pembanding.realisasi)
+        selisih_pembanding=(shown(real) - shown(pembanding.realisasi))
         if pembanding and real is not None
         else None,
         target_renstra=ind.target_renstra,
@@ -279,13 +281,23 @@ def _sasaran(
     return result
 
 
+def shown(value: Decimal) -> Decimal:
+    """A percentage as the report prints it (2 decimals, half up).
+
+    A derived figure printed beside the figures it comes from (efisiensi,
+    selisih) is computed from them as printed, so that a reader who does the
+    sum on paper gets the printed result (docs/data-format.md).
+    """
+    return quantize(value, 2)
+
+
 def efisiensi(cap: Decimal | None, serapan: Decimal | None, metode: str) -> Decimal | None:
-    """100 − serapan (the reference's) or capaian − serapan."""
+    """100 − serapan (the reference's) or capaian − serapan, of the printed figures."""
     if serapan is None:
         return None
     if metode == "capaian-serapan":
-        return None if cap is None else cap - serapan
-    return HUNDRED - serapan
+        return None if cap is None else shown(cap) - shown(serapan)
+    return HUNDRED - shown(serapan)
 
 
 def _rpjmd(data: DataTahun, r: IndikatorRpjmd) -> RpjmdHasil:

@@ -35,6 +35,7 @@ from lkjip_cli.report import Report
 from lkjip_cli.schemas import modeline
 from lkjip_cli.validate import MAX_NARRATIVE_BYTES
 from lkjip_cli.validate import load as load_directory
+from lkjip_cli.yamlcomments import carry_comments
 from lkjip_cli.yamltext import Isi, Note, emit, mark_quoted, plain
 
 NOT_CARRIED: tuple[str, ...] = ()
@@ -67,10 +68,15 @@ class _Context:
     report: Report
 
 
-def new_year(data_dir: Path, year: int, prev: int) -> NewYear:
-    """Create ``data_dir/year`` from ``data_dir/prev``; refuse to overwrite anything."""
-    source, target = data_dir / str(prev), data_dir / str(year)
-    if year <= prev:
+def new_year(data_dir: Path, year: int, prev: int | Path) -> NewYear:
+    """Create ``data_dir/year`` from ``data_dir/prev`` (or from the directory ``prev``).
+
+    Nothing is overwritten. A source given as a directory is any year's data
+    directory (``examples/dinkes-2024``); its year is the one its ``lkjip.yaml`` says.
+    """
+    source = prev if isinstance(prev, Path) else data_dir / str(prev)
+    target = data_dir / str(year)
+    if isinstance(prev, int) and year <= prev:
         raise ScaffoldError(f"tahun baru ({year}) harus sesudah tahun sumber ({prev})")
     if not source.is_dir():
         raise ScaffoldError(f"direktori data sumber tidak ditemukan: {source}")
@@ -84,7 +90,14 @@ def new_year(data_dir: Path, year: int, prev: int) -> NewYear:
     if loaded.data is None or exit_code(loaded.findings) != 0:
         return result
     data = loaded.data
-    if data.config.tahun != prev:
+    if isinstance(prev, Path):
+        prev = data.config.tahun
+        if year <= prev:
+            raise ScaffoldError(
+                f"tahun baru ({year}) harus sesudah tahun sumber ({prev}, "
+                f"menurut {source / 'lkjip.yaml'})"
+            )
+    elif data.config.tahun != prev:
         result.findings.append(
             error(
                 "tahun-baru.tahun-sumber",
@@ -96,7 +109,7 @@ def new_year(data_dir: Path, year: int, prev: int) -> NewYear:
         return result
     files = _plan(_Context(year, prev, data, compute(data)))
     result.skipped = _skipped(source, files)
-    _write_atomically(data_dir, target, files)
+    write_atomically(data_dir, target, files)
     result.written = sorted(files)
     return result
 
@@ -112,7 +125,7 @@ def _tabel_text(ctx: _Context, t: TabelData, header: str) -> str:
         if first.startswith("# yaml-language-server:")
         else modeline("tabel.yaml", "../../../schema")
     )
-    text = emit(tree, [schema_line, header])
+    text = carry_comments(source_text, emit(tree, [schema_line, header]))
     if parse_text(text, t.file).data != plain(tree):
         raise RuntimeError(f"YAML yang disusun untuk {t.file} tidak terbaca kembali sama")
     return text
@@ -137,7 +150,8 @@ def _plan(ctx: _Context) -> dict[str, str | bytes]:
             transform(tree, ctx)
         first = source_text.split("\n", 1)[0].rstrip("\r")
         schema_line = first if first.startswith("# yaml-language-server:") else modeline(name)
-        text = emit(tree, [schema_line, header])
+        rename = {"murni": "perubahan"} if name == "pk.yaml" and ctx.data.pk.perubahan else None
+        text = carry_comments(source_text, emit(tree, [schema_line, header]), rename)
         if parse_text(text, name).data != plain(tree):
             raise RuntimeError(f"YAML yang disusun untuk {name} tidak terbaca kembali sama")
         files[name] = text
@@ -177,9 +191,10 @@ def _skipped(source: Path, files: dict[str, str | bytes]) -> list[str]:
     return sorted(present - set(files))
 
 
-def _write_atomically(data_dir: Path, target: Path, files: dict[str, str | bytes]) -> None:
+def write_atomically(data_dir: Path, target: Path, files: dict[str, str | bytes]) -> None:
     """Write into a hidden sibling, then rename: never a half-made year."""
     try:
+        data_dir.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=data_dir))
     except OSError as exc:
         raise write_error(target, exc, "--data") from None
@@ -256,6 +271,13 @@ def _pk(tree: dict[Any, Any], ctx: _Context) -> None:
         item.pop("anggaran", None)
     tree.clear()
     tree["murni"] = pk
+    if ctx.data.pk.perubahan is not None:
+        note = (
+            f"ISI bila PK {ctx.year} diubah di tengah tahun: tambahkan perubahan: dengan "
+            f"bentuk yang sama seperti murni: (PK {ctx.prev} di atas berasal dari "
+            f"PK Perubahan {ctx.prev})"
+        )
+        tree[Note(note)] = None
 
 
 def _anggaran(tree: dict[Any, Any], ctx: _Context) -> None:

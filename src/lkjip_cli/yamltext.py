@@ -30,6 +30,18 @@ class Quoted(str):
     __slots__ = ()
 
 
+class Block(dict):  # type: ignore[type-arg]
+    """A mapping its writer wrote in block style: it is not folded into one line."""
+
+    __slots__ = ()
+
+
+class BlockList(list):  # type: ignore[type-arg]
+    """A list its writer wrote in block style: it is not folded into one line."""
+
+    __slots__ = ()
+
+
 @dataclass(frozen=True)
 class Isi:
     """A value with a note beside it: ``pagu_murni: 0  # ISI: pagu murni DPA 2025``."""
@@ -58,7 +70,12 @@ def plain(node: Any) -> Any:
 
 
 def mark_quoted(text: str, data: Any) -> Any:
-    """``data`` (as the loader read ``text``) with every quoted scalar a :class:`Quoted`."""
+    """``data`` (as the loader read ``text``) with its writer's style marked.
+
+    Every quoted scalar becomes a :class:`Quoted`, every mapping or list written
+    in block style a :class:`Block` or :class:`BlockList`, so that a file written
+    again from it keeps the look (and the places for comments) of the original.
+    """
     return _marked(yaml.compose(text, Loader=yaml.SafeLoader), data)
 
 
@@ -66,10 +83,12 @@ def _marked(node: Node | None, data: Any) -> Any:
     if isinstance(node, ScalarNode):
         return Quoted(data) if isinstance(data, str) and node.style in ("'", '"') else data
     if isinstance(node, SequenceNode) and isinstance(data, list):
-        return [_marked(n, d) for n, d in zip(node.value, data, strict=False)]
+        items = [_marked(n, d) for n, d in zip(node.value, data, strict=False)]
+        return items if node.flow_style else BlockList(items)
     if isinstance(node, MappingNode) and isinstance(data, dict):
         values = {k.value: v for k, v in node.value if isinstance(k, ScalarNode)}
-        return {key: _marked(values.get(key), value) for key, value in data.items()}
+        mapping = {key: _marked(values.get(key), value) for key, value in data.items()}
+        return mapping if node.flow_style else Block(mapping)
     return data
 
 
@@ -182,6 +201,8 @@ def _sequence(items: list[Any], indent: int) -> list[str]:
 
 def _flow(value: Any) -> str | None:
     """One-line form of a mapping or list of scalars, or None when it has none."""
+    if isinstance(value, Block | BlockList):
+        return None
     if isinstance(value, dict):
         parts = []
         for key, item in value.items():

@@ -215,3 +215,62 @@ def test_2025_from_the_real_2024(tmp_path: Path) -> None:
         if f.rule == "narasi.placeholder":
             assert "belum ada" in f.message and "isi datanya" in f.message
     assert "tahun-baru.pagu-belum-diisi" in new_rules
+
+
+def test_new_from_a_directory_keeps_the_comments(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from lkjip_cli.cli import app
+
+    source = tmp_path / "arsip" / "laporan-lama"  # any directory, not named by its year
+    shutil.copytree(MINIMAL, source)
+    instansi = source / "instansi.yaml"
+    text = instansi.read_text(encoding="utf-8")
+    assert "\nnama_singkat: Dinas Sosial\n" in text
+    instansi.write_text(
+        text.replace(
+            "\nnama_singkat: Dinas Sosial\n",
+            "\nnama_singkat: Dinas Sosial   # KOREKSI: dicetak Dinsos\n",
+        ),
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        app, ["new", "2025", "--from", str(source), "--data", str(tmp_path / "data")]
+    )
+    assert result.exit_code == 0, result.output
+    new = (tmp_path / "data" / "2025" / "instansi.yaml").read_text(encoding="utf-8")
+    assert "\nnama_singkat: Dinas Sosial   # KOREKSI: dicetak Dinsos\n" in new
+    assert exit_code(api.check(tmp_path / "data" / "2025").findings) == 0
+
+
+def test_new_from_a_directory_of_a_later_year_is_refused(tmp_path: Path) -> None:
+    shutil.copytree(MINIMAL, tmp_path / "sumber")
+    with pytest.raises(ScaffoldError, match=r"harus sesudah tahun sumber \(2024, menurut"):
+        new_year(tmp_path / "data", 2024, tmp_path / "sumber")
+
+
+def test_the_pk_perubahan_is_carried_with_its_comments(data_dir: Path) -> None:
+    pk = data_dir / "2024" / "pk.yaml"
+    text = pk.read_text(encoding="utf-8")
+    head, perubahan = text.split("perubahan:\n")
+    perubahan = perubahan.replace(
+        "  tempat: Contoh\n", "  tempat: Kota Lain   # KOREKSI: tempat PK Perubahan\n"
+    )
+    pk.write_text(f"{head}perubahan:\n{perubahan}", encoding="utf-8")
+    new_year(data_dir, 2025, 2024)
+    data, _ = api.load(data_dir / "2025")
+    assert data is not None
+    # the PK in force at the end of 2024 (the revision) is the new year's PK: its place,
+    # targets and programs, with the comments written beside them
+    assert data.pk.murni.tempat == "Kota Lain"
+    assert [(t.indikator, t.target) for t in data.pk.murni.target] == [
+        ("pmks_tertangani", 100),
+        ("nilai_sakip", 70),
+    ]
+    assert [p.program for p in data.pk.murni.program] == ["bantuan", "penunjang"]
+    new = (data_dir / "2025" / "pk.yaml").read_text(encoding="utf-8")
+    assert "  tempat: Kota Lain   # KOREKSI: tempat PK Perubahan\n" in new
+    assert new.rstrip().endswith(
+        "# ISI bila PK 2025 diubah di tengah tahun: tambahkan perubahan: dengan bentuk yang sama "
+        "seperti murni: (PK 2024 di atas berasal dari PK Perubahan 2024)"
+    )

@@ -80,6 +80,8 @@ class Instansi(Source):
     """Situs web."""
     email: str | None = None
     """Alamat e-mail."""
+    logo: str | None = None
+    """Logo daerah pada sampul: berkas PNG atau JPEG, path relatif terhadap direktori data."""
     laporan: Laporan
     """Penandatanganan laporan."""
     fungsi: list[Teks] = []

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from lkjip_cli.render.graphics import Chart, Diagram
+from lkjip_cli.render.pictures import Picture
 
 Align = Literal["left", "center", "right", "justify"]
 
@@ -168,6 +169,7 @@ Block = (
     | ListBlock
     | Table
     | Figure
+    | Picture
     | PageBreak
     | Section
     | Index

@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
+from lkjip_cli.errors import InputError
 from lkjip_cli.findings import Finding, error, warning
 from lkjip_cli.loader import Position
 from lkjip_cli.model import NARRATIVES, DataTahun
@@ -30,6 +31,7 @@ from lkjip_cli.render.blocks import (
 from lkjip_cli.render.context import narrative_context
 from lkjip_cli.render.limits import MAX_FINDINGS, Budget, cap_findings
 from lkjip_cli.render.narrative import KINDS, Directive, scan, split, to_blocks
+from lkjip_cli.render.pictures import IMAGE, Picture, load_picture
 from lkjip_cli.report import Report
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI")
@@ -145,7 +147,7 @@ def build_document(
     seen: set[tuple[str, str]] = set()
     budget = Budget()  # one for all the narratives: together they cannot exhaust the machine
     blocks: list[Block] = [
-        *frontmatter.cover(data, report),
+        *frontmatter.cover(data, report, _logo(data, findings)),
         Section("portrait", "lower-roman", restart=True),
     ]
     for chapter in CHAPTERS:
@@ -196,8 +198,9 @@ def build_document(
             if len(findings) - start > MAX_FINDINGS:
                 break  # a loop can write a directive a million times
             if isinstance(part, str):
+                pictures = _pictures(data, narasi.text, narasi.file, part, findings)
                 if draw:  # Markdown always parses: only the blocks need it
-                    blocks.extend(to_blocks(part))
+                    blocks.extend(to_blocks(part, pictures))
                 continue
             if (part.kind, part.name) in seen:
                 if part.name not in numbering.twice:  # written once, repeated by a loop
@@ -233,6 +236,38 @@ def build_document(
         blocks=tuple(blocks),
     )
     return dok, findings
+
+
+def _logo(data: DataTahun, findings: list[Finding]) -> Picture | None:
+    """The agency's logo for the cover (``logo:`` in instansi.yaml), or a finding."""
+    source = data.instansi.logo
+    if source is None:
+        return None
+    try:
+        return load_picture(data.root, source, f"Logo {data.instansi.pemerintah}")
+    except InputError as exc:
+        findings.append(
+            error("instansi.logo", f"logo: {exc.message}", data.pos("instansi.yaml", ("logo",)))
+        )
+        return None
+
+
+def _pictures(
+    data: DataTahun, source: str, file: str, part: str, findings: list[Finding]
+) -> dict[str, Picture]:
+    """The pictures ``part`` shows (``![teks](foto/x.jpg)``), each read; a finding for the rest."""
+    found: dict[str, Picture] = {}
+    for match in IMAGE.finditer(part):
+        src = match["src"]
+        if src in found:
+            continue
+        try:
+            found[src] = load_picture(data.root, src, match["alt"])
+        except InputError as exc:
+            findings.append(
+                error("narasi.gambar", exc.message, Position(file, _line_of(source, src), 1))
+            )
+    return found
 
 
 def _placed_twice(d: Directive, file: str) -> Finding:

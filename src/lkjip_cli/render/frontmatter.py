@@ -23,19 +23,24 @@ from lkjip_cli.render.blocks import (
     Section,
     Table,
 )
+from lkjip_cli.render.pictures import Picture
 from lkjip_cli.report import Report
 
+LOGO_WIDTH_CM = 4.0
+"""Printed width of the agency's logo on the cover."""
 
-def cover(data: DataTahun, report: Report) -> list[Block]:
-    """The cover page, in its own section without page numbers."""
+
+def cover(data: DataTahun, report: Report, logo: Picture | None = None) -> list[Block]:
+    """The cover page, in its own section without page numbers; the logo above the agency."""
     ins = data.instansi
-    lines = [
+    lines: list[Block] = [
         Paragraph((Run(ins.pemerintah.upper()),), align="center", style="cover"),
         Paragraph(
             (Run("LAPORAN KINERJA INSTANSI PEMERINTAH"),), align="center", style="cover-title"
         ),
         Paragraph((Run("(LKjIP)"),), align="center", style="cover-title"),
         Paragraph((Run(f"TAHUN {report.tahun}"),), align="center", style="cover-title"),
+        *([dataclasses.replace(logo, width_cm=LOGO_WIDTH_CM)] if logo is not None else []),
         Paragraph((Run(ins.nama.upper()),), align="center", style="cover"),
     ]
     contact = ", ".join(

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import base64
 import functools
 import re
 import unicodedata
@@ -35,6 +36,7 @@ from lkjip_cli.render.blocks import (
 )
 from lkjip_cli.render.jinja import writer_env
 from lkjip_cli.render.markdown import grid
+from lkjip_cli.render.pictures import Picture
 from lkjip_cli.render.svg import figure_svg
 
 TEMPLATE = "laporan.html.j2"
@@ -260,6 +262,9 @@ def block_view(
     elif isinstance(block, Figure):
         ident = ids[id(block)]
         view.update(kind="figure", id=ident, svg=Markup(figure_svg(block, f"{ident}-svg")))
+    elif isinstance(block, Picture):  # embedded: the HTML file stands alone
+        data = base64.b64encode(block.data).decode("ascii")
+        view.update(kind="picture", src=f"data:{block.mime};base64,{data}")
     elif isinstance(block, Index):
         view.update(kind="index", entries=index_entries(block, targets[block.kind]))
     elif isinstance(block, Signature):

@@ -27,6 +27,7 @@ from jinja2 import (
 )
 
 from lkjip_cli import numbers
+from lkjip_cli.render.claims import make_claim_filters
 
 # --- templates directory -------------------------------------------------------
 
@@ -115,10 +116,6 @@ def _tanggal(value: object) -> str:
     return numbers.format_tanggal(value)
 
 
-def _naik_turun(value: object) -> str:
-    return "penurunan" if _number(value, "naik_turun") < 0 else "kenaikan"
-
-
 def _abs(value: object) -> Number | None:
     if value is None:
         return None
@@ -147,9 +144,9 @@ NARRATIVE_FILTERS: Mapping[str, Callable[..., Any]] = {
     "persen": _optional("persen", lambda v: numbers.format_percent(Decimal(v), compact=True)),
     "terbilang": _optional("terbilang", numbers.terbilang),
     "tanggal": _tanggal,
-    "naik_turun": _naik_turun,
     "abs": _abs,
     "lower": _lower,
     "length": _length,
+    **make_claim_filters(_number, FilterValueError),
 }
 """The only filters a narrative can call."""

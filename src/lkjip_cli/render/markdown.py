@@ -34,6 +34,7 @@ from lkjip_cli.render.blocks import (
     Table,
 )
 from lkjip_cli.render.jinja import writer_env
+from lkjip_cli.render.pictures import Picture
 from lkjip_cli.render.svg import svg_file
 
 TEMPLATE = "laporan.md.j2"
@@ -210,12 +211,18 @@ def _caption(word: str, number: str | None, caption: str | None) -> str:
 def image_name(figure: Figure, taken: set[str]) -> str:
     """``gambar-3-1.svg`` for Gambar 3.1, unique within one document."""
     stem = re.sub(r"[^a-z0-9]+", "-", f"gambar {figure.number or figure.label}".lower()).strip("-")
-    name, n = f"{stem}.svg", 1
-    while name in taken:
+    return _unique(f"{stem}.svg", taken)
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    """``name``, or ``stem-2.ext`` … when a file of the document already has it."""
+    stem, dot, ext = name.rpartition(".")
+    unique, n = name, 1
+    while unique in taken:
         n += 1
-        name = f"{stem}-{n}.svg"
-    taken.add(name)
-    return name
+        unique = f"{stem}-{n}{dot}{ext}"
+    taken.add(unique)
+    return unique
 
 
 def list_lines(block: ListBlock, indent: str = "") -> list[str]:
@@ -311,6 +318,13 @@ def block_view(
             "src": name,
             "caption": _caption("Gambar", block.number, block.caption),
         }
+    if isinstance(block, Picture):
+        flat = re.sub(r"[^a-z0-9.]+", "-", block.source.lower()).strip("-.")
+        name = re.sub(r"-+\.", ".", flat)  # foto/b-ñ.jpg → foto-b.jpg
+        if images.get(name) != block.data:  # the same picture twice is one file
+            name = _unique(name, taken)
+        images[name] = block.data  # copied beside the Markdown, as it is
+        return {"kind": "figure", "alt": escape_inline(block.alt), "src": name, "caption": ""}
     if isinstance(block, Index):
         title = f"**{escape_inline(block.title)}**" if block.title.strip() else ""
         return {"kind": "index", "title": title, "lines": index_lines(dok, block)}

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lkjip_cli.render.blocks import Block, Heading, ListBlock, ListItem, Paragraph, Run, Runs
+from lkjip_cli.render.pictures import Picture
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -67,14 +69,36 @@ def _markdown() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False})
 
 
-def to_blocks(markdown: str) -> list[Block]:
-    """Parse a Markdown chunk into heading, paragraph and list blocks."""
+def to_blocks(markdown: str, pictures: Mapping[str, Picture] | None = None) -> list[Block]:
+    """Parse a Markdown chunk into heading, paragraph, list and picture blocks.
+
+    An image (``![teks](foto/x.jpg)``) becomes the picture of ``pictures`` read
+    from that path, on its own after the paragraph's text; one not read is left
+    out (its finding is made where it was read).
+    """
+    from markdown_it.common.normalize_url import normalizeLink
+
     tokens = _markdown().parse(markdown)
-    blocks, _ = _blocks(tokens, 0, None)
+    # markdown-it percent-encodes a link (foto/kegiatan-ñ.jpg → foto/kegiatan-%C3%B1.jpg)
+    by_link = {normalizeLink(src): p for src, p in (pictures or {}).items()}
+    blocks, _ = _blocks(tokens, 0, None, by_link)
     return blocks
 
 
-def _blocks(tokens: list[Token], i: int, stop: str | None) -> tuple[list[Block], int]:
+def _paragraph(inline: Token, pictures: Mapping[str, Picture]) -> list[Block]:
+    shown = [
+        pictures[src]
+        for child in inline.children or []
+        if child.type == "image" and (src := str(child.attrGet("src") or "")) in pictures
+    ]
+    runs = _runs(inline)
+    text: list[Block] = [Paragraph(runs)] if "".join(r.text for r in runs).strip() else []
+    return [*text, *shown]
+
+
+def _blocks(
+    tokens: list[Token], i: int, stop: str | None, pictures: Mapping[str, Picture] | None = None
+) -> tuple[list[Block], int]:
     out: list[Block] = []
     while i < len(tokens):
         tok = tokens[i]
@@ -85,11 +109,12 @@ def _blocks(tokens: list[Token], i: int, stop: str | None) -> tuple[list[Block],
             out.append(Heading(min(max(level, 2), 4), _text(tokens[i + 1])))
             i += 3
         elif tok.type == "paragraph_open":
-            out.append(Paragraph(_runs(tokens[i + 1])))
+            out.extend(_paragraph(tokens[i + 1], pictures or {}))
             i += 3
         elif tok.type in {"bullet_list_open", "ordered_list_open"}:
-            block, i = _list(tokens, i)
+            block, i, shown = _list(tokens, i, pictures or {})
             out.append(block)
+            out.extend(shown)  # a list item's picture follows its list
         elif tok.type in {"fence", "code_block"}:
             out.append(Paragraph((Run(tok.content.strip()),)))
             i += 1
@@ -98,16 +123,19 @@ def _blocks(tokens: list[Token], i: int, stop: str | None) -> tuple[list[Block],
     return out, i
 
 
-def _list(tokens: list[Token], i: int) -> tuple[ListBlock, int]:
+def _list(
+    tokens: list[Token], i: int, pictures: Mapping[str, Picture]
+) -> tuple[ListBlock, int, list[Picture]]:
     opener = tokens[i]
     ordered = opener.type == "ordered_list_open"
     close = "ordered_list_close" if ordered else "bullet_list_close"
     start = int(opener.attrGet("start") or 1) if ordered else 1
     items: list[ListItem] = []
+    shown: list[Picture] = []
     i += 1
     while tokens[i].type != close:
         if tokens[i].type == "list_item_open":
-            inner, i = _blocks(tokens, i + 1, "list_item_close")
+            inner, i = _blocks(tokens, i + 1, "list_item_close", pictures)
             runs: list[Run] = []
             children: ListBlock | None = None
             for b in inner:
@@ -119,11 +147,17 @@ def _list(tokens: list[Token], i: int) -> tuple[ListBlock, int]:
                     children = b
                 elif isinstance(b, Heading):
                     runs.append(Run(b.text, bold=True))
+                elif isinstance(b, Picture):
+                    shown.append(b)
             items.append(ListItem(tuple(runs), children))
         i += 1
-    return ListBlock(
-        tuple(items), ordered=ordered, start=start, marker="decimal" if ordered else "bullet"
-    ), i + 1
+    return (
+        ListBlock(
+            tuple(items), ordered=ordered, start=start, marker="decimal" if ordered else "bullet"
+        ),
+        i + 1,
+        shown,
+    )
 
 
 def _text(inline: Token) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_SECTION
@@ -37,6 +38,7 @@ from lkjip_cli.render.docx.plan import FIGURE_KIND, TABLE_KIND, Plan
 from lkjip_cli.render.docx.signatures import signature_paragraphs, signatures_table
 from lkjip_cli.render.docx.tables import build_table
 from lkjip_cli.render.graphics import Chart
+from lkjip_cli.render.pictures import Picture
 
 _STYLE_ALIGN = {"body": "justify", "small": "justify"}
 """Natural alignment of paragraph styles; the others are centred."""
@@ -103,6 +105,8 @@ class Writer:
                 self._table(position, block)
             case Figure():
                 self._figure(position, block)
+            case Picture():
+                self._picture(block)
             case PageBreak():
                 self.break_before = True
             case Section():
@@ -198,6 +202,17 @@ class Writer:
         name = f"Gambar {figure.number}".strip()
         p.append(parse_xml(inline_run(cx, cy, shape_id, name, descr, graphic)))
         self._caption(position, FIGURE_KIND, figure.number, figure.caption, above=False)
+
+    def _picture(self, picture: Picture) -> None:
+        """A planner's PNG or JPEG, embedded as it is, at most the text's width."""
+        cx = min(Cm(picture.width_cm), self.text_width * EMU_PER_TWIP)
+        cy = round(cx * picture.height / picture.width)
+        inline = self.document.part.new_pic_inline(io.BytesIO(picture.data), cx, cy)
+        inline.docPr.set("id", str(self.next_shape_id))  # unique among the writer's shapes
+        inline.docPr.set("descr", picture.alt)
+        self.next_shape_id += 1
+        run = sub(self._new_paragraph(styles.FIGURE), "w:r")
+        sub(run, "w:drawing").append(inline)
 
     def _section(self, spec: Section) -> None:
         self.break_before = False  # a section starts a new page of its own

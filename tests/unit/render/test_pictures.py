@@ -1,0 +1,170 @@
+"""Pictures in narratives: header sizes, every format, and every bad case as a finding."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import struct
+import zipfile
+import zlib
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import MINIMAL
+from lkjip_cli.cli import app
+from lkjip_cli.render.pictures import image_size
+
+runner = CliRunner()
+
+
+def png(width: int, height: int) -> bytes:
+    """A valid RGB PNG, every pixel red."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = struct.pack(">I", zlib.crc32(kind + data))
+        return struct.pack(">I", len(data)) + kind + data + crc
+
+    rows = b"".join(b"\x00" + b"\xff\x00\x00" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+def jpeg(width: int, height: int) -> bytes:
+    """The markers of a baseline JPEG: SOI, APP0 (JFIF), SOF0 with its size, EOI."""
+    app0 = b"\xff\xe0" + struct.pack(">H", 16) + b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+    sof = b"\xff\xc0" + struct.pack(">HBHHB", 11, 8, height, width, 1) + b"\x01\x11\x00"
+    return b"\xff\xd8" + app0 + sof + b"\xff\xd9"
+
+
+def test_sizes_from_the_headers() -> None:
+    assert image_size(png(40, 20)) == ("png", 40, 20)
+    assert image_size(jpeg(30, 20)) == ("jpeg", 30, 20)
+    assert image_size(b"GIF89a....") is None
+    assert image_size(png(40, 20)[:20]) is None  # cut short
+    assert image_size(b"\xff\xd8\xff\xe0\x00\x10JFIF") is None  # no SOF
+
+
+@pytest.fixture()
+def year(tmp_path: Path) -> Path:
+    root = tmp_path / "2024"
+    shutil.copytree(MINIMAL, root)
+    (root / "foto").mkdir()
+    (root / "foto" / "a.png").write_bytes(png(40, 20))
+    (root / "foto" / "b.jpg").write_bytes(jpeg(30, 20))
+    return root
+
+
+def _add(root: Path, markdown: str) -> int:
+    """Append ``markdown`` to bab-3.md; the line number of its image."""
+    path = root / "narasi" / "bab-3.md"
+    text = path.read_text(encoding="utf-8").rstrip("\n") + "\n\nKegiatan lapangan:\n\n"
+    path.write_text(text + markdown + "\n", encoding="utf-8")
+    return text.count("\n") + 1
+
+
+def test_a_picture_in_every_format(year: Path, tmp_path: Path) -> None:
+    (year / "foto" / "b.jpg").rename(year / "foto" / "b-ñ.jpg")  # a name markdown-it encodes
+    _add(year, "![Kegiatan bansos](foto/a.png)\n\n![Foto kedua](foto/b-ñ.jpg)")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(year), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    # Markdown: the files copied beside it, linked by name
+    md = (out / "lkjip-2024.md").read_text(encoding="utf-8")
+    assert "![Kegiatan bansos](foto-a.png)" in md and "![Foto kedua](foto-b.jpg)" in md
+    assert (out / "foto-a.png").read_bytes() == png(40, 20)
+    assert (out / "foto-b.jpg").read_bytes() == jpeg(30, 20)
+    # HTML: embedded, so the file stands alone
+    html = (out / "lkjip-2024.html").read_text(encoding="utf-8")
+    assert re.search(
+        r'<img src="data:image/png;base64,iVBORw0KGgo[^"]*" alt="Kegiatan bansos"', html
+    )
+    assert 'src="data:image/jpeg;base64,/9j/' in html
+    # DOCX: embedded pictures with their text as description, aspect ratio kept
+    with zipfile.ZipFile(out / "lkjip-2024.docx") as docx:
+        media = {n for n in docx.namelist() if n.startswith("word/media/")}
+        body = docx.read("word/document.xml").decode("utf-8")
+    assert {Path(n).suffix for n in media} == {".png", ".jpg"}
+    assert 'descr="Kegiatan bansos"' in body and 'descr="Foto kedua"' in body
+    extents = re.findall(r'<wp:extent cx="(\d+)" cy="(\d+)"/>', body)
+    assert any(int(cx) == 2 * int(cy) for cx, cy in extents)  # 40 × 20
+
+
+@pytest.mark.parametrize(
+    ("markdown", "setup", "message"),
+    [
+        ("![x](foto/tidak-ada.png)", None, "berkas tidak ditemukan: gambar 'foto/tidak-ada.png'"),
+        ("![x](foto/c.png)", b"bukan gambar", "gambar 'foto/c.png' bukan berkas PNG atau JPEG"),
+        ("![x](../luar.png)", None, "luar.png"),
+        ("![x](https://contoh.id/a.png)", None, "bukan alamat web atau path mutlak"),
+        ("![x](/etc/passwd)", None, "bukan alamat web atau path mutlak"),
+    ],
+)
+def test_a_bad_picture_is_a_finding_at_its_line(
+    year: Path, tmp_path: Path, markdown: str, setup: bytes | None, message: str
+) -> None:
+    if setup is not None:
+        (year / "foto" / "c.png").write_bytes(setup)
+    (tmp_path / "luar.png").write_bytes(png(2, 2))  # outside the data directory
+    line = _add(year, markdown)
+    check = runner.invoke(app, ["check", str(year), "--format", "json"])
+    assert "narasi.gambar" in check.stdout and message in check.stdout
+    assert f'"line": {line}' in check.stdout
+    out = tmp_path / "out"
+    build = runner.invoke(app, ["build", str(year), "--out", str(out)])
+    assert build.exit_code == 1
+    assert f"{line}:1: galat [narasi.gambar]" in build.output
+    assert not out.exists() or not any(out.iterdir())  # nothing half-written
+
+
+def _logo(root: Path, source: str) -> int:
+    """``logo: source`` in instansi.yaml; its line."""
+    path = root / "instansi.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(f"{text.rstrip()}\nlogo: {source}\n", encoding="utf-8")
+    return text.rstrip().count("\n") + 2
+
+
+def test_the_logo_is_on_the_cover(year: Path, tmp_path: Path) -> None:
+    _logo(year, "foto/a.png")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(year), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    md = (out / "lkjip-2024.md").read_text(encoding="utf-8")
+    cover, _, rest = md.partition("DAFTAR ISI")
+    assert "](foto-a.png)" in cover and "](foto-a.png)" not in rest
+    assert cover.index("TAHUN 2024") < cover.index("foto-a.png") < cover.index("DINAS SOSIAL")
+    html = (out / "lkjip-2024.html").read_text(encoding="utf-8")
+    assert html.count("data:image/png;base64,") == 1
+    _add(year, "![Sekali lagi](foto/a.png)")  # the same file in a narrative: one copy
+    again = runner.invoke(app, ["build", str(year), "--out", str(out), "--format", "md"])
+    assert again.exit_code == 0, again.output
+    assert sorted(p.name for p in out.glob("foto-*")) == ["foto-a.png"]
+    with zipfile.ZipFile(out / "lkjip-2024.docx") as docx:
+        body = docx.read("word/document.xml").decode("utf-8")
+    # 4 cm wide (1.440.000 EMU), half as high: the logo is 40 × 20 pixels
+    assert '<wp:extent cx="1440000" cy="720000"/>' in body
+
+
+def test_a_missing_logo_is_a_finding(year: Path, tmp_path: Path) -> None:
+    line = _logo(year, "logo.png")
+    build = runner.invoke(app, ["build", str(year), "--out", str(tmp_path / "out")])
+    assert build.exit_code == 1
+    assert f"{line}:7: galat [instansi.logo] logo: berkas tidak ditemukan: gambar 'logo.png'" in (
+        build.output
+    )
+
+
+def test_a_picture_in_a_list_item_follows_its_list(year: Path, tmp_path: Path) -> None:
+    _add(year, "1. Penyaluran bantuan ![Penyaluran](foto/a.png)\n2. Pendampingan")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(year), "--out", str(out), "--format", "md"])
+    assert result.exit_code == 0, result.output
+    md = (out / "lkjip-2024.md").read_text(encoding="utf-8")
+    assert "1. Penyaluran bantuan\n2. Pendampingan\n\n![Penyaluran](foto-a.png)" in md
