@@ -375,6 +375,22 @@ def test_the_output_of_all_narratives_is_capped() -> None:
         render_narrative("Enam..", "b.md", {}, budget)
 
 
+def test_literal_text_is_charged_where_it_can_repeat() -> None:
+    # Top-level text is printed once (the file's size bounds it); inside a loop,
+    # a condition or a set block each printing is charged as text built.
+    text = "A" * 1000
+    top_level = Budget()
+    render_narrative(f"{text} {{{{ 1 }}}}", "a.md", {}, top_level)
+    in_loop = Budget()
+    render_narrative(f"{{% for i in range(3) %}}{text}{{% endfor %}}", "b.md", {}, in_loop)
+    in_set = Budget()
+    render_narrative(f"{{% set x %}}{text}{{% endset %}}", "c.md", {}, in_set)
+    start = Budget().allocated
+    assert start - top_level.allocated < 1000
+    assert start - in_loop.allocated >= 3 * 1000
+    assert start - in_set.allocated >= 1000
+
+
 def test_text_formatting_with_percent_is_refused_but_modulo_works() -> None:
     assert render("{{ 7 % 3 }} {{ tahun % 100 }}") == "1 24"
     for source in ("{{ '%s' % tahun }}", "{{ '%1000000000s' % 'a' }}", "{{ '%d' % 1 }}"):
