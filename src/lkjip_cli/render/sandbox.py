@@ -11,10 +11,10 @@ turns every failure into a :class:`NarrativeError` that names file and line
 
 from __future__ import annotations
 
-import functools
 import reprlib
+import sys
 from collections.abc import Iterable, Iterator, Mapping
-from decimal import Decimal
+from decimal import Decimal, DivisionByZero
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, Undefined, UndefinedError, nodes
@@ -38,9 +38,12 @@ from lkjip_cli.render.limits import (
 )
 from lkjip_cli.render.sandbox_errors import (
     NARRATIVE_FILENAME,
-    MissingName,
     describe,
+    dotted,
     explain_missing,
+    join,
+    operation_at,
+    placeholder_at,
     security_detail,
     syntax_message,
     template_line,
@@ -48,13 +51,21 @@ from lkjip_cli.render.sandbox_errors import (
 
 
 class NarrativeError(Exception):
-    """A narrative that cannot be rendered: message (Indonesian), file and line."""
+    """A narrative that cannot be rendered: message (Indonesian), file and line.
 
-    def __init__(self, message: str, file: str, line: int | None = None) -> None:
+    The first problem of a render; :attr:`problems` holds them all (itself first).
+    """
+
+    def __init__(
+        self, message: str, file: str, line: int | None = None, path: str | None = None
+    ) -> None:
         super().__init__(message, file, line)
         self.message = message
         self.file = file
         self.line = line
+        self.path = path
+        """The placeholder that failed (``indikator.x.selisih_tahun[2023]``), when known."""
+        self.problems: list[NarrativeError] = [self]
 
     @property
     def position(self) -> Position:
@@ -69,10 +80,81 @@ class NarrativeError(Exception):
 # --- the sandbox -------------------------------------------------------------------
 
 
-class _NarrativeUndefined(StrictUndefined):
-    """StrictUndefined whose error keeps the missing name, to explain it."""
+class _Problems:
+    """Every placeholder that failed in one render, each once, with its line.
 
-    __slots__ = ()
+    A missing value or a refused filter does not stop the render: the failing
+    placeholder becomes a :class:`_Poison` (printed empty, false, an empty
+    list) and the render goes on, so one run reports every problem of a file.
+    """
+
+    def __init__(self, file: str, context: Mapping[str, Any]) -> None:
+        self.file = file
+        self.context = context
+        self.errors: list[NarrativeError] = []
+        self.seen: set[tuple[int | None, str]] = set()
+        self.template: Any = None
+        self.tree: nodes.Template | None = None
+        self.paths: dict[int, tuple[Any, str]] = {id(v): (v, k) for k, v in context.items()}
+        """id → (value, the path a narrative reached it by), to name what is missing."""
+
+    def line(self) -> int | None:
+        """The narrative line being rendered: the innermost frame of the compiled narrative."""
+        frame = sys._getframe(1)
+        while frame is not None:
+            if frame.f_code.co_filename == NARRATIVE_FILENAME and self.template is not None:
+                return int(self.template.get_corresponding_lineno(frame.f_lineno))
+            frame = frame.f_back  # type: ignore[assignment]
+        return None
+
+    def path_of(self, value: Any) -> str | None:
+        """The path ``value`` was reached by, if a narrative reached it by name."""
+        found = self.paths.get(id(value))
+        return found[1] if found is not None and found[0] is value else None
+
+    def reached(self, container: Any, key: Any, value: Any) -> None:
+        """Remember that ``value`` is ``container``'s ``key``."""
+        base = self.path_of(container)
+        if base is not None and not isinstance(value, Undefined):
+            self.paths[id(value)] = (value, join(base, key))
+
+    def add(self, path: str, message: str, line: int | None) -> None:
+        """One problem, unless the same placeholder failed on the same line already."""
+        if (line, path) in self.seen:
+            return
+        self.seen.add((line, path))
+        self.errors.append(NarrativeError(message, self.file, line, path))
+
+    def missing(self, undefined: Undefined) -> None:
+        """A missing name or value was used."""
+        obj, name = undefined._undefined_obj, undefined._undefined_name
+        if not isinstance(name, str | int | None):  # {{ d[[1, 2]] }}: its repr, kept short
+            name = reprlib.repr(name)
+        line = self.line()
+        known = None if obj is missing else self.path_of(obj)
+        assert self.tree is not None
+        path, message = explain_missing(name, obj, self.tree, line, self.context, known)
+        self.add(path, message, line)
+
+    def failed(self, message: str, subject: str | None) -> None:
+        """A filter or an operator refused a value; ``subject`` is the placeholder, if known."""
+        line = self.line()
+        assert self.tree is not None
+        path = subject or placeholder_at(self.tree, line) or "?"
+        self.add(path, f"'{path}': {message}", line)
+
+
+class _Poison(Undefined):
+    """A missing or refused value: reported where it is first used, then empty.
+
+    Printed it is empty, tested it is false, looped over it is empty; any
+    operation on it gives itself. A silent one (what a refused filter gives)
+    was reported already.
+    """
+
+    __slots__ = ("_silent",)
+    problems: _Problems
+    """Set on the subclass each render makes (see :func:`render_narrative`)."""
 
     def __init__(
         self,
@@ -80,15 +162,119 @@ class _NarrativeUndefined(StrictUndefined):
         obj: Any = missing,
         name: str | None = None,
         exc: type[Exception] = UndefinedError,
+        *,
+        silent: bool = False,
     ) -> None:
-        if not isinstance(name, str | int | None):  # {{ d[[1, 2]] }}: its repr, kept short
-            name = reprlib.repr(name)
         super().__init__(hint, obj, name, exc)  # type: ignore[arg-type]
-        if exc is UndefinedError:
-            # Jinja raises ``self._undefined_exception(message)``.
-            self._undefined_exception = functools.partial(  # type: ignore[assignment]
-                MissingName, name=name, obj=obj
+        self._silent = silent
+
+    def _use(self) -> None:
+        if not issubclass(self._undefined_exception, UndefinedError):
+            Undefined._fail_with_undefined_error(self)  # the sandbox refused: that stops
+        if not self._silent:
+            self.problems.missing(self)
+
+    def _fail_with_undefined_error(self, *args: Any, **kwargs: Any) -> Any:
+        self._use()
+        return self
+
+    __add__ = __radd__ = __sub__ = __rsub__ = _fail_with_undefined_error
+    __mul__ = __rmul__ = _fail_with_undefined_error
+    __truediv__ = __rtruediv__ = _fail_with_undefined_error
+    __floordiv__ = __rfloordiv__ = _fail_with_undefined_error
+    __mod__ = __rmod__ = _fail_with_undefined_error
+    __pos__ = __neg__ = _fail_with_undefined_error
+    __call__ = __getitem__ = _fail_with_undefined_error
+    __lt__ = __le__ = __gt__ = __ge__ = _fail_with_undefined_error
+    __pow__ = __rpow__ = _fail_with_undefined_error
+
+    def __int__(self) -> int:  # type: ignore[override]
+        self._use()
+        return 0
+
+    def __str__(self) -> str:
+        self._use()
+        return ""
+
+    def __bool__(self) -> bool:
+        self._use()
+        return False
+
+    def __iter__(self) -> Iterator[Any]:
+        self._use()
+        return iter(())
+
+    def __len__(self) -> int:
+        self._use()
+        return 0
+
+    def __eq__(self, other: object) -> bool:
+        self._use()
+        return False
+
+    def __ne__(self, other: object) -> bool:
+        self._use()
+        return False
+
+    def __hash__(self) -> int:
+        return id(self)
+
+
+def _refused(name: str) -> _Poison:
+    """What a refused filter or operation gives: already reported, silent afterwards."""
+    return _Poison(name=name, silent=True)
+
+
+def _kind(value: object) -> str:
+    """A value's kind in words, for a message."""
+    if value is None:
+        return "kosong (None)"
+    if isinstance(value, bool):
+        return "benar/salah"
+    if isinstance(value, int | Decimal):
+        return "bilangan"
+    if isinstance(value, str):
+        return "teks"
+    if isinstance(value, list | tuple):
+        return "daftar"
+    if isinstance(value, Mapping):
+        return "kumpulan nilai"
+    return type(value).__name__
+
+
+def _guarded_filter(name: str, apply: Any, problems: _Problems) -> Any:
+    """A narrative filter that reports a refused value and gives a silent poison instead."""
+
+    def run(value: Any, *args: Any, **kwargs: Any) -> Any:
+        for arg in (value, *args, *kwargs.values()):
+            if isinstance(arg, Undefined):
+                arg._fail_with_undefined_error()
+                return _refused(name)
+        try:
+            return apply(value, *args, **kwargs)
+        except FilterValueError as exc:
+            problems.failed(str(exc), _filter_subject(problems, name))
+        except (TypeError, ValueError, ArithmeticError):
+            problems.failed(
+                f"filter '{name}' tidak dapat memformat nilai {_kind(value)}",
+                _filter_subject(problems, name),
             )
+        return _refused(name)
+
+    run.__name__ = name
+    return run
+
+
+def _filter_subject(problems: _Problems, name: str) -> str | None:
+    """``indikator.x.capaian | persen`` as written, for the filter ``name`` on this line."""
+    line = problems.line()
+    assert problems.tree is not None
+    for node in problems.tree.find_all(nodes.Filter):
+        if node.name == name and (line is None or node.lineno == line) and node.node is not None:
+            written = dotted(node.node)
+            if written is not None:
+                return f"{written} | {name}"
+    return None
 
 
 MAX_RANGE = 1000
@@ -157,11 +343,12 @@ class _NarrativeSandbox(ImmutableSandboxedEnvironment):
     passes through here, besides calls and operators.
     """
 
-    intercepted_binops = frozenset({"*", "**", "+", "%"})
+    intercepted_binops = frozenset({"*", "**", "+", "%", "-", "/", "//"})
 
-    def __init__(self, budget: Budget, **options: Any) -> None:
+    def __init__(self, budget: Budget, problems: _Problems | None = None, **options: Any) -> None:
         super().__init__(**options)
         self.budget = budget
+        self.problems = problems
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         """Models give data only: their methods read files (``parse_file`` unpickles)."""
@@ -190,6 +377,15 @@ class _NarrativeSandbox(ImmutableSandboxedEnvironment):
         if isinstance(argument, slice):
             self.budget.step()
             self.budget.build(result)
+        elif self.problems is not None:
+            self.problems.reached(obj, argument, result)
+        return result
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """``x.name``, remembering the path it was reached by."""
+        result = super().getattr(obj, attribute)
+        if self.problems is not None:
+            self.problems.reached(obj, attribute, result)
         return result
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
@@ -219,7 +415,21 @@ class _NarrativeSandbox(ImmutableSandboxedEnvironment):
                     raise SecurityError(f"hasil perkalian lebih dari {MAX_REPEAT} unsur")
         if operator == "+" and isinstance(left, str | list | tuple):
             check_length(size_of(left) + size_of(right))
-        result = super().call_binop(context, operator, left, right)
+        try:
+            result = super().call_binop(context, operator, left, right)
+        except (TypeError, ValueError, ArithmeticError) as exc:
+            if self.problems is None:
+                raise
+            why = (
+                "pembagian dengan nol"
+                if isinstance(exc, ZeroDivisionError | DivisionByZero)
+                else f"operasi '{operator}' tidak dapat dijalankan pada {_kind(left)} dan "
+                f"{_kind(right)}"
+            )
+            assert self.problems.tree is not None
+            line = self.problems.line()
+            self.problems.failed(why, operation_at(self.problems.tree, line, operator))
+            return _refused(operator)
         self.budget.build(result)
         return result
 
@@ -256,15 +466,23 @@ def _printable(value: object) -> object:
     return value
 
 
-def narrative_env(budget: Budget | None = None) -> ImmutableSandboxedEnvironment:
+def narrative_env(
+    budget: Budget | None = None, problems: _Problems | None = None
+) -> ImmutableSandboxedEnvironment:
     """The sandbox narratives render in: no loader, no autoescape, strict, few filters.
 
-    Its narratives spend from ``budget`` (a fresh one when none is given).
+    Its narratives spend from ``budget`` (a fresh one when none is given). With
+    ``problems``, a missing value or a refused filter is noted there and the render
+    goes on; without, it stops the render.
     """
+    undefined: type[Undefined] = StrictUndefined
+    if problems is not None:
+        undefined = type("_RunPoison", (_Poison,), {"__slots__": (), "problems": problems})
     env = _NarrativeSandbox(
         Budget() if budget is None else budget,
+        problems,
         loader=None,
-        undefined=_NarrativeUndefined,
+        undefined=undefined,
         autoescape=False,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -272,6 +490,8 @@ def narrative_env(budget: Budget | None = None) -> ImmutableSandboxedEnvironment
         finalize=_printable,
     )
     env.filters = dict(NARRATIVE_FILTERS)
+    if problems is not None:
+        env.filters = {n: _guarded_filter(n, f, problems) for n, f in NARRATIVE_FILTERS.items()}
     env.globals = {
         "range": _range,
         "dict": env.globals["dict"],
@@ -302,17 +522,48 @@ def _parse(env: ImmutableSandboxedEnvironment, source: str, file: str) -> nodes.
 def render_narrative(
     source: str, file: str, context: Mapping[str, Any], budget: Budget | None = None
 ) -> str:
-    """Render one narrative; every failure is a :class:`NarrativeError` with its line.
+    """Render one narrative; a failure is a :class:`NarrativeError` with its line.
 
-    The narratives of one run share ``budget`` (see :mod:`lkjip_cli.render.limits`);
-    without one, this narrative has a budget of its own.
+    A missing value, a refused filter or operation does not stop the render: every
+    one of them is in the error's :attr:`~NarrativeError.problems`. The narratives of
+    one run share ``budget`` (see :mod:`lkjip_cli.render.limits`); without one,
+    this narrative has a budget of its own.
     """
     budget = Budget() if budget is None else budget
-    env = narrative_env(budget)
+    problems = _Problems(file, context)
+    env = narrative_env(budget, problems)
     try:
-        tree = guarded(env, _parse(env, source, file))
+        problems.tree = _parse(env, source, file)
+        rendered = _render(env, problems, _parse(env, source, file), context, budget)
+    except NarrativeError as exc:
+        raise _together(problems, exc) from None
+    if problems.errors:
+        raise _together(problems, None)
+    return rendered
+
+
+def _together(problems: _Problems, last: NarrativeError | None) -> NarrativeError:
+    """The first problem, holding every problem (``last``, the one that stopped, at the end)."""
+    every = [*problems.errors, *([last] if last is not None else [])]
+    first = every[0]
+    first.problems = every
+    return first
+
+
+def _render(
+    env: ImmutableSandboxedEnvironment,
+    problems: _Problems,
+    parsed: nodes.Template,
+    context: Mapping[str, Any],
+    budget: Budget,
+) -> str:
+    """Compile and render, every failure a :class:`NarrativeError` with its line."""
+    file = problems.file
+    try:
+        tree = guarded(env, parsed)
         code = env.compile(tree, name=file, filename=NARRATIVE_FILENAME)
         template = env.template_class.from_code(env, code, env.make_globals(None), None)
+        problems.template = template
         with deadline(budget):
             rendered: str = template.render(dict(context))
         budget.emit(len(rendered))
@@ -333,10 +584,6 @@ def render_narrative(
             file,
             template_line(exc),
         ) from None
-    except MissingName as exc:
-        line = template_line(exc)
-        tree = _parse(env, source, file)
-        raise NarrativeError(explain_missing(exc, tree, line, context), file, line) from None
     except UndefinedError as exc:
         raise NarrativeError(f"nilai tidak dikenal: {exc}", file, template_line(exc)) from None
     except FilterValueError as exc:
