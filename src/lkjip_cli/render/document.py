@@ -24,6 +24,7 @@ from lkjip_cli.render.blocks import (
     Dokumen,
     Figure,
     Heading,
+    ListBlock,
     Paragraph,
     Section,
     Table,
@@ -315,7 +316,19 @@ def _directive(
             )
         )
         return None
-    if d.kind == "tabel" and not draw:  # known and placed is all a check needs of a table
+    built = kind.build(d.name, data, report, draw)
+    # a figure's data is in its names (figures.names); tables and lists may be empty
+    if d.kind in ("tabel", "daftar") and not any(_has_content(b) for b in built):
+        findings.append(
+            error(
+                "narasi.arahan-tanpa-data",
+                f"'::: {d.kind} {d.name}' tidak dapat ditempatkan: datanya kosong "
+                f"({_source_of(d)}); isi datanya atau hapus arahan ini",
+                where,
+            )
+        )
+        return []  # placed, though empty: the finding above says so
+    if d.kind == "tabel" and not draw:  # known, built and placed is all a check needs
         return [_UNBUILT]
     number = numbering.numbers.get(d.name)
     return [
@@ -324,8 +337,36 @@ def _directive(
         else dataclasses.replace(b, number=number or "")
         if isinstance(b, Figure)
         else b
-        for b in kind.build(d.name, data, report, draw)
+        for b in built
     ]
+
+
+_SOURCES = {
+    ("tabel", "pegawai"): "'pegawai' di instansi.yaml",
+    ("tabel", "permasalahan"): "'permasalahan' di instansi.yaml",
+    ("tabel", "iku"): "indikator di iku.yaml",
+    ("tabel", "pk"): "sasaran dan indikator di pk.yaml",
+    ("tabel", "anggaran"): "program di anggaran.yaml",
+    ("tabel", "rpjmd"): "'rpjmd' di realisasi.yaml",
+}
+"""Where the data of a directive whose data may be empty is written."""
+
+
+def _source_of(d: Directive) -> str:
+    if d.kind == "daftar":
+        return f"'{d.name}' di instansi.yaml"
+    if (d.kind, d.name) in _SOURCES:
+        return _SOURCES[d.kind, d.name]
+    return f"data tabel '{d.name}'"
+
+
+def _has_content(block: Block) -> bool:
+    """A table with a body row, a list with an item, anything else."""
+    if isinstance(block, Table):
+        return bool(block.body)
+    if isinstance(block, ListBlock):
+        return bool(block.items)
+    return not isinstance(block, Paragraph)
 
 
 def _lampiran(data: DataTahun, report: Report) -> list[Block]:
