@@ -210,3 +210,30 @@ def test_new_year_check_stops_with_what_to_fill(
     ) in result.stdout
     assert "riwayat[2023]" not in result.stdout  # it exists: not the one named
     assert "lkjip build akan berhenti" not in result.stdout
+
+
+def test_a_malformed_value_drops_that_value_not_its_entry(year: Path) -> None:
+    path = year / "realisasi.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("      2022: 90\n", "      2022: 9O\n", 1),
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["check", str(year)])
+    assert result.exit_code == 1
+    assert "indikator[1].riwayat.2022: '9O' bukan angka yang sah" in result.stdout
+    # the rest of the entry (its benchmark, its 2023 figure) is still read
+    assert "kelengkapan.tanpa-pembanding" not in result.stdout
+    assert "kelengkapan.tanpa-riwayat" not in result.stdout
+    assert "1 galat, 0 peringatan" in result.stdout
+
+
+def test_a_dot_decimal_is_answered_with_the_users_own_number(year: Path) -> None:
+    path = year / "realisasi.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("      2023: 93,50\n", "      2023: 93.5\n", 1),
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["check", str(year)])
+    assert result.exit_code == 1
+    assert "maksud Anda 93,5?" in result.stdout
+    assert "95,39" not in result.stdout
