@@ -6,7 +6,9 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-FAMILIES = "input|anggaran|pk|tercetak|tabel|indikator|skala|judul|kelengkapan|tahun-baru|narasi"
+FAMILIES = (
+    "input|anggaran|pk|tercetak|tabel|indikator|skala|judul|kelengkapan|tahun-baru|narasi|diakui"
+)
 RULE = re.compile(rf"""["']((?:{FAMILIES})\.[a-z0-9]+(?:-[a-z0-9]+)*)["']""")
 
 
