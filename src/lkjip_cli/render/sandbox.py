@@ -253,11 +253,11 @@ def _guarded_filter(name: str, apply: Any, problems: _Problems) -> Any:
         try:
             return apply(value, *args, **kwargs)
         except FilterValueError as exc:
-            problems.failed(str(exc), _filter_subject(problems, name))
+            problems.failed(str(exc), _filter_subject(problems, name, value))
         except (TypeError, ValueError, ArithmeticError):
             problems.failed(
                 f"filter '{name}' tidak dapat memformat nilai {_kind(value)}",
-                _filter_subject(problems, name),
+                _filter_subject(problems, name, value),
             )
         return _refused(name)
 
@@ -265,16 +265,24 @@ def _guarded_filter(name: str, apply: Any, problems: _Problems) -> Any:
     return run
 
 
-def _filter_subject(problems: _Problems, name: str) -> str | None:
-    """``indikator.x.capaian | persen`` as written, for the filter ``name`` on this line."""
+def _filter_subject(problems: _Problems, name: str, value: object) -> str | None:
+    """``indikator.x.capaian | persen`` as written, for the filter ``name`` on this line.
+
+    Of several such filters on the line, the one applied to the path ``value`` was
+    reached by.
+    """
     line = problems.line()
     assert problems.tree is not None
-    for node in problems.tree.find_all(nodes.Filter):
-        if node.name == name and (line is None or node.lineno == line) and node.node is not None:
-            written = dotted(node.node)
-            if written is not None:
-                return f"{written} | {name}"
-    return None
+    written = [
+        path
+        for node in problems.tree.find_all(nodes.Filter)
+        if node.name == name and (line is None or node.lineno == line) and node.node is not None
+        if (path := dotted(node.node)) is not None
+    ]
+    reached = problems.path_of(value)
+    if reached is not None and (reached in written or len(set(written)) > 1):
+        return f"{reached} | {name}"
+    return f"{written[0]} | {name}" if written else None
 
 
 MAX_RANGE = 1000

@@ -277,6 +277,11 @@ def test_every_failing_placeholder_of_a_narrative_is_reported_by_its_whole_path(
     ]
 
 
+def test_a_refused_filter_names_the_placeholder_it_was_given() -> None:
+    err = fails("{{ sasaran.S1.nama | persen }} {{ tahun | persen }} {{ rasio | persen }}")
+    assert [p.path for p in err.problems] == ["sasaran.S1.nama | persen", "rasio | persen"]
+
+
 def test_a_missing_key_is_named_by_the_path_it_was_reached_by() -> None:
     source = "{{ x.riwayat[2023] | persen }} {{ x.selisih_tahun[2023] | persen }}"
     x = {"riwayat": {2023: Decimal(1)}, "selisih_tahun": {}}
