@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from lkjip_cli import api
 from lkjip_cli.cli import app
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,6 +25,8 @@ SOURCES = {
     "data-2024": ROOT / "data" / "2024",
     "dinkes-2024": ROOT / "examples" / "dinkes-2024",
     "minimal": MINIMAL,
+    "lampiran": ROOT / "tests" / "fixtures" / "valid" / "lampiran",
+    "seed-as-printed": ROOT / "tests" / "fixtures" / "seed-as-printed",
 }
 
 MUTATIONS: dict[str, tuple[str, str]] = {
@@ -61,30 +64,17 @@ def _check_and_build(year: Path, out: Path) -> None:
     check_code, checked = _run("check", str(year), "--format", "json")
     build = runner.invoke(app, ["build", str(year), "--out", str(out), "--format", "md"])
     assert build.exit_code in (0, 1), build.output
-    # build prints its findings as text; ask it for the same as JSON through check's run
-    built = _build_findings(year)
     assert check_code == build.exit_code, (checked, build.output)
-    assert _narrative(checked) == _narrative(built)
     assert (out / "lkjip-2024.md").is_file() == (build.exit_code == 0)
-
-
-def _build_findings(year: Path) -> list[dict[str, object]]:
-    from lkjip_cli import api
-    from lkjip_cli.render.document import build_document
-
-    checked = api.check(year, narratives=False)
-    assert checked.data is not None and checked.report is not None
-    found = build_document(checked.data, checked.report)[1]
-    return [
-        {
-            "rule": f.rule,
-            "severity": f.severity,
-            "file": f.position.file if f.position else None,
-            "line": f.position.line if f.position else None,
-            "message": f.message,
-        }
-        for f in found
-    ]
+    built = api.build(year, out / "again", ("md",)).findings
+    if any(f.severity == "error" and not f.rule.startswith("narasi.") for f in built):
+        return  # the data stops the build before its narratives are rendered
+    assert _narrative(checked) == [
+        (f.rule, f.severity, f.position.file if f.position else None,
+         f.position.line if f.position else None, f.message)
+        for f in sorted(built, key=lambda f: f.sort_key())
+        if f.rule.startswith("narasi.")
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize("source", sorted(SOURCES))
@@ -97,7 +87,9 @@ def test_check_refuses_exactly_what_build_refuses(
     if mutation is not None:
         name, line = MUTATIONS[mutation]
         path = year / "narasi" / name
-        path.write_text(path.read_text(encoding="utf-8") + "\n" + line + "\n", encoding="utf-8")
+        path.parent.mkdir(exist_ok=True)
+        before = path.read_text(encoding="utf-8") if path.exists() else ""
+        path.write_text(before + "\n" + line + "\n", encoding="utf-8")
     _check_and_build(year, tmp_path / "out")
 
 
