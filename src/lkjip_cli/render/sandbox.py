@@ -602,6 +602,9 @@ def _render(
         raise
     except Exception as exc:
         # Bad input must end in a message with a line, never a traceback.
+        line = template_line(exc)
+        path = placeholder_at(problems.tree, line) if problems.tree is not None else None
+        where = f"'{path}': " if path else ""
         raise NarrativeError(
-            f"gagal mengisi narasi: {describe(exc)}", file, template_line(exc)
+            f"{where}gagal mengisi narasi: {describe(exc)}", file, line, path
         ) from exc

@@ -483,3 +483,12 @@ def test_a_message_shows_a_long_value_shortened() -> None:
     assert fails("{{ (daftar * 1000) | rupiah }}").message.endswith(
         "bukan list ([1, 2, 3, 1, 2, 3, ...])"
     )
+
+
+def test_a_comparison_that_fails_names_its_placeholder() -> None:
+    err = fails("Satu.\n{% if sasaran.S1.nama > 100 %}x{% endif %}")
+    assert err.line == 2
+    assert err.message == (
+        "'sasaran.S1.nama': gagal mengisi narasi: jenis nilainya tidak cocok untuk operasi "
+        "ini (misalnya teks dengan bilangan)"
+    )
