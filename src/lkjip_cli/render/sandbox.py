@@ -6,13 +6,13 @@ call the formatting filters of :mod:`lkjip_cli.render.jinja`, never run code
 nor read a file, and the run's :class:`~lkjip_cli.render.limits.Budget` keeps
 the narratives together from exhausting time or memory. :func:`render_narrative`
 turns every failure into a :class:`NarrativeError` that names file and line
-(worded by :mod:`lkjip_cli.render.sandbox_errors`).
+(worded by :mod:`lkjip_cli.render.sandbox_errors`); a missing value or a refused
+filter does not stop the render, so every such problem of a narrative is
+reported (:mod:`lkjip_cli.render.sandbox_poison`).
 """
 
 from __future__ import annotations
 
-import reprlib
-import sys
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal, DivisionByZero
 from typing import Any
@@ -21,9 +21,8 @@ from jinja2 import StrictUndefined, TemplateSyntaxError, Undefined, UndefinedErr
 from jinja2.exceptions import SecurityError
 from jinja2.runtime import LoopContext
 from jinja2.sandbox import ImmutableSandboxedEnvironment
-from jinja2.utils import missing
 
-from lkjip_cli.loader import Position, unprintable
+from lkjip_cli.loader import unprintable
 from lkjip_cli.render.jinja import NARRATIVE_FILTERS, FilterValueError
 from lkjip_cli.render.limits import (
     RENDER_SECONDS,
@@ -39,251 +38,30 @@ from lkjip_cli.render.limits import (
 from lkjip_cli.render.sandbox_errors import (
     NARRATIVE_FILENAME,
     describe,
-    dotted,
-    explain_missing,
-    join,
     operation_at,
     placeholder_at,
     security_detail,
     syntax_message,
     template_line,
 )
+from lkjip_cli.render.sandbox_poison import (
+    NarrativeError,
+    Poison,
+    Problems,
+    guarded_filter,
+    kind,
+    refused,
+)
 
-
-class NarrativeError(Exception):
-    """A narrative that cannot be rendered: message (Indonesian), file and line.
-
-    The first problem of a render; :attr:`problems` holds them all (itself first).
-    """
-
-    def __init__(
-        self, message: str, file: str, line: int | None = None, path: str | None = None
-    ) -> None:
-        super().__init__(message, file, line)
-        self.message = message
-        self.file = file
-        self.line = line
-        self.path = path
-        """The placeholder that failed (``indikator.x.selisih_tahun[2023]``), when known."""
-        self.problems: list[NarrativeError] = [self]
-
-    @property
-    def position(self) -> Position:
-        """Where the problem is, for a finding."""
-        return Position(self.file, self.line or 1, 1)
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.message}"
-
-
-# --- the sandbox -------------------------------------------------------------------
-
-
-class _Problems:
-    """Every placeholder that failed in one render, each once, with its line.
-
-    A missing value or a refused filter does not stop the render: the failing
-    placeholder becomes a :class:`_Poison` (printed empty, false, an empty
-    list) and the render goes on, so one run reports every problem of a file.
-    """
-
-    def __init__(self, file: str, context: Mapping[str, Any]) -> None:
-        self.file = file
-        self.context = context
-        self.errors: list[NarrativeError] = []
-        self.seen: set[tuple[int | None, str]] = set()
-        self.template: Any = None
-        self.tree: nodes.Template | None = None
-        self.paths: dict[int, tuple[Any, str]] = {id(v): (v, k) for k, v in context.items()}
-        """id → (value, the path a narrative reached it by), to name what is missing."""
-
-    def line(self) -> int | None:
-        """The narrative line being rendered: the innermost frame of the compiled narrative."""
-        frame = sys._getframe(1)
-        while frame is not None:
-            if frame.f_code.co_filename == NARRATIVE_FILENAME and self.template is not None:
-                return int(self.template.get_corresponding_lineno(frame.f_lineno))
-            frame = frame.f_back  # type: ignore[assignment]
-        return None
-
-    def path_of(self, value: Any) -> str | None:
-        """The path ``value`` was reached by, if a narrative reached it by name."""
-        found = self.paths.get(id(value))
-        return found[1] if found is not None and found[0] is value else None
-
-    def reached(self, container: Any, key: Any, value: Any) -> None:
-        """Remember that ``value`` is ``container``'s ``key``."""
-        base = self.path_of(container)
-        if base is not None and not isinstance(value, Undefined):
-            self.paths[id(value)] = (value, join(base, key))
-
-    def add(self, path: str, message: str, line: int | None) -> None:
-        """One problem, unless the same placeholder failed on the same line already."""
-        if (line, path) in self.seen:
-            return
-        self.seen.add((line, path))
-        self.errors.append(NarrativeError(message, self.file, line, path))
-
-    def missing(self, undefined: Undefined) -> None:
-        """A missing name or value was used."""
-        obj, name = undefined._undefined_obj, undefined._undefined_name
-        if not isinstance(name, str | int | None):  # {{ d[[1, 2]] }}: its repr, kept short
-            name = reprlib.repr(name)
-        line = self.line()
-        known = None if obj is missing else self.path_of(obj)
-        assert self.tree is not None
-        path, message = explain_missing(name, obj, self.tree, line, self.context, known)
-        self.add(path, message, line)
-
-    def failed(self, message: str, subject: str | None) -> None:
-        """A filter or an operator refused a value; ``subject`` is the placeholder, if known."""
-        line = self.line()
-        assert self.tree is not None
-        path = subject or placeholder_at(self.tree, line) or "?"
-        self.add(path, f"'{path}': {message}", line)
-
-
-class _Poison(Undefined):
-    """A missing or refused value: reported where it is first used, then empty.
-
-    Printed it is empty, tested it is false, looped over it is empty; any
-    operation on it gives itself. A silent one (what a refused filter gives)
-    was reported already.
-    """
-
-    __slots__ = ("_silent",)
-    problems: _Problems
-    """Set on the subclass each render makes (see :func:`render_narrative`)."""
-
-    def __init__(
-        self,
-        hint: str | None = None,
-        obj: Any = missing,
-        name: str | None = None,
-        exc: type[Exception] = UndefinedError,
-        *,
-        silent: bool = False,
-    ) -> None:
-        super().__init__(hint, obj, name, exc)  # type: ignore[arg-type]
-        self._silent = silent
-
-    def _use(self) -> None:
-        if not issubclass(self._undefined_exception, UndefinedError):
-            Undefined._fail_with_undefined_error(self)  # the sandbox refused: that stops
-        if not self._silent:
-            self.problems.missing(self)
-
-    def _fail_with_undefined_error(self, *args: Any, **kwargs: Any) -> Any:
-        self._use()
-        return self
-
-    __add__ = __radd__ = __sub__ = __rsub__ = _fail_with_undefined_error
-    __mul__ = __rmul__ = _fail_with_undefined_error
-    __truediv__ = __rtruediv__ = _fail_with_undefined_error
-    __floordiv__ = __rfloordiv__ = _fail_with_undefined_error
-    __mod__ = __rmod__ = _fail_with_undefined_error
-    __pos__ = __neg__ = _fail_with_undefined_error
-    __call__ = __getitem__ = _fail_with_undefined_error
-    __lt__ = __le__ = __gt__ = __ge__ = _fail_with_undefined_error
-    __pow__ = __rpow__ = _fail_with_undefined_error
-
-    def __int__(self) -> int:  # type: ignore[override]
-        self._use()
-        return 0
-
-    def __str__(self) -> str:
-        self._use()
-        return ""
-
-    def __bool__(self) -> bool:
-        self._use()
-        return False
-
-    def __iter__(self) -> Iterator[Any]:
-        self._use()
-        return iter(())
-
-    def __len__(self) -> int:
-        self._use()
-        return 0
-
-    def __eq__(self, other: object) -> bool:
-        self._use()
-        return False
-
-    def __ne__(self, other: object) -> bool:
-        self._use()
-        return False
-
-    def __hash__(self) -> int:
-        return id(self)
-
-
-def _refused(name: str) -> _Poison:
-    """What a refused filter or operation gives: already reported, silent afterwards."""
-    return _Poison(name=name, silent=True)
-
-
-def _kind(value: object) -> str:
-    """A value's kind in words, for a message."""
-    if value is None:
-        return "kosong (None)"
-    if isinstance(value, bool):
-        return "benar/salah"
-    if isinstance(value, int | Decimal):
-        return "bilangan"
-    if isinstance(value, str):
-        return "teks"
-    if isinstance(value, list | tuple):
-        return "daftar"
-    if isinstance(value, Mapping):
-        return "kumpulan nilai"
-    return type(value).__name__
-
-
-def _guarded_filter(name: str, apply: Any, problems: _Problems) -> Any:
-    """A narrative filter that reports a refused value and gives a silent poison instead."""
-
-    def run(value: Any, *args: Any, **kwargs: Any) -> Any:
-        for arg in (value, *args, *kwargs.values()):
-            if isinstance(arg, Undefined):
-                arg._fail_with_undefined_error()
-                return _refused(name)
-        try:
-            return apply(value, *args, **kwargs)
-        except FilterValueError as exc:
-            problems.failed(str(exc), _filter_subject(problems, name, value))
-        except (TypeError, ValueError, ArithmeticError):
-            problems.failed(
-                f"filter '{name}' tidak dapat memformat nilai {_kind(value)}",
-                _filter_subject(problems, name, value),
-            )
-        return _refused(name)
-
-    run.__name__ = name
-    return run
-
-
-def _filter_subject(problems: _Problems, name: str, value: object) -> str | None:
-    """``indikator.x.capaian | persen`` as written, for the filter ``name`` on this line.
-
-    Of several such filters on the line, the one applied to the path ``value`` was
-    reached by.
-    """
-    line = problems.line()
-    assert problems.tree is not None
-    written = [
-        path
-        for node in problems.tree.find_all(nodes.Filter)
-        if node.name == name and (line is None or node.lineno == line) and node.node is not None
-        if (path := dotted(node.node)) is not None
-    ]
-    reached = problems.path_of(value)
-    if reached is not None and (reached in written or len(set(written)) > 1):
-        return f"{reached} | {name}"
-    return f"{written[0]} | {name}" if written else None
-
+__all__ = [
+    "MAX_DIGITS",
+    "MAX_EXPONENT",
+    "MAX_RANGE",
+    "MAX_REPEAT",
+    "NarrativeError",
+    "narrative_env",
+    "render_narrative",
+]
 
 MAX_RANGE = 1000
 """The longest ``range()`` a narrative may loop over."""
@@ -353,7 +131,7 @@ class _NarrativeSandbox(ImmutableSandboxedEnvironment):
 
     intercepted_binops = frozenset({"*", "**", "+", "%", "-", "/", "//"})
 
-    def __init__(self, budget: Budget, problems: _Problems | None = None, **options: Any) -> None:
+    def __init__(self, budget: Budget, problems: Problems | None = None, **options: Any) -> None:
         super().__init__(**options)
         self.budget = budget
         self.problems = problems
@@ -431,13 +209,13 @@ class _NarrativeSandbox(ImmutableSandboxedEnvironment):
             why = (
                 "pembagian dengan nol"
                 if isinstance(exc, ZeroDivisionError | DivisionByZero)
-                else f"operasi '{operator}' tidak dapat dijalankan pada {_kind(left)} dan "
-                f"{_kind(right)}"
+                else f"operasi '{operator}' tidak dapat dijalankan pada {kind(left)} dan "
+                f"{kind(right)}"
             )
             assert self.problems.tree is not None
             line = self.problems.line()
             self.problems.failed(why, operation_at(self.problems.tree, line, operator))
-            return _refused(operator)
+            return refused(operator)
         self.budget.build(result)
         return result
 
@@ -475,7 +253,7 @@ def _printable(value: object) -> object:
 
 
 def narrative_env(
-    budget: Budget | None = None, problems: _Problems | None = None
+    budget: Budget | None = None, problems: Problems | None = None
 ) -> ImmutableSandboxedEnvironment:
     """The sandbox narratives render in: no loader, no autoescape, strict, few filters.
 
@@ -485,7 +263,7 @@ def narrative_env(
     """
     undefined: type[Undefined] = StrictUndefined
     if problems is not None:
-        undefined = type("_RunPoison", (_Poison,), {"__slots__": (), "problems": problems})
+        undefined = type("_RunPoison", (Poison,), {"__slots__": (), "problems": problems})
     env = _NarrativeSandbox(
         Budget() if budget is None else budget,
         problems,
@@ -499,7 +277,7 @@ def narrative_env(
     )
     env.filters = dict(NARRATIVE_FILTERS)
     if problems is not None:
-        env.filters = {n: _guarded_filter(n, f, problems) for n, f in NARRATIVE_FILTERS.items()}
+        env.filters = {n: guarded_filter(n, f, problems) for n, f in NARRATIVE_FILTERS.items()}
     env.globals = {
         "range": _range,
         "dict": env.globals["dict"],
@@ -538,7 +316,7 @@ def render_narrative(
     this narrative has a budget of its own.
     """
     budget = Budget() if budget is None else budget
-    problems = _Problems(file, context)
+    problems = Problems(file, context)
     env = narrative_env(budget, problems)
     try:
         problems.tree = _parse(env, source, file)
@@ -550,7 +328,7 @@ def render_narrative(
     return rendered
 
 
-def _together(problems: _Problems, last: NarrativeError | None) -> NarrativeError:
+def _together(problems: Problems, last: NarrativeError | None) -> NarrativeError:
     """The first problem, holding every problem (``last``, the one that stopped, at the end)."""
     every = [*problems.errors, *([last] if last is not None else [])]
     first = every[0]
@@ -560,7 +338,7 @@ def _together(problems: _Problems, last: NarrativeError | None) -> NarrativeErro
 
 def _render(
     env: ImmutableSandboxedEnvironment,
-    problems: _Problems,
+    problems: Problems,
     parsed: nodes.Template,
     context: Mapping[str, Any],
     budget: Budget,
