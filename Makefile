@@ -7,7 +7,7 @@ OUT    ?= build/$(YEAR)
 FORMATS ?= docx,md,html
 
 .DEFAULT_GOAL := help
-.PHONY: help build check show test test-min lint schema bench clean
+.PHONY: help build check show test test-min lint schema docs bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -30,6 +30,9 @@ check: $(BIN)/lkjip ## Check data/$(YEAR) for inconsistencies
 
 show: $(BIN)/lkjip ## Print the headline figures of data/$(YEAR)
 	$(BIN)/lkjip show $(YEAR)
+
+docs: $(BIN)/lkjip ## Regenerate docs/narasi.md (the narrative language) from the code
+	$(BIN)/python -m lkjip_cli.docs_narasi > docs/narasi.md
 
 test: $(VENV)/.dev ## Run the test suite
 	$(BIN)/python -m pytest

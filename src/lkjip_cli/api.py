@@ -9,6 +9,7 @@ from pathlib import Path
 
 from lkjip_cli import checks
 from lkjip_cli.compute import compute
+from lkjip_cli.diakui import acknowledge
 from lkjip_cli.findings import Finding
 from lkjip_cli.model import DataTahun
 from lkjip_cli.render.writers import WRITERS, write_all
@@ -50,12 +51,13 @@ def check(path: Path, *, narratives: bool = True) -> CheckResult:
         return CheckResult(None, None, findings)
     report = compute(data)
     findings = findings + checks.run(data, report)
-    if narratives and data.narasi:
-        # imported here: the narrative sandbox is only needed when there is prose
+    if narratives:  # whatever the build would report of them, missing ones too
         from lkjip_cli.render.document import check_narratives
 
         findings += check_narratives(data, report)
-    return CheckResult(data, report, findings)
+    if not narratives:
+        return CheckResult(data, report, findings)  # the build acknowledges at its end
+    return CheckResult(data, report, acknowledge(data, findings))
 
 
 FORMATS = tuple(WRITERS)
@@ -88,9 +90,11 @@ def build(
     checked = check(path, narratives=False)
     result = BuildResult(findings=list(checked.findings))
     if checked.data is None or checked.report is None or _has_errors(result.findings):
+        if checked.data is not None:
+            result.findings = acknowledge(checked.data, result.findings)
         return result
     dok, doc_findings = build_document(checked.data, checked.report)
-    result.findings.extend(doc_findings)
+    result.findings = acknowledge(checked.data, result.findings + doc_findings)
     if dok is None:
         return result
     try:

@@ -26,6 +26,8 @@ class Finding:
     position: Position | None = None
     unreadable: bool = False
     """The input could not be read at all (exit code 2)."""
+    diakui: str | None = None
+    """The reason the agency gave for acknowledging this warning (``lkjip.yaml`` ``diakui``)."""
 
     def sort_key(self) -> tuple[str, int, int, str]:
         """Order by file, line, column, rule."""
@@ -50,18 +52,20 @@ def exit_code(findings: Iterable[Finding], *, strict: bool = False) -> int:
         return 2
     if any(f.severity == "error" for f in items):
         return 1
-    if strict and items:
-        return 1
+    if strict and any(f.diakui is None for f in items):
+        return 1  # an acknowledged warning passes --strict
     return 0
 
 
 def summary(findings: list[Finding]) -> str:
-    """``2 galat, 1 peringatan``."""
+    """``2 galat, 1 peringatan`` (``, 2 diakui`` when warnings were acknowledged)."""
     errors = sum(f.severity == "error" for f in findings)
-    warnings = len(findings) - errors
+    acknowledged = sum(f.diakui is not None for f in findings)
+    warnings = len(findings) - errors - acknowledged
     if not findings:
         return "tidak ada temuan"
-    return f"{errors} galat, {warnings} peringatan"
+    counted = f"{errors} galat, {warnings} peringatan"
+    return f"{counted}, {acknowledged} diakui" if acknowledged else counted
 
 
 def _where(p: Position | None) -> str:
@@ -93,10 +97,14 @@ def render_text(findings: list[Finding], *, color: bool = False) -> str:
             current = file
         where = _where(f.position)
         label = _paint(_LABEL[f.severity], "31" if f.severity == "error" else "33", color)
+        if f.diakui is not None:
+            label = _paint("diakui", "2", color)
         rule = _paint(f"[{f.rule}]", "2", color)
         first, *rest = f.message.replace("\r", "\\r").split("\n")
         lines.append(f"  {where}: {label} {rule} {first}")
         lines.extend(f"      {line}" for line in rest)
+        if f.diakui is not None:
+            lines.append(f"      alasan: {_one_line(f.diakui)}")
     if lines:
         lines.append("")
     lines.append(_paint(summary(findings), _summary_colour(findings), color))
@@ -125,7 +133,7 @@ def _one_line(text: str) -> str:
 def _summary_colour(findings: list[Finding]) -> str:
     if any(f.severity == "error" for f in findings):
         return "1;31"
-    return "1;33" if findings else "1;32"
+    return "1;33" if any(f.diakui is None for f in findings) else "1;32"
 
 
 def wants_color(stream: object, environ: Mapping[str, str] | None = None) -> bool:
@@ -152,6 +160,7 @@ def render_json(findings: list[Finding]) -> str:
             **({"cell": f.position.cell} if f.position and f.position.cell else {}),
             "column": f.position.column if f.position else None,
             "message": f.message,
+            **({"diakui": f.diakui} if f.diakui is not None else {}),
         }
         for f in sorted(findings, key=Finding.sort_key)
     ]
@@ -178,6 +187,9 @@ def render_github(
     lines = []
     for f in sorted(findings, key=Finding.sort_key):
         kind = "error" if f.severity == "error" else "warning"
+        message = f.message
+        if f.diakui is not None:  # shown, not flagged
+            kind, message = "notice", f"{message} (diakui: {f.diakui})"
         title = f"title={_property(f.rule)}"
         if f.position:
             p = f.position
@@ -185,7 +197,7 @@ def render_github(
             head = f"::{kind} file={file},line={p.line},col={p.column},{title}"
         else:
             head = f"::{kind} {title}"
-        lines.append(f"{head}::{_data(f.message)}")
+        lines.append(f"{head}::{_data(message)}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 

@@ -260,10 +260,13 @@ def _refuse_split_decimal(value: Any, parent: _Open, label: str) -> None:
     # only ASCII digits (not '٣' nor '²'): neither is what a comma left behind.
     split = parent.key_plain and key.isascii() and key.isdigit()
     if split and not value.style and value.value in _NULLS and parent.value:
+        before = list(parent.value.values())[-1] if isinstance(parent.value, dict) else None
+        head = before if isinstance(before, str) and before.strip() else "…"
+        number = f"{head.strip()},{key}"  # the user's own number, as written
         raise InputError(
             f"'{key}' tampak sebagai sisa angka desimal: di dalam {{...}} koma memisahkan "
-            "entri, jadi '96,70' terbelah menjadi '96' dan '70'. Tulis dalam bentuk blok "
-            "(satu entri per baris) atau beri tanda kutip ('96,70')",
+            f"entri, jadi '{number}' terbelah menjadi '{head.strip()}' dan '{key}'. Tulis "
+            f"dalam bentuk blok (satu entri per baris) atau beri tanda kutip ('{number}')",
             _pos(label, parent.key_mark),
         )
 

@@ -91,7 +91,8 @@ def _clip(text: str, width: int = 40) -> str:
 def _explain(text: str) -> str:
     hint = "contoh yang benar: 1.550.448 atau 95,39"
     if re.fullmatch(r"-?\d+\.\d{1,2}", text.strip()):
-        hint = "koma adalah pemisah desimal (95,39), titik pemisah ribuan"
+        own = text.strip().replace(".", ",")
+        hint = f"koma adalah pemisah desimal dan titik pemisah ribuan: maksud Anda {own}?"
     elif re.fullmatch(r"-?\d{1,3}(?:\.\d{3})*\.\d{1,2}", text.strip()):
         head, _, tail = text.strip().rpartition(".")
         hint = (

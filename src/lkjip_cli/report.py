@@ -17,7 +17,7 @@ D = Annotated[Decimal, PlainSerializer(lambda v: str(v), return_type=str, when_u
 
 
 class Hasil(BaseModel):
-    """Base of computed models: frozen, attribute docstrings in the schema."""
+    """Dasar model hasil hitungan: tidak dapat diubah, keterangan atribut masuk skema."""
 
     model_config = ConfigDict(
         frozen=True,
@@ -26,251 +26,251 @@ class Hasil(BaseModel):
 
 
 class Uang(Hasil):
-    """Budget figures of one node of the DPA tree."""
+    """Angka anggaran satu simpul pohon DPA."""
 
     pagu_murni: D
-    """Original allocation."""
+    """Pagu murni."""
     pagu_perubahan: D
-    """Revised allocation."""
+    """Pagu perubahan."""
     realisasi: D
-    """Spending."""
+    """Realisasi anggaran."""
     serapan: D | None
-    """realisasi ÷ pagu_perubahan × 100; none when the allocation is 0."""
+    """realisasi ÷ pagu_perubahan × 100; kosong bila pagunya 0."""
 
 
 class SubKegiatanHasil(Uang):
-    """A sub kegiatan with its figures."""
+    """Sub kegiatan beserta angkanya."""
 
     nama: str
-    """Name."""
+    """Nama."""
     kode: str | None
-    """Budget code."""
+    """Kode rekening anggaran."""
     rencana_aksi: RencanaAksi | None
-    """Action plan."""
+    """Rencana aksi."""
     kinerja: Kinerja | None
-    """Cascade, staff level."""
+    """Cascading kinerja, tingkat staf."""
 
 
 class KegiatanHasil(Uang):
-    """A kegiatan with sums over its sub kegiatan."""
+    """Kegiatan beserta jumlah dari sub kegiatannya."""
 
     nama: str
-    """Name."""
+    """Nama."""
     kode: str | None
-    """Budget code."""
+    """Kode rekening anggaran."""
     indikator: list[IndikatorProgram]
-    """Indicators."""
+    """Indikator."""
     sub_kegiatan: list[SubKegiatanHasil]
     """Sub kegiatan."""
 
 
 class ProgramHasil(Uang):
-    """A program with sums over its kegiatan."""
+    """Program beserta jumlah dari kegiatannya."""
 
     id: str
     """Id."""
     nama: str
-    """Name."""
+    """Nama."""
     kode: str | None
-    """Budget code."""
+    """Kode rekening anggaran."""
     sasaran: str
-    """Sasaran id."""
+    """Id sasaran."""
     penanggung_jawab: str | None
-    """Person in charge."""
+    """Penanggung jawab."""
     indikator: list[IndikatorProgram]
-    """Indicators."""
+    """Indikator."""
     kegiatan: list[KegiatanHasil]
     """Kegiatan."""
 
 
 class AnggaranHasil(Uang):
-    """The whole DPA."""
+    """Seluruh DPA."""
 
     jumlah_program: int
-    """Number of programs."""
+    """Banyaknya program."""
     jumlah_kegiatan: int
-    """Number of kegiatan."""
+    """Banyaknya kegiatan."""
     jumlah_sub_kegiatan: int
-    """Number of sub kegiatan."""
+    """Banyaknya sub kegiatan."""
     program: list[ProgramHasil]
-    """Programs in order."""
+    """Program, berurutan."""
 
 
 class PembandingHasil(Hasil):
-    """Benchmark district."""
+    """Daerah pembanding."""
 
     daerah: str
-    """District."""
+    """Nama daerah."""
     tahun: int
-    """Year."""
+    """Tahun."""
     realisasi: D
-    """Its realization."""
+    """Realisasinya."""
     jumlah: int | None
-    """Its denominator."""
+    """Penyebutnya."""
     tertangani: int | None
-    """Its numerator."""
+    """Pembilangnya."""
 
 
 class IndikatorHasil(Hasil):
-    """An indicator with its realization and achievement."""
+    """Indikator beserta realisasi dan capaiannya."""
 
     id: str
     """Id."""
     nama: str
-    """Name."""
+    """Nama."""
     sasaran: str
-    """Sasaran id."""
+    """Id sasaran."""
     utama: bool
-    """An IKU."""
+    """Apakah indikator kinerja utama (IKU)."""
     satuan: str
-    """Unit."""
+    """Satuan."""
     polaritas: str
-    """naik / turun."""
+    """Polaritas: naik (makin tinggi makin baik) / turun."""
     target: D | None
-    """Target of the PK in force (PK Perubahan when there is one)."""
+    """Target PK yang berlaku (PK Perubahan bila ada)."""
     target_murni: D | None
-    """Target of the original PK."""
+    """Target PK murni."""
     realisasi: D | None
-    """This year's realization."""
+    """Realisasi tahun ini."""
     capaian: D | None
-    """Achievement in percent."""
+    """Capaian dalam persen."""
     predikat: str | None
-    """Category of the achievement."""
+    """Predikat capaian."""
     keterangan: str | None
-    """Remark."""
+    """Keterangan."""
     riwayat: dict[int, D]
-    """Realization in earlier years."""
+    """Realisasi tahun-tahun sebelumnya, menurut tahun."""
     selisih_tahun: dict[int, D]
-    """This year's realization minus that year's."""
+    """Realisasi tahun ini dikurangi realisasi tahun itu, menurut tahun."""
     pembanding: PembandingHasil | None
-    """Benchmark."""
+    """Pembanding (realisasi daerah lain)."""
     selisih_pembanding: D | None
-    """This year's realization minus the benchmark's."""
+    """Realisasi tahun ini dikurangi realisasi pembanding."""
     target_renstra: D | None
-    """Medium-term target."""
+    """Target Renstra (jangka menengah)."""
     capaian_renstra: D | None
-    """Achievement against the medium-term target."""
+    """Capaian terhadap target Renstra (jangka menengah), dalam persen."""
 
 
 class SasaranHasil(Hasil):
-    """A sasaran: its indicators' mean achievement and its budget."""
+    """Sasaran: rata-rata capaian indikatornya dan anggarannya."""
 
     id: str
     """Id."""
     nama: str
-    """Name."""
+    """Nama."""
     tujuan: str
-    """Name of its tujuan."""
+    """Nama tujuannya."""
     indikator: list[str]
-    """Ids of its indicators (those with a PK target)."""
+    """Id indikatornya (yang memiliki target PK)."""
     jumlah_indikator: int
-    """Number of indicators."""
+    """Banyaknya indikator."""
     capaian: D | None
-    """Mean of its indicators' capaian."""
+    """Rata-rata capaian indikatornya."""
     predikat: str | None
-    """Category."""
+    """Predikat."""
     program: list[str]
-    """Ids of the programs that serve it."""
+    """Id program yang mendukungnya."""
     pagu: D
-    """Revised allocation of its programs."""
+    """Pagu perubahan program-programnya."""
     pagu_murni: D
-    """Original allocation of its programs."""
+    """Pagu murni program-programnya."""
     realisasi: D
-    """Spending of its programs."""
+    """Realisasi anggaran program-programnya."""
     serapan: D | None
-    """Absorption in percent."""
+    """Serapan anggaran dalam persen."""
     efisiensi: D | None
-    """Efficiency by the configured method."""
+    """Efisiensi menurut metode yang ditetapkan."""
 
 
 class PegawaiHasil(Hasil):
-    """Staff totals."""
+    """Jumlah pegawai."""
 
     jumlah: int
-    """All staff."""
+    """Seluruh pegawai."""
     asn: int
-    """Civil servants."""
+    """Pegawai ASN."""
 
 
 class BarisHasil(Hasil):
-    """A row of a declared table with every value resolved."""
+    """Satu baris tabel yang dideklarasikan, semua nilainya terhitung."""
 
     id: str | None
-    """The row's name, if it has one."""
+    """Nama baris, bila ada."""
     nilai: dict[str, Any]
-    """Values by column id: typed, summed from rincian or rows, or computed by formula."""
+    """Nilai menurut id kolom: diketik, jumlah rincian atau baris, atau hasil rumus."""
     dihitung: dict[str, Any]
-    """Sums of the rincian (a group row) or of the rows (the total row), by column id."""
+    """Jumlah rincian (baris kelompok) atau jumlah baris (baris total), menurut id kolom."""
     rincian: list["BarisHasil"]
-    """Sub-rows."""
+    """Baris rincian."""
 
 
 class TabelHasil(Hasil):
-    """A declared table, resolved: what it prints and what narratives read."""
+    """Tabel yang dideklarasikan, terhitung: yang dicetak dan yang dibaca narasi."""
 
     nama: str
-    """Name (the directive and ``ref()`` name)."""
+    """Nama (dipakai arahan dan ``ref()``)."""
     judul: str
-    """Caption, with the year filled in."""
+    """Judul tabel, dengan tahun terisi."""
     sumber: str | None
-    """Source line."""
+    """Baris sumber data."""
     catatan: list[str]
-    """Notes under the table."""
+    """Catatan di bawah tabel."""
     kolom: list[Kolom]
-    """Columns."""
+    """Kolom."""
     nomor: bool
-    """Whether a numbering column comes first."""
+    """Apakah kolom nomor ada di depan."""
     kecil: bool
-    """Small print."""
+    """Dicetak dengan huruf kecil."""
     label_jumlah: str
-    """The total row's label."""
+    """Label baris jumlah."""
     baris: list[BarisHasil]
-    """Rows."""
+    """Baris."""
     jumlah: BarisHasil | None
-    """The total row, if the table has one."""
+    """Baris jumlah, bila tabel memilikinya."""
 
 
 class RpjmdHasil(Hasil):
-    """An RPJMD indicator (Tabel 3.5)."""
+    """Indikator RPJMD (Tabel 3.5)."""
 
     nama: str
-    """Name."""
+    """Nama."""
     satuan: str
-    """Unit."""
+    """Satuan."""
     polaritas: str
-    """naik / turun."""
+    """Polaritas: naik (makin tinggi makin baik) / turun."""
     target_awal: D | None
-    """Baseline."""
+    """Kondisi awal (target awal)."""
     target: dict[int, D]
-    """Targets per year."""
+    """Target per tahun."""
     realisasi: dict[int, D]
-    """Realization per year."""
+    """Realisasi per tahun."""
     selisih: D | None
-    """Last year's realization minus this year's."""
+    """Realisasi tahun lalu dikurangi realisasi tahun ini."""
 
 
 class Report(Hasil):
-    """Every computed figure of one year's report."""
+    """Semua angka hasil hitungan laporan satu tahun."""
 
     tahun: int
-    """Year."""
+    """Tahun."""
     skala: list[Interval]
-    """The predikat scale in force."""
+    """Skala predikat yang berlaku."""
     metode_efisiensi: str
-    """Efficiency method."""
+    """Metode efisiensi."""
     batas_capaian: D | None
-    """Cap on capaian."""
+    """Batas atas capaian (persen), bila ada."""
     anggaran: AnggaranHasil
-    """The DPA with sums."""
+    """DPA beserta jumlahnya."""
     program: dict[str, ProgramHasil]
-    """Programs by id."""
+    """Program menurut id."""
     sasaran: dict[str, SasaranHasil]
-    """Sasaran by id, in order."""
+    """Sasaran menurut id, berurutan."""
     indikator: dict[str, IndikatorHasil]
-    """Indicators by id, in order."""
+    """Indikator menurut id, berurutan."""
     pegawai: PegawaiHasil
-    """Staff totals."""
+    """Jumlah pegawai."""
     tabel: dict[str, TabelHasil]
-    """Declared tables by name."""
+    """Tabel yang dideklarasikan, menurut nama."""
     rpjmd: list[RpjmdHasil]
-    """RPJMD indicators."""
+    """Indikator RPJMD."""

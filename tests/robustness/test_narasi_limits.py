@@ -158,13 +158,13 @@ def test_a_narrative_produces_a_bounded_number_of_findings(lines: list[str], yea
     assert f"lebih dari {MAX_FINDINGS} temuan" in notice
 
 
-def test_check_reports_a_payload_as_a_warning_as_quickly(year: Path) -> None:
-    # lkjip check warns of a narrative's problems (the build stops on them)
+def test_check_reports_a_payload_as_an_error_as_quickly(year: Path) -> None:
+    # lkjip check stops on a narrative's problems as the build does
     _insert(year, [f"Kalimat sisipan {PAYLOADS['perulangan-tiga-tingkat'][0]} selesai."])
     outcome, elapsed, peak = _build(year, "check", YEAR.as_posix())
     _assert_quick_and_small(elapsed, peak)
-    assert outcome.exit_code == 0, outcome.text[-3000:]
+    assert outcome.exit_code == 1, outcome.text[-3000:]
     assert (
-        f"  {LINE}:1: peringatan [narasi.placeholder] narasi melewati batas 200.000 langkah"
+        f"  {LINE}:1: galat [narasi.placeholder] narasi melewati batas 200.000 langkah"
         in outcome.stdout
     ), outcome.stdout[-3000:]

@@ -223,7 +223,7 @@ def test_new_year(project: Path) -> None:
     result = runner.invoke(app, ["new", "2025", "--from", "2024"])
     assert result.exit_code == 0, result.output
     assert result.stdout == (
-        "data/2025 dibuat dari data/2024: 10 berkas.\n"
+        "data/2025 dibuat dari data/2024: 15 berkas.\n"
         "Narasi disalin apa adanya: perbarui isinya untuk tahun 2025.\n"
         "Isi setiap nilai bertanda '# ISI', periksa yang bertanda '# PERIKSA', lalu jalankan "
         "lkjip check data/2025 (sekarang: 0 galat, 17 peringatan).\n"

@@ -213,6 +213,8 @@ def indikator(data: DataTahun, report: Report) -> list[Finding]:
             at = Printed("realisasi.yaml", owner, key, f"{what} {name}")
             findings += compare(data, at, value, computed, u, how, missing)
         for year, value in t.selisih_tahun.items():
+            if data.is_incomplete("realisasi.yaml", (*owner, "riwayat", str(year))):
+                continue  # that year's figure was unreadable: already a finding
             spot = Printed(
                 "realisasi.yaml",
                 (*owner, "tercetak", "selisih_tahun"),

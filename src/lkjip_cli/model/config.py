@@ -72,6 +72,17 @@ def _default_scale() -> list[Interval]:
     ]
 
 
+class Pengakuan(Source):
+    """Peringatan yang diakui instansi: benar, tetapi sudah dijelaskan."""
+
+    aturan: Teks
+    """Id aturan peringatan, mis. kelengkapan.tanpa-pembanding."""
+    butir: Teks
+    """Nama butir yang disebut pesan peringatannya, mis. Nilai SAKIP."""
+    alasan: Teks
+    """Alasan peringatan ini diakui (dicetak bersama peringatannya)."""
+
+
 class Config(Source):
     """Pengaturan tahun laporan."""
 
@@ -90,6 +101,8 @@ class Config(Source):
     {sasaran} dan {tahun} diisi nama sasaran dan tahun laporan."""
     cascading: Cascading = Cascading()
     """Pengaturan lampiran cascading kinerja."""
+    diakui: list[Pengakuan] = []
+    """Peringatan yang diakui: aturan, butir dan alasannya (lkjip check --strict lolos)."""
 
     def scale(self) -> list[Interval]:
         """The configured scale, or the reference's default."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from lkjip_cli.errors import InputError
 from lkjip_cli.findings import Finding, error, warning
@@ -24,15 +25,20 @@ from lkjip_cli.render.blocks import (
     Dokumen,
     Figure,
     Heading,
+    ListBlock,
     Paragraph,
     Section,
     Table,
 )
 from lkjip_cli.render.context import narrative_context
+from lkjip_cli.render.jinja import FilterValueError
 from lkjip_cli.render.limits import MAX_FINDINGS, Budget, cap_findings
 from lkjip_cli.render.narrative import KINDS, Directive, scan, split, to_blocks
 from lkjip_cli.render.pictures import IMAGE, Picture, load_picture
 from lkjip_cli.report import Report
+
+if TYPE_CHECKING:
+    from lkjip_cli.render.sandbox import NarrativeError
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI")
 
@@ -112,22 +118,14 @@ def _number(data: DataTahun, findings: list[Finding]) -> _Numbering:
 
 
 def check_narratives(data: DataTahun, report: Report) -> list[Finding]:
-    """Every narrative problem (placeholders, refs, directives), as warnings.
+    """Every narrative finding ``lkjip build`` would report, with the same severity.
 
-    ``lkjip check`` runs this so that a misspelt figure name is seen before a
-    build; it renders the narratives but draws no chart and builds no appendix.
+    ``lkjip check`` runs this so that what stops a build stops the check too; it
+    renders the narratives but draws no chart and builds no appendix. A year not
+    filled yet (``lkjip new``) has prose naming figures still empty: those are
+    errors here as in a build, each saying which value is still to be filled.
     """
-    # What is missing (a chapter, a table's placement) is the build's to warn about.
-    # The rest are warnings here: a year not yet filled (lkjip new) has prose that
-    # names figures still empty; the build stops on them as errors.
-    later = {"narasi.tidak-ada", "narasi.tabel-tidak-ditempatkan"}
-    return [
-        dataclasses.replace(
-            f, severity="warning", message=f"{f.message} (lkjip build akan berhenti di sini)"
-        )
-        for f in build_document(data, report, draw=False)[1]
-        if f.rule not in later
-    ]
+    return build_document(data, report, draw=False)[1]
 
 
 def build_document(
@@ -168,7 +166,12 @@ def build_document(
         unknown_refs: dict[str, None] = {}  # each name once, at most MAX_FINDINGS of them
         start = len(findings)
 
-        def ref(name: str, _unknown: dict[str, None] = unknown_refs) -> str:
+        def ref(name: object, _unknown: dict[str, None] = unknown_refs) -> str:
+            if not isinstance(name, str):
+                raise FilterValueError(
+                    "ref() membutuhkan nama tabel atau gambar sebagai teks dalam tanda kutip, "
+                    f"misalnya ref('pegawai'), bukan {type(name).__name__} ({name!r:.40})"
+                )
             if name not in numbering.labels:
                 if len(_unknown) <= MAX_FINDINGS:
                     _unknown[str(name)] = None
@@ -180,9 +183,16 @@ def build_document(
                 narasi.text, narasi.file, narrative_context(data, report, ref), budget
             )
         except NarrativeError as exc:
-            findings.append(
-                error("narasi.placeholder", exc.message, Position(narasi.file, exc.line or 1, 1))
+            findings.extend(
+                error(
+                    "narasi.placeholder",
+                    _unfilled(p, report),
+                    Position(narasi.file, p.line or 1, 1),
+                )
+                for p in exc.problems
             )
+            # its directives are written: not placing them is not another finding
+            placed.update(d.name for d in scan(narasi.text))
             continue
         for name in unknown_refs:
             line = _line_of(narasi.text, name)
@@ -270,6 +280,26 @@ def _pictures(
     return found
 
 
+def _unfilled(problem: NarrativeError, report: Report) -> str:
+    """The problem's message, saying so when the value is missing because a year is unfilled."""
+    path = problem.path or ""
+    if not problem.message.endswith(("isi datanya atau sesuaikan narasinya", "isi datanya")):
+        return problem.message
+    head, _, rest = path.partition(".")
+    key = rest.split(".", 1)[0].split("[", 1)[0]
+    ind = report.indikator.get(key) if head == "indikator" else None
+    if ind is not None and ind.realisasi is None:
+        what = f"realisasi indikator '{ind.nama}' tahun {report.tahun} belum diisi"
+    elif path.startswith("rpjmd[") and path.endswith(f".realisasi[{report.tahun}]"):
+        what = f"realisasi indikator RPJMD tahun {report.tahun} belum diisi"
+    else:
+        return problem.message
+    return (
+        f"'{path}' belum ada nilainya: {what}; isi data tahun ini (realisasi.yaml dan yang "
+        "ditandai # ISI, lihat peringatan kelengkapan.tanpa-realisasi) atau sesuaikan narasinya"
+    )
+
+
 def _placed_twice(d: Directive, file: str) -> Finding:
     return error(
         "narasi.tabel-ganda",
@@ -322,7 +352,19 @@ def _directive(
             )
         )
         return None
-    if d.kind == "tabel" and not draw:  # known and placed is all a check needs of a table
+    built = kind.build(d.name, data, report, draw)
+    # a figure's data is in its names (figures.names); tables and lists may be empty
+    if d.kind in ("tabel", "daftar") and not any(_has_content(b) for b in built):
+        findings.append(
+            error(
+                "narasi.arahan-tanpa-data",
+                f"'::: {d.kind} {d.name}' tidak dapat ditempatkan: datanya kosong "
+                f"({_source_of(d)}); isi datanya atau hapus arahan ini",
+                where,
+            )
+        )
+        return []  # placed, though empty: the finding above says so
+    if d.kind == "tabel" and not draw:  # known, built and placed is all a check needs
         return [_UNBUILT]
     number = numbering.numbers.get(d.name)
     return [
@@ -331,8 +373,36 @@ def _directive(
         else dataclasses.replace(b, number=number or "")
         if isinstance(b, Figure)
         else b
-        for b in kind.build(d.name, data, report, draw)
+        for b in built
     ]
+
+
+_SOURCES = {
+    ("tabel", "pegawai"): "'pegawai' di instansi.yaml",
+    ("tabel", "permasalahan"): "'permasalahan' di instansi.yaml",
+    ("tabel", "iku"): "indikator di iku.yaml",
+    ("tabel", "pk"): "sasaran dan indikator di pk.yaml",
+    ("tabel", "anggaran"): "program di anggaran.yaml",
+    ("tabel", "rpjmd"): "'rpjmd' di realisasi.yaml",
+}
+"""Where the data of a directive whose data may be empty is written."""
+
+
+def _source_of(d: Directive) -> str:
+    if d.kind == "daftar":
+        return f"'{d.name}' di instansi.yaml"
+    if (d.kind, d.name) in _SOURCES:
+        return _SOURCES[d.kind, d.name]
+    return f"data tabel '{d.name}'"
+
+
+def _has_content(block: Block) -> bool:
+    """A table with a body row, a list with an item, anything else."""
+    if isinstance(block, Table):
+        return bool(block.body)
+    if isinstance(block, ListBlock):
+        return bool(block.items)
+    return not isinstance(block, Paragraph)
 
 
 def _lampiran(data: DataTahun, report: Report) -> list[Block]:

@@ -6,24 +6,23 @@ call the formatting filters of :mod:`lkjip_cli.render.jinja`, never run code
 nor read a file, and the run's :class:`~lkjip_cli.render.limits.Budget` keeps
 the narratives together from exhausting time or memory. :func:`render_narrative`
 turns every failure into a :class:`NarrativeError` that names file and line
-(worded by :mod:`lkjip_cli.render.sandbox_errors`).
+(worded by :mod:`lkjip_cli.render.sandbox_errors`); a missing value or a refused
+filter does not stop the render, so every such problem of a narrative is
+reported (:mod:`lkjip_cli.render.sandbox_poison`).
 """
 
 from __future__ import annotations
 
-import functools
-import reprlib
 from collections.abc import Iterable, Iterator, Mapping
-from decimal import Decimal
+from decimal import Decimal, DivisionByZero
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, Undefined, UndefinedError, nodes
 from jinja2.exceptions import SecurityError
 from jinja2.runtime import LoopContext
 from jinja2.sandbox import ImmutableSandboxedEnvironment
-from jinja2.utils import missing
 
-from lkjip_cli.loader import Position, unprintable
+from lkjip_cli.loader import unprintable
 from lkjip_cli.render.jinja import NARRATIVE_FILTERS, FilterValueError
 from lkjip_cli.render.limits import (
     RENDER_SECONDS,
@@ -38,58 +37,31 @@ from lkjip_cli.render.limits import (
 )
 from lkjip_cli.render.sandbox_errors import (
     NARRATIVE_FILENAME,
-    MissingName,
     describe,
-    explain_missing,
+    operation_at,
+    placeholder_at,
     security_detail,
     syntax_message,
     template_line,
 )
+from lkjip_cli.render.sandbox_poison import (
+    NarrativeError,
+    Poison,
+    Problems,
+    guarded_filter,
+    kind,
+    refused,
+)
 
-
-class NarrativeError(Exception):
-    """A narrative that cannot be rendered: message (Indonesian), file and line."""
-
-    def __init__(self, message: str, file: str, line: int | None = None) -> None:
-        super().__init__(message, file, line)
-        self.message = message
-        self.file = file
-        self.line = line
-
-    @property
-    def position(self) -> Position:
-        """Where the problem is, for a finding."""
-        return Position(self.file, self.line or 1, 1)
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.message}"
-
-
-# --- the sandbox -------------------------------------------------------------------
-
-
-class _NarrativeUndefined(StrictUndefined):
-    """StrictUndefined whose error keeps the missing name, to explain it."""
-
-    __slots__ = ()
-
-    def __init__(
-        self,
-        hint: str | None = None,
-        obj: Any = missing,
-        name: str | None = None,
-        exc: type[Exception] = UndefinedError,
-    ) -> None:
-        if not isinstance(name, str | int | None):  # {{ d[[1, 2]] }}: its repr, kept short
-            name = reprlib.repr(name)
-        super().__init__(hint, obj, name, exc)  # type: ignore[arg-type]
-        if exc is UndefinedError:
-            # Jinja raises ``self._undefined_exception(message)``.
-            self._undefined_exception = functools.partial(  # type: ignore[assignment]
-                MissingName, name=name, obj=obj
-            )
-
+__all__ = [
+    "MAX_DIGITS",
+    "MAX_EXPONENT",
+    "MAX_RANGE",
+    "MAX_REPEAT",
+    "NarrativeError",
+    "narrative_env",
+    "render_narrative",
+]
 
 MAX_RANGE = 1000
 """The longest ``range()`` a narrative may loop over."""
@@ -157,11 +129,12 @@ class _NarrativeSandbox(ImmutableSandboxedEnvironment):
     passes through here, besides calls and operators.
     """
 
-    intercepted_binops = frozenset({"*", "**", "+", "%"})
+    intercepted_binops = frozenset({"*", "**", "+", "%", "-", "/", "//"})
 
-    def __init__(self, budget: Budget, **options: Any) -> None:
+    def __init__(self, budget: Budget, problems: Problems | None = None, **options: Any) -> None:
         super().__init__(**options)
         self.budget = budget
+        self.problems = problems
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         """Models give data only: their methods read files (``parse_file`` unpickles)."""
@@ -190,6 +163,15 @@ class _NarrativeSandbox(ImmutableSandboxedEnvironment):
         if isinstance(argument, slice):
             self.budget.step()
             self.budget.build(result)
+        elif self.problems is not None:
+            self.problems.reached(obj, argument, result)
+        return result
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """``x.name``, remembering the path it was reached by."""
+        result = super().getattr(obj, attribute)
+        if self.problems is not None:
+            self.problems.reached(obj, attribute, result)
         return result
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
@@ -219,7 +201,21 @@ class _NarrativeSandbox(ImmutableSandboxedEnvironment):
                     raise SecurityError(f"hasil perkalian lebih dari {MAX_REPEAT} unsur")
         if operator == "+" and isinstance(left, str | list | tuple):
             check_length(size_of(left) + size_of(right))
-        result = super().call_binop(context, operator, left, right)
+        try:
+            result = super().call_binop(context, operator, left, right)
+        except (TypeError, ValueError, ArithmeticError) as exc:
+            if self.problems is None:
+                raise
+            why = (
+                "pembagian dengan nol"
+                if isinstance(exc, ZeroDivisionError | DivisionByZero)
+                else f"operasi '{operator}' tidak dapat dijalankan pada {kind(left)} dan "
+                f"{kind(right)}"
+            )
+            assert self.problems.tree is not None
+            line = self.problems.line()
+            self.problems.failed(why, operation_at(self.problems.tree, line, operator))
+            return refused(operator)
         self.budget.build(result)
         return result
 
@@ -256,15 +252,23 @@ def _printable(value: object) -> object:
     return value
 
 
-def narrative_env(budget: Budget | None = None) -> ImmutableSandboxedEnvironment:
+def narrative_env(
+    budget: Budget | None = None, problems: Problems | None = None
+) -> ImmutableSandboxedEnvironment:
     """The sandbox narratives render in: no loader, no autoescape, strict, few filters.
 
-    Its narratives spend from ``budget`` (a fresh one when none is given).
+    Its narratives spend from ``budget`` (a fresh one when none is given). With
+    ``problems``, a missing value or a refused filter is noted there and the render
+    goes on; without, it stops the render.
     """
+    undefined: type[Undefined] = StrictUndefined
+    if problems is not None:
+        undefined = type("_RunPoison", (Poison,), {"__slots__": (), "problems": problems})
     env = _NarrativeSandbox(
         Budget() if budget is None else budget,
+        problems,
         loader=None,
-        undefined=_NarrativeUndefined,
+        undefined=undefined,
         autoescape=False,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -272,6 +276,8 @@ def narrative_env(budget: Budget | None = None) -> ImmutableSandboxedEnvironment
         finalize=_printable,
     )
     env.filters = dict(NARRATIVE_FILTERS)
+    if problems is not None:
+        env.filters = {n: guarded_filter(n, f, problems) for n, f in NARRATIVE_FILTERS.items()}
     env.globals = {
         "range": _range,
         "dict": env.globals["dict"],
@@ -302,17 +308,48 @@ def _parse(env: ImmutableSandboxedEnvironment, source: str, file: str) -> nodes.
 def render_narrative(
     source: str, file: str, context: Mapping[str, Any], budget: Budget | None = None
 ) -> str:
-    """Render one narrative; every failure is a :class:`NarrativeError` with its line.
+    """Render one narrative; a failure is a :class:`NarrativeError` with its line.
 
-    The narratives of one run share ``budget`` (see :mod:`lkjip_cli.render.limits`);
-    without one, this narrative has a budget of its own.
+    A missing value, a refused filter or operation does not stop the render: every
+    one of them is in the error's :attr:`~NarrativeError.problems`. The narratives of
+    one run share ``budget`` (see :mod:`lkjip_cli.render.limits`); without one,
+    this narrative has a budget of its own.
     """
     budget = Budget() if budget is None else budget
-    env = narrative_env(budget)
+    problems = Problems(file, context)
+    env = narrative_env(budget, problems)
     try:
-        tree = guarded(env, _parse(env, source, file))
+        problems.tree = _parse(env, source, file)
+        rendered = _render(env, problems, _parse(env, source, file), context, budget)
+    except NarrativeError as exc:
+        raise _together(problems, exc) from None
+    if problems.errors:
+        raise _together(problems, None)
+    return rendered
+
+
+def _together(problems: Problems, last: NarrativeError | None) -> NarrativeError:
+    """The first problem, holding every problem (``last``, the one that stopped, at the end)."""
+    every = [*problems.errors, *([last] if last is not None else [])]
+    first = every[0]
+    first.problems = every
+    return first
+
+
+def _render(
+    env: ImmutableSandboxedEnvironment,
+    problems: Problems,
+    parsed: nodes.Template,
+    context: Mapping[str, Any],
+    budget: Budget,
+) -> str:
+    """Compile and render, every failure a :class:`NarrativeError` with its line."""
+    file = problems.file
+    try:
+        tree = guarded(env, parsed)
         code = env.compile(tree, name=file, filename=NARRATIVE_FILENAME)
         template = env.template_class.from_code(env, code, env.make_globals(None), None)
+        problems.template = template
         with deadline(budget):
             rendered: str = template.render(dict(context))
         budget.emit(len(rendered))
@@ -333,10 +370,6 @@ def render_narrative(
             file,
             template_line(exc),
         ) from None
-    except MissingName as exc:
-        line = template_line(exc)
-        tree = _parse(env, source, file)
-        raise NarrativeError(explain_missing(exc, tree, line, context), file, line) from None
     except UndefinedError as exc:
         raise NarrativeError(f"nilai tidak dikenal: {exc}", file, template_line(exc)) from None
     except FilterValueError as exc:
@@ -347,6 +380,9 @@ def render_narrative(
         raise
     except Exception as exc:
         # Bad input must end in a message with a line, never a traceback.
+        line = template_line(exc)
+        path = placeholder_at(problems.tree, line) if problems.tree is not None else None
+        where = f"'{path}': " if path else ""
         raise NarrativeError(
-            f"gagal mengisi narasi: {describe(exc)}", file, template_line(exc)
+            f"{where}gagal mengisi narasi: {describe(exc)}", file, line, path
         ) from exc

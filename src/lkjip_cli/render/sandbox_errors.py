@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from jinja2 import TemplateSyntaxError, UndefinedError, nodes
+from jinja2 import TemplateSyntaxError, nodes
 from jinja2.exceptions import SecurityError
 from jinja2.utils import missing
 
@@ -20,15 +20,6 @@ from lkjip_cli.render.jinja import NARRATIVE_FILTERS
 
 NARRATIVE_FILENAME = "<narasi>"
 """The code filename narratives compile under, to find their frames in a traceback."""
-
-
-class MissingName(UndefinedError):
-    """An undefined name or attribute, remembering which and on what."""
-
-    def __init__(self, message: str | None, name: str | None, obj: object) -> None:
-        super().__init__(message)
-        self.name = name
-        self.obj = obj
 
 
 MAX_LISTED = 12
@@ -48,10 +39,12 @@ def syntax_message(exc: TemplateSyntaxError) -> str:
 
 
 def describe(exc: Exception) -> str:
-    """A runtime failure in words: ``pembagian dengan nol`` or the exception."""
+    """A runtime failure in words, never Python's own text."""
     if isinstance(exc, ZeroDivisionError):
         return "pembagian dengan nol"
-    return f"{type(exc).__name__}: {exc}"
+    if isinstance(exc, TypeError):
+        return "jenis nilainya tidak cocok untuk operasi ini (misalnya teks dengan bilangan)"
+    return "nilainya tidak dapat diolah"
 
 
 def template_line(exc: BaseException) -> int | None:
@@ -66,27 +59,79 @@ def template_line(exc: BaseException) -> int | None:
 
 
 def explain_missing(
-    exc: MissingName, tree: nodes.Template, line: int | None, context: Mapping[str, Any]
-) -> str:
-    """``'sasaran.S9' tidak dikenal; maksud Anda 'sasaran.S1'?``"""
-    name = "?" if exc.name is None else str(exc.name)
-    if exc.obj is missing:
-        path, choices = name, [str(k) for k in context]
+    name: str | int | None,
+    obj: object,
+    tree: nodes.Template,
+    line: int | None,
+    context: Mapping[str, Any],
+    known: str | None = None,
+) -> tuple[str, str]:
+    """The missing placeholder's path and ``'sasaran.S9' tidak dikenal; maksud Anda …?``.
+
+    ``known`` is the path of ``obj`` when the sandbox saw it reached by name; it
+    picks the placeholder among several on the line with the same key.
+    """
+    key = "?" if name is None else str(name)
+    if obj is missing:
+        path, choices = key, [str(k) for k in context]
     else:
-        path = _written_path(tree, name, line) or name
-        choices = list(_names_of(exc.obj))
-    if isinstance(exc.obj, Sequence) and not isinstance(exc.obj, str):
-        return f"'{path}' belum ada: daftarnya berisi {len(exc.obj)} unsur; isi datanya"
-    if isinstance(exc.obj, Mapping) and name.isdigit():
-        return f"'{path}' belum ada nilainya; isi datanya atau sesuaikan narasinya"
+        full = None if known is None else join(known, name)
+        path = _written_path(tree, key, line, full) or full or key
+        choices = list(_names_of(obj))
+    if obj is None:
+        base = path[: -len(key) - 1] if path.endswith(key) else path
+        return (
+            path,
+            f"'{path}' belum ada nilainya: '{base}' kosong; isi datanya atau sesuaikan narasinya",
+        )
+    if isinstance(obj, Sequence) and not isinstance(obj, str):
+        return path, f"'{path}' belum ada: daftarnya berisi {len(obj)} unsur; isi datanya"
+    if isinstance(obj, Mapping) and key.isdigit():
+        return path, f"'{path}' belum ada nilainya; isi datanya atau sesuaikan narasinya"
     message = f"'{path}' tidak dikenal"
-    close = difflib.get_close_matches(name, choices, n=1)
+    close = difflib.get_close_matches(key, choices, n=1)
     if close:
-        prefix = path[: len(path) - len(name)] if path.endswith(name) else ""
+        prefix = path[: len(path) - len(key)] if path.endswith(key) else ""
         message += f"; maksud Anda '{prefix}{close[0]}'?"
     elif 0 < len(choices) <= MAX_LISTED:
         message += f"; yang ada: {', '.join(sorted(choices))}"
-    return message
+    return path, message
+
+
+def join(base: str, key: object) -> str:
+    """``indikator.x`` + ``2023`` → ``indikator.x[2023]``; + ``nama`` → ``indikator.x.nama``."""
+    if isinstance(key, str) and key.isidentifier():
+        return f"{base}.{key}"
+    return f"{base}[{key!r}]" if isinstance(key, str) else f"{base}[{key}]"
+
+
+_OPERATORS = {"+": nodes.Add, "-": nodes.Sub, "*": nodes.Mul, "/": nodes.Div,
+              "//": nodes.FloorDiv, "**": nodes.Pow, "%": nodes.Mod}  # fmt: skip
+
+
+def operation_at(tree: nodes.Template, line: int | None, operator: str) -> str | None:
+    """``anggaran.pagu / 0`` as written, for an ``operator`` that failed on ``line``."""
+    kind = _OPERATORS.get(operator)
+    for node in tree.find_all(nodes.BinExpr):
+        if isinstance(node, kind or ()) and node.lineno == line:
+            return f"{_text(node.left)} {operator} {_text(node.right)}"
+    return None
+
+
+def _text(node: nodes.Node) -> str:
+    if isinstance(node, nodes.Const):
+        return repr(node.value)
+    return dotted(node) or "…"
+
+
+def placeholder_at(tree: nodes.Template, line: int | None) -> str | None:
+    """The first placeholder written on ``line`` (``indikator.x.capaian``), if any."""
+    for node in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Name)):
+        if node.lineno == line:
+            written = dotted(node)
+            if written is not None:
+                return written
+    return None
 
 
 def security_detail(exc: SecurityError) -> str:
@@ -99,14 +144,24 @@ def security_detail(exc: SecurityError) -> str:
     return ""
 
 
-def _written_path(tree: nodes.Template, name: str, line: int | None) -> str | None:
-    """``sasaran.S9`` as written in the narrative, for the missing attribute ``S9``."""
-    for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
-        if line is not None and node.lineno != line:
-            continue
-        if isinstance(node, nodes.Getattr | nodes.Getitem) and _key_of(node) == name:
-            return _dotted(node)
-    return None
+def _written_path(
+    tree: nodes.Template, name: str, line: int | None, full: str | None
+) -> str | None:
+    """``sasaran.S9`` as written in the narrative, for the missing attribute ``S9``.
+
+    Of several on the line with that key, the one whose path is ``full``.
+    """
+    written = [
+        path
+        for node in tree.find_all((nodes.Getattr, nodes.Getitem))
+        if isinstance(node, nodes.Getattr | nodes.Getitem)
+        and (line is None or node.lineno == line)
+        and _key_of(node) == name
+        if (path := dotted(node)) is not None
+    ]
+    if full is not None and (full in written or len(set(written)) > 1):
+        return full
+    return written[0] if written else None
 
 
 def _key_of(node: nodes.Getattr | nodes.Getitem) -> str | None:
@@ -117,11 +172,12 @@ def _key_of(node: nodes.Getattr | nodes.Getitem) -> str | None:
     return None
 
 
-def _dotted(node: nodes.Node) -> str | None:
+def dotted(node: nodes.Node) -> str | None:
+    """An expression as a path (``sasaran.S1.nama``), or none when it is not one."""
     if isinstance(node, nodes.Name):
         return str(node.name)
     if isinstance(node, nodes.Getattr | nodes.Getitem):
-        base, key = _dotted(node.node), _key_of(node)
+        base, key = dotted(node.node), _key_of(node)
         if base is None or key is None:
             return None
         if (

@@ -69,7 +69,9 @@ def load(root: Path) -> LoadResult:
         label = _label(root, path)
         if not os.path.lexists(path):
             if name in REQUIRED:
-                findings.append(_unreadable(f"berkas wajib tidak ditemukan: {label}"))
+                findings.append(  # the file is the position: JSON and annotations name it
+                    _unreadable(f"berkas wajib tidak ditemukan: {label}", Position(label, 1, 1))
+                )
             continue
         try:
             doc = load_file(path, label, root=root)

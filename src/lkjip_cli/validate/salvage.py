@@ -49,6 +49,7 @@ def validate_document(
     positions = dict(doc.positions)
     emptied: set[PathKey] = set()
     emptied_values: set[PathKey] = set()
+    popped: set[PathKey] = set()
     for _ in range(_MAX_SALVAGE_ROUNDS):
         try:
             value = model.model_validate(data)
@@ -58,6 +59,7 @@ def validate_document(
         removable: dict[PathKey, set[int]] = {}
         to_empty: list[PathKey] = []
         to_remove: list[PathKey] = []
+        to_pop: list[PathKey] = []
         fatal = False
         for path, err in errors:
             retried = path in emptied_values
@@ -74,6 +76,10 @@ def validate_document(
             elif not retried and path and isinstance(_lookup(data, path), str):
                 # an unreadable value is emptied first, in case its field is optional
                 to_empty.append(path)
+            elif retried and path not in popped and isinstance(_lookup(data, path[:-1]), dict):
+                # still refused when empty: drop that value, not the entry holding it
+                # (riwayat: {2022: 9O} loses 2022; a required field then drops its item)
+                to_pop.append(path)
             elif idx is not None:
                 removable.setdefault(path[:idx], set()).add(int(path[idx]))
             else:
@@ -88,6 +94,10 @@ def validate_document(
             dropped.append(path)
         for path in to_remove:
             _get(data, path[:-1]).pop(path[-1], None)
+            dropped.append(path)
+        for path in to_pop:
+            _get(data, path[:-1]).pop(path[-1], None)
+            popped.add(path)
             dropped.append(path)
         for list_path, indices in sorted(removable.items(), key=lambda kv: -len(kv[0])):
             container = _get(data, list_path)

@@ -99,7 +99,9 @@ def test_new_year_scaffold_realisasi_gets_filled(tmp_path: Path) -> None:
     new_year(data, 2025, 2024)
     rows = [["", "Penyediaan Jasa Surat Menyurat", 5000000, "4.000.000", 3500000]]
     code, out = run(str(sipd_workbook(tmp_path / "s.xlsx", rows)), "--tahun", str(data / "2025"))
-    assert code == 0, out  # the year still has figures to fill: warnings only
+    # the year still has figures to fill; its prose names some: errors until filled
+    assert code == 1, out
+    assert "belum diisi" in out
     text = (data / "2025" / "anggaran.yaml").read_text(encoding="utf-8")
     assert "realisasi: - → 3.500.000" in out, out
     assert "pagu murni: 0 → 5.000.000" in out

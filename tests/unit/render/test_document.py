@@ -278,15 +278,15 @@ def test_check_catches_a_misspelt_placeholder_before_any_build(year: Path) -> No
     lines.insert(3, "Capaian {{ sasaran.S1.capain | persen }}.")
     f.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = check(year)
-    [warn] = [x for x in result.findings if x.rule.startswith("narasi.")]
-    assert (warn.rule, warn.severity) == ("narasi.placeholder", "warning")
-    assert "lkjip build akan berhenti di sini" in warn.message
-    assert warn.position is not None and warn.position.file.endswith("bab-4.md")
-    assert warn.position.line == 4
-    # the build itself stops on it
+    [err] = [x for x in result.findings if x.rule.startswith("narasi.")]
+    assert (err.rule, err.severity) == ("narasi.placeholder", "error")
+    assert err.message.startswith("'sasaran.S1.capain' tidak dikenal")
+    assert err.position is not None and err.position.file.endswith("bab-4.md")
+    assert err.position.line == 4
+    # the build stops on the same finding
     built, findings = _build(year)
     assert built is None
-    assert [f.rule for f in findings if f.severity == "error"] == ["narasi.placeholder"]
+    assert [f for f in findings if f.rule.startswith("narasi.")] == [err]
 
 
 def test_check_of_clean_narratives_adds_nothing() -> None:

@@ -255,10 +255,44 @@ def test_cheap_expressions_that_would_exhaust_memory_are_refused(source: str) ->
 
 def test_any_other_runtime_failure_is_a_narrative_error() -> None:
     err = fails("Baris satu.\n{{ anggaran.pagu / 0 }}")
-    assert err.message == "gagal mengisi narasi: pembagian dengan nol"
+    assert err.message == "'anggaran.pagu / 0': pembagian dengan nol"
     assert err.line == 2
     err = fails("{{ 'a' + tahun }}")
-    assert err.message.startswith("gagal mengisi narasi: TypeError")
+    assert err.message == (
+        "''a' + tahun': operasi '+' tidak dapat dijalankan pada teks dan bilangan"
+    )
+    assert "Error" not in err.message
+
+
+def test_every_failing_placeholder_of_a_narrative_is_reported_by_its_whole_path() -> None:
+    err = fails(
+        "{{ sasaran.S9.nama }} dan {{ sasaran.S1.nma }}\n"
+        "{% if tahunn > 3 %}x{% endif %} {{ rasio | persen }} {{ 'a' + tahun }}\n"
+        "{{ sasaran.S9.nama }}\n",
+        riwayat={2023: 1},
+        selisih={2022: 1},
+    )
+    assert [(p.line, p.path) for p in err.problems] == [
+        (1, "sasaran.S9"),
+        (1, "sasaran.S1.nma"),
+        (2, "tahunn"),
+        (2, "rasio | persen"),
+        (2, "'a' + tahun"),
+        (3, "sasaran.S9"),
+    ]
+
+
+def test_a_refused_filter_names_the_placeholder_it_was_given() -> None:
+    err = fails("{{ sasaran.S1.nama | persen }} {{ tahun | persen }} {{ rasio | persen }}")
+    assert [p.path for p in err.problems] == ["sasaran.S1.nama | persen", "rasio | persen"]
+
+
+def test_a_missing_key_is_named_by_the_path_it_was_reached_by() -> None:
+    source = "{{ x.riwayat[2023] | persen }} {{ x.selisih_tahun[2023] | persen }}"
+    x = {"riwayat": {2023: Decimal(1)}, "selisih_tahun": {}}
+    err = fails(source, x=x)
+    assert [p.path for p in err.problems] == ["x.selisih_tahun[2023]"]
+    assert err.message.startswith("'x.selisih_tahun[2023]' belum ada nilainya")
 
 
 def test_the_narrative_environment_is_an_immutable_sandbox() -> None:
@@ -436,7 +470,9 @@ def test_a_structure_that_doubles_is_refused_before_it_is_printed_or_compared() 
 
 def test_lower_takes_text_numbers_and_dates_only() -> None:
     assert render("{{ 'SANGAT Tinggi' | lower }} {{ tahun | lower }}") == "sangat tinggi 2024"
-    assert fails("{{ daftar | lower }}").message == "filter 'lower' hanya menerima teks, bukan list"
+    assert fails("{{ daftar | lower }}").message == (
+        "'daftar | lower': filter 'lower' hanya menerima teks, bukan list"
+    )
 
 
 def test_loops_keep_every_feature_under_the_step_count() -> None:
@@ -463,8 +499,17 @@ def test_slices_and_namespaces_are_charged_like_any_text_they_hold() -> None:
 
 def test_a_message_shows_a_long_value_shortened() -> None:
     assert fails("{{ sasaran[daftar * 1000] }}").message.startswith(
-        "'[1, 2, 3, 1, 2, 3, ...]' tidak dikenal"
+        "'sasaran['[1, 2, 3, 1, 2, 3, ...]']' tidak dikenal"
     )
     assert fails("{{ (daftar * 1000) | rupiah }}").message.endswith(
         "bukan list ([1, 2, 3, 1, 2, 3, ...])"
+    )
+
+
+def test_a_comparison_that_fails_names_its_placeholder() -> None:
+    err = fails("Satu.\n{% if sasaran.S1.nama > 100 %}x{% endif %}")
+    assert err.line == 2
+    assert err.message == (
+        "'sasaran.S1.nama': gagal mengisi narasi: jenis nilainya tidak cocok untuk operasi "
+        "ini (misalnya teks dengan bilangan)"
     )
