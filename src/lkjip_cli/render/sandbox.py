@@ -319,8 +319,9 @@ def render_narrative(
     problems = Problems(file, context)
     env = narrative_env(budget, problems)
     try:
-        problems.tree = _parse(env, source, file)
-        rendered = _render(env, problems, _parse(env, source, file), context, budget)
+        parsed = _parse(env, source, file)
+        problems.parse = lambda: _parse(env, source, file)
+        rendered = _render(env, problems, parsed, context, budget)
     except NarrativeError as exc:
         raise _together(problems, exc) from None
     if problems.errors:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import reprlib
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -72,9 +72,22 @@ class Problems:
         self.errors: list[NarrativeError] = []
         self.seen: set[tuple[int | None, str]] = set()
         self.template: Any = None
-        self.tree: nodes.Template | None = None
+        self.parse: Callable[[], nodes.Template] | None = None
+        """Parses the narrative again, unguarded, for naming what failed (set by the renderer)."""
+        self._tree: nodes.Template | None = None
         self.paths: dict[int, tuple[Any, str]] = {id(v): (v, k) for k, v in context.items()}
         """id → (value, the path a narrative reached it by), to name what is missing."""
+
+    @property
+    def tree(self) -> nodes.Template | None:
+        """The narrative's unguarded syntax tree, parsed only when a problem needs naming.
+
+        Rendering rewrites its own tree (see :func:`~lkjip_cli.render.limits.guarded`);
+        a narrative without problems never needs this second parse.
+        """
+        if self._tree is None and self.parse is not None:
+            self._tree = self.parse()
+        return self._tree
 
     def line(self) -> int | None:
         """The narrative line being rendered: the innermost frame of the compiled narrative."""
