@@ -88,7 +88,7 @@ SAMPLES: tuple[object, ...] = (
     1550448,
     Decimal("16162638086.54"),
     dt.date(2025, 2, 28),
-    "PMKS",
+    "Puskesmas",
     [1, 2, 3],
 )
 """Example values a filter is tried on, in order; each filter shows those it accepts."""

@@ -1,6 +1,6 @@
 """Pictures a planner adds: a Markdown image in a narrative, read from the data directory.
 
-``![Kegiatan bansos](foto/bansos.jpg)`` names a PNG or JPEG file relative to the
+``![Kegiatan lapangan](foto/kegiatan.jpg)`` names a PNG or JPEG file relative to the
 year's directory. The file is read only through :func:`read_data_file` (inside
 the directory, a regular file, at most :data:`MAX_PICTURE_BYTES`); its kind comes
 from its first bytes and its size in pixels from its header (PNG's IHDR chunk,
