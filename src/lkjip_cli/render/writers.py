@@ -75,7 +75,7 @@ WRITERS: dict[str, Writer] = {
     w.name: w
     for w in (
         Writer("docx", "docx", _docx, "dokumen Word"),
-        Writer("md", "md", _md, "Markdown dengan gambar PNG"),
+        Writer("md", "md", _md, "Markdown dengan gambar SVG"),
         Writer("html", "html", _html, "halaman HTML"),
         Writer("pdf", "pdf", _pdf, "PDF lewat LibreOffice"),
         Writer("xlsx", "xlsx", _xlsx, "buku kerja Excel berisi setiap tabel"),
