@@ -1,10 +1,10 @@
 """Atomic, deterministic writing of a build's files.
 
 Every file is first written in full under a temporary name beside its target
-(``.NAME.tmp-XXXXXXXX``), then all are renamed into place. If anything fails
+(``.NAME.tmp-<8 random characters>``), then all are renamed into place. If anything fails
 before the renames, the temporaries are removed and the previous outputs stay
 as they were; if a rename fails, the files already replaced are put back from
-hard-link backups (``.NAME.bak-XXXXXXXX``). A build killed meanwhile leaves
+hard-link backups (``.NAME.bak-<8 random characters>``). A build killed meanwhile leaves
 these behind: the next build into the directory (which holds it alone, by a
 lock) finishes the interrupted one's rollback before writing. A failure of the
 user's machine (no permission, a read-only or full disk, a name taken by a
