@@ -81,7 +81,9 @@ class _Need:
 def _needs(table: Table, columns: int, size: float, padding: int) -> list[_Need]:
     """The needs of every cell, placed on the grid (rowspans keep their columns)."""
     rows: list[tuple[Row, bool, bool]] = [(r, True, True) for r in table.header]
-    rows += [(r, i in table.bold_rows, False) for i, r in enumerate(table.body)]
+    rows += [
+        (r, i in table.bold_rows or i < table.repeat_rows, False) for i, r in enumerate(table.body)
+    ]
     needs: list[_Need] = []
     covered = [0] * columns  # rows still covered by a rowspan above, per column
     for row, bold_row, header in rows:

@@ -114,7 +114,7 @@ class Writer:
             case Index():
                 for p in index_paragraphs(block, self.plan, self.text_width):
                     self._append(p)
-            case Signature():
+            case Signature() if not isinstance(self._previous(position), Table):
                 for p in signature_paragraphs(block, self.text_width):
                     self._append(p)
             case Signatures():
@@ -162,13 +162,23 @@ class Writer:
     def _table(self, position: int, table: Table) -> None:
         if table.number:
             self._caption(position, TABLE_KIND, table.number, table.caption or "", above=True)
-        signed = isinstance(self._next(position), Signature | Signatures)
+        following = self._next(position)
+        if isinstance(following, Signature):
+            # Signed inside the table's last row: LibreOffice ignores keep-with-next
+            # in a table, so a signature after it could stand alone on a page.
+            self._append(build_table(table, self.text_width, signature=following))
+            self._spacer(position + 1)
+            return
+        signed = isinstance(following, Signatures)
         self._append(build_table(table, self.text_width, keep_with_next=signed))
         self._spacer(position, keep_next=signed)
 
     def _next(self, position: int) -> Block | None:
         blocks = self.dok.blocks
         return blocks[position + 1] if position + 1 < len(blocks) else None
+
+    def _previous(self, position: int) -> Block | None:
+        return self.dok.blocks[position - 1] if position > 0 else None
 
     def _spacer(self, position: int, *, keep_next: bool = False) -> None:
         """Space after a table; it also keeps two tables from fusing into one.
