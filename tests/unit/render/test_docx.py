@@ -570,8 +570,8 @@ def test_a_signature_after_a_table_is_signed_in_its_last_row(dok: Dokumen) -> No
     signed = rows[2].xpath("./w:tc")
     assert len(signed) == 1 and signed[0].xpath("./w:tcPr/w:gridSpan/@w:val") == ["2"]
     assert signed[0].xpath("./w:tcPr/w:tcBorders/w:bottom/@w:val") == ["nil"]
-    assert [text_of(p) for p in signed[0].xpath("./w:p")][0] == "Blitar,"
-    assert "NAMA" in [text_of(p) for p in signed[0].xpath("./w:p")]
+    lines = [text_of(p) for p in signed[0].xpath("./w:p")]
+    assert lines[0] == "Blitar," and "NAMA" in lines
     # printed once: not again after the table
     assert text_of(body[1]) == "" and text_of(body[2]) == "lanjut"
 
