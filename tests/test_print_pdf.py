@@ -12,6 +12,7 @@ Needs LibreOffice and poppler-utils (``.ci/run`` installs both); skipped without
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import subprocess
@@ -51,6 +52,10 @@ pytestmark = pytest.mark.skipif(
 )
 
 
+PDFS: dict[str, Path] = {}
+"""The PDF printed of each example, for the tests that read it another way."""
+
+
 def _examples() -> list[str]:
     return [name for name in EXAMPLES if (ROOT / name).is_dir()]
 
@@ -67,6 +72,7 @@ def printed(
     assert dok is not None, findings
     target = tmp_path_factory.mktemp("pdf") / "laporan.pdf"
     target.write_bytes(to_pdf(write_docx(dok)))
+    PDFS[name] = target
     text = subprocess.run(
         ["pdftotext", "-layout", str(target), "-"], check=True, capture_output=True, text=True
     ).stdout
@@ -148,3 +154,82 @@ def test_page_count_stays_in_the_reviewed_range(printed: tuple[str, Dokumen, lis
     name, _, pages = printed
     low, high = EXAMPLES[name]
     assert low <= len(pages) <= high, f"{name}: {len(pages)} pages, reviewed {low}–{high}"
+
+
+@pytest.fixture(scope="module")
+def flowing(printed: tuple[str, Dokumen, list[str]]) -> list[str]:
+    """The text of each page in reading order, white space collapsed.
+
+    Without ``-layout`` a cell's lines follow each other: ``Sub Kegiatan`` set on
+    two lines of a narrow column reads as it is written.
+    """
+    name = printed[0]
+    text = subprocess.run(
+        ["pdftotext", str(PDFS[name]), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    return [" ".join(page.split()) for page in text.split("\f")[:-1]]
+
+
+def _appendix_pages(dok: Dokumen, pages: list[str], label: str) -> list[int]:
+    """Indexes of the pages of the appendix ``label``: from its heading to the next one."""
+    headings = [f"{b.label} {b.text}" for b in dok.blocks if isinstance(b, Heading) and b.label]
+    title = next(h for h in headings if h.startswith(f"{label} "))
+    # the last page naming it: the Daftar Isi names it before
+    start = max(i for i, page in enumerate(pages) if title in page)
+    following = headings[headings.index(title) + 1 :]
+    end = next(
+        (i for i in range(start + 1, len(pages)) if any(h in pages[i] for h in following)),
+        len(pages),
+    )
+    return list(range(start, end))
+
+
+CASCADE_LABELS = ("Kegiatan PD", "Sub Kegiatan", "Kajian Manajerial", "Kinerja Operasional")
+"""Row labels of the cascade's kegiatan tables, repeated at the top of each of their pages."""
+
+
+def test_every_cascade_page_carries_its_row_labels(
+    printed: tuple[str, Dokumen, list[str]], flowing: list[str]
+) -> None:
+    name, dok, _ = printed
+    # word by word: pdftotext reads the label and PK columns side by side, interleaved
+    # ("Kegiatan PK ESELON PD III"); the running header has "Kinerja", not these words
+    wanted = {w for label in CASCADE_LABELS for w in label.split()} - set(dok.title.split())
+    unlabelled = {}
+    for number in _appendix_pages(dok, flowing, "LAMPIRAN V"):
+        missing = wanted - set(flowing[number].replace(dok.title, "").split())
+        if missing:
+            unlabelled[number + 1] = sorted(missing)
+    assert not unlabelled, f"{name}: cascade pages without their row labels: {unlabelled}"
+
+
+def _signed_tables(dok: Dokumen) -> list[tuple[Table, Signature]]:
+    blocks = dok.blocks
+    return [
+        (table, sig)
+        for table, sig in itertools.pairwise(blocks)
+        if isinstance(table, Table) and isinstance(sig, Signature)
+    ]
+
+
+def test_a_signature_after_a_table_never_stands_alone(
+    printed: tuple[str, Dokumen, list[str]], flowing: list[str]
+) -> None:
+    name, dok, _ = printed
+    signed = _signed_tables(dok)
+    assert signed, f"{name}: no table is signed (the Rencana Aksi and the cascade are)"
+    alone = []
+    page = 0
+    for table, sig in signed:
+        # the page of the table's last row, then the first from it that holds the signature
+        last = " ".join(max((c.text for c in table.body[-1]), key=len).split())
+        page = next(i for i in range(page, len(flowing)) if last in flowing[i])
+        lines = [" ".join(line.split()) for line in (*sig.lines_above, sig.name, *sig.below)]
+        at = next(i for i in range(page, len(flowing)) if all(x in flowing[i] for x in lines))
+        # on the last row's page, or under the table's header (or its repeated rows)
+        repeated = (*table.header, *table.body[: table.repeat_rows])
+        heads = [" ".join(c.text.split()) for row in repeated for c in row if c.text]
+        if at != page and not (heads and all(h in flowing[at] for h in heads)):
+            alone.append((at + 1, sig.name))
+        page = at
+    assert not alone, f"{name}: signatures on a page without their table: {alone}"

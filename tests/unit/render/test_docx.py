@@ -27,6 +27,7 @@ from lkjip_cli.render.blocks import (
     ListItem,
     PageBreak,
     Paragraph,
+    Section,
     Signature,
     Signatures,
     Table,
@@ -585,6 +586,47 @@ def test_repeat_rows_repeat_like_a_header(dok: Dokumen) -> None:
     # rows when the header and an unsplittable first row overflow the page)
     assert tr[1].xpath("./w:tc/w:tcPr/w:shd") and tr[1].xpath(".//w:rPr/w:b")
     assert not tr[2].xpath("./w:trPr/w:cantSplit") and tr[3].xpath("./w:trPr/w:cantSplit")
+
+
+def _orientation(p: BaseOxmlElement) -> str:
+    """``portrait`` or ``landscape``: the section a paragraph's section break ends."""
+    return (
+        "landscape"
+        if p.xpath("./w:pPr/w:sectPr/w:pgSz/@w:orient") == ["landscape"]
+        else ("portrait")
+    )
+
+
+def test_a_table_too_wide_at_8pt_gets_landscape_pages_of_its_own(dok: Dokumen) -> None:
+    # as a declared table of six rupiah columns prints them: 6 × 1782 twips at 8 pt is
+    # more than the 8788 of a portrait page; on landscape 6 × 2245 fit at 10 pt
+    amounts = tuple(Cell("Rp. 11.854.989.245,00") for _ in range(6))
+    wide = Table(header=(), body=(amounts,), widths=(1,) * 6, number="3.1", caption="Lebar")
+    narrow = Table(header=(), body=((Cell("a"),),), widths=(1,))
+    body = _body(
+        dok,
+        Section("portrait"),
+        Paragraph(plain("satu")),
+        wide,
+        Paragraph(plain("dua")),
+        narrow,
+    )
+    tags = [c.tag.split("}")[1] for c in body]
+    # satu | break ending the portrait section | caption, table | break ending the
+    # landscape one (no spacer before it: a blank page) | dua | the narrow table stays
+    assert tags == ["p", "p", "p", "tbl", "p", "p", "tbl", "p"]
+    assert [_orientation(p) for p in (body[1], body[4])] == ["portrait", "landscape"]
+    assert text_of(body[2]).startswith("Tabel 3.1") and text_of(body[5]) == "dua"
+    assert body[1].xpath("./w:pPr/w:sectPr") and body[4].xpath("./w:pPr/w:sectPr")
+    # on landscape the amounts are set at 10 pt (no run size) and never broken
+    assert not body[3].xpath(".//w:rPr/w:sz")
+    assert "Rp.\xa011.854.989.245,00" in text_of(body[3])
+    document = load(write_docx(dataclasses.replace(dok, blocks=(Section("portrait"), wide))))
+    # a table that ends the document: its landscape section is the last, nothing after
+    assert [s.orientation for s in document.sections] == [
+        WD_ORIENTATION.PORTRAIT,
+        WD_ORIENTATION.LANDSCAPE,
+    ]
 
 
 def test_a_bullet_item_with_its_own_marker_gets_no_bullet(dok: Dokumen) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 
@@ -26,7 +27,7 @@ from lkjip_cli.render.blocks import (
     Signatures,
     Table,
 )
-from lkjip_cli.render.colwidths import bind_rupiah
+from lkjip_cli.render.colwidths import Layout, bind_rupiah, layout
 from lkjip_cli.render.docx import sections, styles
 from lkjip_cli.render.docx.chart import add_chart
 from lkjip_cli.render.docx.drawing import body_font, chart_graphic, diagram_graphic, inline_run
@@ -60,6 +61,8 @@ class Writer:
         self.next_shape_id = 1
         self.font = body_font(document, styles.BODY)
         sections.clear_header_footer_references(document)
+        self.spec = sections.COVER
+        """The page layout of the current section."""
         self.text_width = self._configure(sections.COVER)
 
     def write(self) -> None:
@@ -160,18 +163,39 @@ class Writer:
         self._append(p)
 
     def _table(self, position: int, table: Table) -> None:
+        fitted = layout(table, self.text_width)
+        turned = None
+        if fitted.cramped and self.spec.orientation == "portrait":
+            # Too wide at 8 pt: landscape pages of its own, page numbers running on
+            # (docs/data-format.md, "Lebar tabel").
+            turned = self.spec
+            self._section(dataclasses.replace(turned, orientation="landscape", restart=False))
+            fitted = layout(table, self.text_width)
+        self._signed_table(position, table, fitted, spaced=turned is None)
+        last = position + 1 if isinstance(self._next(position), Signature) else position
+        # Back to the page before, unless a section or the end follows (a blank page).
+        if turned is not None and not isinstance(self._next(last), Section | None):
+            self._section(dataclasses.replace(turned, restart=False))
+
+    def _signed_table(self, position: int, table: Table, fitted: Layout, *, spaced: bool) -> None:
+        """``table`` with its caption and a signature that follows it; then a spacer.
+
+        Not ``spaced``: a section break follows, its own paragraph.
+        """
         if table.number:
             self._caption(position, TABLE_KIND, table.number, table.caption or "", above=True)
         following = self._next(position)
         if isinstance(following, Signature):
             # Signed inside the table's last row: LibreOffice ignores keep-with-next
             # in a table, so a signature after it could stand alone on a page.
-            self._append(build_table(table, self.text_width, signature=following))
-            self._spacer(position + 1)
+            self._append(build_table(table, self.text_width, signature=following, fitted=fitted))
+            if spaced:
+                self._spacer(position + 1)
             return
         signed = isinstance(following, Signatures)
-        self._append(build_table(table, self.text_width, keep_with_next=signed))
-        self._spacer(position, keep_next=signed)
+        self._append(build_table(table, self.text_width, keep_with_next=signed, fitted=fitted))
+        if spaced:
+            self._spacer(position, keep_next=signed)
 
     def _next(self, position: int) -> Block | None:
         blocks = self.dok.blocks
@@ -225,6 +249,7 @@ class Writer:
         sub(run, "w:drawing").append(inline)
 
     def _section(self, spec: Section) -> None:
+        self.spec = spec
         self.break_before = False  # a section starts a new page of its own
         if self.started:
             self.document.add_section(WD_SECTION.NEW_PAGE)

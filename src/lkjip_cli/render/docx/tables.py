@@ -48,6 +48,7 @@ def build_table(
     *,
     keep_with_next: bool = False,
     signature: Signature | None = None,
+    fitted: Layout | None = None,
 ) -> BaseOxmlElement:
     """The ``w:tbl`` of ``table``, as wide as ``text_width`` twips.
 
@@ -56,8 +57,9 @@ def build_table(
     ``signature``: signed in a last borderless row of the table, so that it never
     stands alone on a page (LibreOffice too): when the row does not fit it moves
     to the next page under the repeated header.
+    ``fitted``: its layout at ``text_width`` when already computed.
     """
-    fitted = layout(table, text_width)
+    fitted = layout(table, text_width) if fitted is None else fitted
     widths = list(fitted.widths)
     out: list[str] = [
         f"<w:tbl {_NAMESPACE}>",
