@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import MINIMAL, copy_dataset
 from lkjip_cli.api import check
 from lkjip_cli.render.blocks import (
     Dokumen,
@@ -41,7 +42,9 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = {"data/2024": (82, 90), "examples/dinkes-2024": (44, 52)}
 """Example years and the reviewed range of their page count (A4).
 
-Looked at page by page: 2024 prints 86 pages, dinkes-2024 48. A count outside
+Looked at page by page: 2024 prints 86 pages, dinkes-2024 47 (the cascade with
+its kegiatan rows repeated on each page and the signature in the last table: 2024
+one page more than the 85 before, dinkes-2024 as many). A count outside
 the range means pages were lost or added (a blank page, a dropped table row):
 look at the pages again before moving the range.
 """
@@ -233,3 +236,51 @@ def test_a_signature_after_a_table_never_stands_alone(
             alone.append((at + 1, sig.name))
         page = at
     assert not alone, f"{name}: signatures on a page without their table: {alone}"
+
+
+AMOUNTS = ("11.854.989.245", "5.046.629.436", "13.890.985.682", "17.223.131.900")
+WIDE = (
+    "judul: Pagu per Sumber Dana Tahun {tahun}\n"
+    "nomor: tidak\n"
+    "kolom:\n"
+    + "".join(f"  - {{id: d{i}, judul: Dana {i}, jenis: rupiah}}\n" for i in range(6))
+    + "baris:\n"
+    + "".join(
+        "  - {" + ", ".join(f"d{i}: {AMOUNTS[(i + r) % 4]}" for i in range(6)) + "}\n"
+        for r in range(4)
+    )
+)
+"""A declared table of six rupiah columns: 6 × about 3,1 cm at 8 pt, wider than portrait."""
+
+
+def test_a_declared_table_too_wide_for_portrait_prints_landscape_unbroken(tmp_path: Path) -> None:
+    ds = copy_dataset(MINIMAL, tmp_path / "2024").write("tabel/lebar.yaml", WIDE)
+    bab = ds.path("narasi/bab-3.md")
+    bab.write_text(bab.read_text(encoding="utf-8") + "\n::: tabel lebar\n", encoding="utf-8")
+    result = check(ds.root, narratives=False)
+    assert result.data is not None and result.report is not None, result.findings
+    dok, findings = build_document(result.data, result.report)
+    assert dok is not None, findings
+    pdf = tmp_path / "laporan.pdf"
+    pdf.write_bytes(to_pdf(write_docx(dok)))
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    pages = text.split("\f")[:-1]
+    # every amount whole: 24 cells, each printed "Rp. …,00" on one line
+    printed = Counter(w for page in pages for w in page.split())
+    assert sum(printed[f"{a},00"] for a in AMOUNTS) == 24
+    holding = [i + 1 for i, page in enumerate(pages) if f"{AMOUNTS[0]},00" in page]
+    info = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", str(len(pages)), str(pdf)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    sizes = {
+        int(m[1]): float(m[2]) > float(m[3])
+        for m in re.finditer(r"Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)", info)
+    }
+    assert holding and all(sizes[p] for p in holding), f"pages {holding}: not landscape"
+    # the pages around it stay portrait (the chapter goes on, the next chapter follows)
+    assert not sizes[holding[0] - 1] and not sizes[holding[-1] + 1]
