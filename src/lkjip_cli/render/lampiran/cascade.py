@@ -10,9 +10,11 @@ to program indicators), one wide column. Then its kegiatan, in runs of at most
 :data:`MAKS_KOLOM` sub kegiatan cut between kegiatan (the reference prints the
 17 sub kegiatan of Program Penunjang in one table, about 1,1 cm a column, words
 broken letter by letter), each run on its own page: a column per sub kegiatan,
-a kegiatan spanning its own. The kegiatan and sub kegiatan rows of a run repeat
-at the top of every page it takes, so no page shows staff targets without the
-names and labels of their columns. ``MAKS_KOLOM = None`` gives one run.
+a kegiatan spanning its own. Unlike the reference (kegiatan, its indicator, sub
+kegiatan, its indicator), the kegiatan and sub kegiatan names come first and
+repeat at the top of every page the run takes, and every row carries its
+analysis and PK: no page shows indicators or staff targets without the names and
+labels of their columns. ``MAKS_KOLOM = None`` gives one run.
 The signature is printed in the last table of the program (see
 :func:`.docx.tables.build_table`), never alone on a page.
 """
