@@ -1,10 +1,10 @@
 """The report's front matter and its lists: cover, indexes and legal lists.
 
 The cover opens the document in its own unnumbered section (each writer lays
-it out over its page); the indexes
-(DAFTAR ISI, DAFTAR TABEL, DAFTAR GAMBAR) are placed empty and filled once
-every heading, table and figure is known; ``::: daftar`` directives print the
-instansi's lists punctuated the Indonesian legal way.
+it out over its page); the indexes (DAFTAR ISI, DAFTAR TABEL, DAFTAR GAMBAR)
+are placed empty and filled once every heading, table and figure is known;
+``::: daftar`` directives print the instansi's lists punctuated the Indonesian
+legal way.
 """
 
 from __future__ import annotations

@@ -93,10 +93,14 @@ def identity(person: Orang) -> tuple[str, ...]:
 
 
 def signature(
-    person: Orang, above: Sequence[str], align: Literal["left", "right", "center"] = "right"
+    person: Orang,
+    above: Sequence[str],
+    align: Literal["left", "right", "center"] = "right",
+    dated: tuple[tuple[str, str], ...] = (),
 ) -> Signature:
-    """A signature block for ``person`` under the lines ``above``."""
-    return Signature(tuple(above), person.nama, identity(person), align=align)
+    """A signature block for ``person`` under the lines ``above`` (and ``dated``'s
+    ``label : value`` lines above those)."""
+    return Signature(tuple(above), person.nama, identity(person), align=align, dated=dated)
 
 
 def signatures(

@@ -5,8 +5,6 @@ The decree is portrait; the matrix, seven columns wide, gets a landscape section
 
 from __future__ import annotations
 
-import dataclasses
-
 from lkjip_cli.model import DataTahun
 from lkjip_cli.model.iku import Indikator, Keputusan
 from lkjip_cli.numbers import format_tanggal
@@ -101,8 +99,9 @@ def decree(data: DataTahun, keputusan: Keputusan) -> list[Block]:
         )
     blocks.append(layout(decisions, widths))
     blocks.append(
-        dataclasses.replace(
-            signature(keputusan.penandatangan, (f"{short},",)),
+        signature(
+            keputusan.penandatangan,
+            (f"{short},",),
             dated=(
                 ("Ditetapkan di", keputusan.tempat),
                 ("Pada tanggal", format_tanggal(keputusan.tanggal)),
