@@ -212,3 +212,17 @@ def test_quotes_reach_the_docx(dok: Dokumen) -> None:
     body = docx.Document(io.BytesIO(data)).element.body
     text = "".join(body.xpath(".//w:t/text()"))
     assert "“Terwujudnya Kabupaten”" in text and '"' not in text
+
+
+def test_a_long_dated_line_moves_the_block_left_rather_than_wrap(dok: Dokumen) -> None:
+    place = "Kota Contoh Yang Namanya Sangat Panjang Sekali Di Pesisir"
+    long = dataclasses.replace(DECREE, dated=(("Ditetapkan di", place),))
+    body = docx.Document(io.BytesIO(write_docx(dataclasses.replace(dok, blocks=(long,)))))
+    (line,) = body.element.body.xpath("./w:p[w:pPr/w:tabs]")
+    indent = int(line.xpath("string(./w:pPr/w:ind/@w:left)"))
+    stop = int(line.xpath("string(./w:pPr/w:tabs/w:tab/@w:pos)"))
+    section = body.sections[-1]
+    width = _twips(section.page_width) - _twips(section.left_margin)
+    width -= _twips(section.right_margin)
+    assert indent < width // 2  # less than half the page: the line needs more
+    assert stop + text_width(f": {place}", 11, False) * 20 <= width

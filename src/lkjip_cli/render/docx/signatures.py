@@ -32,8 +32,12 @@ def _unbroken_lines(signature: Signature) -> list[tuple[str, bool]]:
 
 
 def needed_width(signature: Signature) -> int:
-    """Twips the widest unwrapped line of ``signature`` needs."""
+    """Twips the widest unwrapped line of ``signature`` needs (a dated line included)."""
     widest = max(measure(text, SIGNATURE_PT, bold) for text, bold in _unbroken_lines(signature))
+    if signature.dated:
+        label = max(measure(label, SIGNATURE_PT, False) for label, _ in signature.dated)
+        value = max(measure(f": {value}", SIGNATURE_PT, False) for _, value in signature.dated)
+        widest = max(widest, label + COLON_GAP / 20 + value)
     return round(widest * 20)
 
 
