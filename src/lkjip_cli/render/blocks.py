@@ -172,7 +172,7 @@ class Cover:
     and its address at the foot."""
 
     title: tuple[str, ...]
-    """``LAPORAN KINERJA INSTANSI PEMERINTAH DAERAH``, ``(LKjIP)``, ``TAHUN ANGGARAN 2024``."""
+    """Its lines: ``LAPORAN KINERJA``, …, ``(LKjIP)``, ``TAHUN ANGGARAN 2024``."""
     issuer: str
     """The government the agency belongs to: ``PEMERINTAH KABUPATEN …``."""
     agency: str

@@ -48,8 +48,10 @@ def cover(data: DataTahun, report: Report, logo: Picture | None = None) -> list[
     """The cover page, in its own section without page numbers."""
     ins = data.instansi
     page = Cover(
+        # Two balanced lines: in the cover's large type the title does not fit one.
         title=(
-            "LAPORAN KINERJA INSTANSI PEMERINTAH DAERAH",
+            "LAPORAN KINERJA",
+            "INSTANSI PEMERINTAH DAERAH",
             "(LKjIP)",
             f"TAHUN ANGGARAN {report.tahun}",
         ),
