@@ -23,9 +23,11 @@ import pytest
 
 from lkjip_cli.api import check
 from lkjip_cli.render.blocks import (
+    Cover,
     Dokumen,
     Figure,
     Heading,
+    Letterhead,
     ListBlock,
     Paragraph,
     Signature,
@@ -102,7 +104,12 @@ def _printed_text(dok: Dokumen) -> Iterator[str]:
             case Figure():
                 yield f"Gambar {block.number} {block.caption}"
             case Signature():
-                yield " ".join((*block.lines_above, block.name, *block.below))
+                dated = (f"{label} : {value}" for label, value in block.dated)
+                yield " ".join((*dated, *block.lines_above, block.name, *block.below))
+            case Cover():
+                yield " ".join((*block.title, block.issuer, block.agency, block.contact))
+            case Letterhead():
+                yield " ".join((block.issuer, block.agency, block.contact))
             case Signatures():
                 for side in (block.left, block.right):
                     yield " ".join((*side.lines_above, side.name, *side.below))
@@ -148,3 +155,12 @@ def test_page_count_stays_in_the_reviewed_range(printed: tuple[str, Dokumen, lis
     name, _, pages = printed
     low, high = EXAMPLES[name]
     assert low <= len(pages) <= high, f"{name}: {len(pages)} pages, reviewed {low}–{high}"
+
+
+def test_the_cover_is_one_page(printed: tuple[str, Dokumen, list[str]]) -> None:
+    """Laid out over its whole page, the cover never runs onto a second one."""
+    name, dok, pages = printed
+    cover = next(b for b in dok.blocks if isinstance(b, Cover))
+    first = " ".join(pages[0].split())
+    assert cover.title[0] in first and cover.agency in first, name
+    assert "KATA PENGANTAR" in pages[1], f"{name}: page 2 is not the Kata Pengantar"

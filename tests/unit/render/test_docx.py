@@ -152,17 +152,26 @@ def test_captions_text_and_seq_fields(document: DocxDocument) -> None:
     ]
 
 
-def test_table_caption_above_table_and_figure_caption_below_picture(
+def test_captions_above_tables_and_figures_and_space_after_them(
     document: DocxDocument,
 ) -> None:
-    for caption in paragraphs_with_style(document, "Caption"):
+    # As the reference prints them: "Gambar 1.1" over the organisation chart too.
+    captions = paragraphs_with_style(document, "Caption")
+    assert {text_of(c).split()[0] for c in captions} == {"Tabel", "Gambar"}
+    for caption in captions:
+        assert caption.xpath("./w:pPr/w:keepNext")
         if text_of(caption).startswith("Tabel"):
-            assert caption.getnext().tag == qn("w:tbl")
-            assert caption.xpath("./w:pPr/w:keepNext")
+            content = caption.getnext()
+            assert content.tag == qn("w:tbl")
         else:
-            previous = caption.getprevious()
-            assert previous.xpath(".//w:drawing/wp:inline")
-            assert previous.xpath("./w:pPr/w:pStyle/@w:val") == ["Gambar"]
+            content = caption.getnext()
+            assert content.xpath(".//w:drawing/wp:inline")
+            assert content.xpath("./w:pPr/w:pStyle/@w:val") == ["Gambar"]
+        # an empty paragraph after it, space before the text that follows, unless
+        # that text starts a new page
+        after = content.getnext()
+        assert after.tag == qn("w:p")
+        assert text_of(after) == "" or after.xpath("./w:pPr/w:pageBreakBefore")
 
 
 def test_index_fields_and_cached_entries(document: DocxDocument) -> None:
