@@ -1,6 +1,7 @@
 """Run by LibreOffice's Python: open a DOCX, update its indexes, export PDF.
 
-Usage: python3 _uno_pdf.py SOFFICE SOURCE.docx TARGET.pdf PROFILE_URL
+Usage: python3 _uno_pdf.py SOFFICE SOURCE.docx TARGET.pdf PROFILE_URL PDF_VERSION
+(PDF_VERSION: 0 plain PDF, 1/2/3 PDF/A-1b/2b/3b, LibreOffice's SelectPdfVersion)
 Kept free of lkjip imports: it runs in the system Python that has ``uno``.
 """
 
@@ -40,7 +41,7 @@ def keep_entry_styles(doc):
 
 
 def main():
-    soffice, source, target, profile = sys.argv[1:5]
+    soffice, source, target, profile, version = sys.argv[1:6]
     pipe = f"lkjip{os.getpid()}"
     proc = subprocess.Popen(
         [
@@ -79,7 +80,14 @@ def main():
             for i in range(indexes.getCount()):
                 indexes.getByIndex(i).update()
             doc.refresh()
-        doc.storeToURL(uno.systemPathToFileUrl(target), (prop("FilterName", "writer_pdf_Export"),))
+        options = uno.Any(
+            "[]com.sun.star.beans.PropertyValue",
+            (prop("SelectPdfVersion", int(version)),),
+        )
+        doc.storeToURL(
+            uno.systemPathToFileUrl(target),
+            (prop("FilterName", "writer_pdf_Export"), prop("FilterData", options)),
+        )
         doc.close(True)
         with contextlib.suppress(Exception):
             desktop.terminate()

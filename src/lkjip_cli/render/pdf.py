@@ -8,6 +8,7 @@ back to the plain conversion and say so.
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import tempfile
@@ -15,6 +16,8 @@ from pathlib import Path
 
 _UNO_SCRIPT = Path(__file__).with_name("_uno_pdf.py")
 _TIMEOUT = 180
+PDFA_VERSION = 2
+"""``SelectPdfVersion`` of LibreOffice's PDF export for ``--pdfa``: PDF/A-2b."""
 
 
 class PdfUnavailable(RuntimeError):
@@ -35,8 +38,16 @@ def _uno_python() -> str | None:
     return None
 
 
-def to_pdf(docx: bytes) -> bytes:
-    """Convert DOCX bytes to PDF bytes; raise :class:`PdfUnavailable` when impossible."""
+def _filter(pdfa: bool) -> str:
+    """The ``--convert-to`` target: plain PDF, or PDF/A through the export's options."""
+    if not pdfa:
+        return "pdf"
+    version = {"SelectPdfVersion": {"type": "long", "value": str(PDFA_VERSION)}}
+    return f"pdf:writer_pdf_Export:{json.dumps(version, separators=(',', ':'))}"
+
+
+def to_pdf(docx: bytes, *, pdfa: bool = False) -> bytes:
+    """Convert DOCX bytes to PDF (PDF/A-2b when ``pdfa``); raise :class:`PdfUnavailable`."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         raise PdfUnavailable(
@@ -54,7 +65,15 @@ def to_pdf(docx: bytes) -> bytes:
         try:
             if python:
                 subprocess.run(
-                    [python, str(_UNO_SCRIPT), soffice, str(source), str(target), profile],
+                    [
+                        python,
+                        str(_UNO_SCRIPT),
+                        soffice,
+                        str(source),
+                        str(target),
+                        profile,
+                        str(PDFA_VERSION if pdfa else 0),
+                    ],
                     check=True,
                     capture_output=True,
                     timeout=_TIMEOUT,
@@ -66,7 +85,7 @@ def to_pdf(docx: bytes) -> bytes:
                         f"-env:UserInstallation={profile}",
                         "--headless",
                         "--convert-to",
-                        "pdf",
+                        _filter(pdfa),
                         "--outdir",
                         str(work),
                         str(source),

@@ -30,8 +30,8 @@ class TemplateError(ValueError):
     """The reference document lacks a style the writer needs."""
 
 
-def write_docx(dok: Dokumen, template: Path | None = None) -> bytes:
-    """Render ``dok`` as DOCX over ``template`` (None: the packaged reference.docx).
+def write_docx(dok: Dokumen, template: bytes | Path | None = None) -> bytes:
+    """Render ``dok`` as DOCX over ``template`` (bytes or path; None: the packaged reference.docx).
 
     Zip entry times come from ``SOURCE_DATE_EPOCH`` when it is set, else from
     ``dok.date``; core properties always from ``dok``.
