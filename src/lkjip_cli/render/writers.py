@@ -48,20 +48,55 @@ class Writer:
 
 @dataclass
 class Job:
-    """One build's rendering: the Dokumen, the file stem, the options; the DOCX made once."""
+    """One build's rendering: the Dokumen, the stem, the options; DOCX and PDF made once.
+
+    When the build writes both, the PDF is converted from the DOCX and the page
+    numbers LibreOffice gave its indexes are then cached in the DOCX written out.
+    """
 
     dok: Dokumen
     stem: str
     options: Options = Options()
+    formats: tuple[str, ...] = ()
+    """Every format of the build: the DOCX waits for the PDF's page numbers."""
     _docx: bytes | None = None
+    _pdf: bytes | None = None
+    _pdf_note: str | None = None
 
     def docx(self) -> bytes:
-        """The DOCX bytes, written on first use (the PDF is converted from the same file)."""
+        """The DOCX bytes, written on first use."""
         if self._docx is None:
-            from lkjip_cli.render.docx import write_docx
-
-            self._docx = write_docx(self.dok, self.options.template)
+            if "pdf" in self.formats:
+                self._convert()
+            else:
+                self._docx = self._write_docx()
+        assert self._docx is not None
         return self._docx
+
+    def pdf(self) -> Written:
+        """The PDF, or a note saying why none could be made."""
+        if self._pdf is None and self._pdf_note is None:
+            self._convert()
+        if self._pdf is None:
+            return Written(notes=[self._pdf_note or ""])
+        return Written({f"{self.stem}.pdf": self._pdf})
+
+    def _write_docx(self, indexes: dict[str, list[tuple[str, str]]] | None = None) -> bytes:
+        from lkjip_cli.render.docx import write_docx
+
+        return write_docx(self.dok, self.options.template, indexes)
+
+    def _convert(self) -> None:
+        from lkjip_cli.render.pdf import PdfUnavailable, convert
+
+        first = self._write_docx()
+        try:
+            converted = convert(first, pdfa=self.options.pdfa)
+        except PdfUnavailable as exc:  # no LibreOffice: the other formats still get written
+            self._docx, self._pdf_note = first, str(exc)
+            return
+        self._pdf = converted.pdf
+        self._docx = self._write_docx(converted.indexes) if converted.indexes else first
 
 
 def _docx(job: Job) -> Written:
@@ -82,12 +117,7 @@ def _html(job: Job) -> Written:
 
 
 def _pdf(job: Job) -> Written:
-    from lkjip_cli.render.pdf import PdfUnavailable, to_pdf
-
-    try:
-        return Written({f"{job.stem}.pdf": to_pdf(job.docx(), pdfa=job.options.pdfa)})
-    except PdfUnavailable as exc:  # no LibreOffice: the other formats still get written
-        return Written(notes=[str(exc)])
+    return job.pdf()
 
 
 def _xlsx(job: Job) -> Written:
@@ -114,7 +144,7 @@ def write_all(
 ) -> Written:
     """Run the writers of ``formats`` (names in :data:`WRITERS`) in registry order."""
     result = Written()
-    job = Job(dok, stem, options)
+    job = Job(dok, stem, options, formats)
     for name, writer in WRITERS.items():
         if name in formats:
             part = writer.write(job)

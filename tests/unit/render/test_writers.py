@@ -41,25 +41,54 @@ def test_the_command_line_offers_the_registrys_formats(tmp_path: Path) -> None:
     assert f"ditulis: {tmp_path / 'lkjip-2024.xlsx'}" in result.output
 
 
-def test_docx_and_pdf_write_the_docx_once(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("pages", [False, True])
+def test_docx_and_pdf_convert_once(pages: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One conversion; the DOCX is written again only to carry LibreOffice's page numbers."""
     import datetime as dt
 
     from lkjip_cli.render import docx, pdf
     from lkjip_cli.render.blocks import Dokumen
 
-    templates: list[bytes | None] = []
+    indexes = {"toc": [("BAB I PENDAHULUAN", "1")]} if pages else {}
+    calls: list[tuple[bytes | None, object]] = []
+    converted: list[bytes] = []
 
-    def write_docx(dok: Dokumen, template: bytes | None = None) -> bytes:
-        templates.append(template)
-        return b"DOCX"
+    def write_docx(dok: Dokumen, template: bytes | None = None, found: object = None) -> bytes:
+        calls.append((template, found))
+        return b"DOCX" if found is None else b"DOCX with pages"
 
-    def to_pdf(data: bytes, *, pdfa: bool = False) -> bytes:
-        return b"PDF/A of " + data if pdfa else b"PDF of " + data
+    def convert(data: bytes, *, pdfa: bool = False) -> pdf.Converted:
+        converted.append(data)
+        return pdf.Converted((b"PDF/A of " if pdfa else b"PDF of ") + data, indexes)
 
     monkeypatch.setattr(docx, "write_docx", write_docx)
-    monkeypatch.setattr(pdf, "to_pdf", to_pdf)
+    monkeypatch.setattr(pdf, "convert", convert)
     dok = Dokumen("Laporan", "LKjIP", "Dinas", dt.date(2025, 1, 31), "A4")
     options = writers.Options(template=b"TEMPLAT", pdfa=True)
     written = writers.write_all(dok, "x", ("pdf", "docx"), options)
-    assert written.files == {"x.docx": b"DOCX", "x.pdf": b"PDF/A of DOCX"}
-    assert templates == [b"TEMPLAT"]
+    assert converted == [b"DOCX"]
+    assert written.files["x.pdf"] == b"PDF/A of DOCX"
+    if pages:
+        assert written.files["x.docx"] == b"DOCX with pages"
+        assert calls == [(b"TEMPLAT", None), (b"TEMPLAT", indexes)]
+    else:
+        assert written.files["x.docx"] == b"DOCX"
+        assert calls == [(b"TEMPLAT", None)]
+
+
+def test_pdf_unavailable_is_a_note_and_the_docx_still_written(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import datetime as dt
+
+    from lkjip_cli.render import pdf
+    from lkjip_cli.render.blocks import Dokumen
+
+    def convert(data: bytes, *, pdfa: bool = False) -> pdf.Converted:
+        raise pdf.PdfUnavailable("PDF tidak dibuat: tidak ada LibreOffice")
+
+    monkeypatch.setattr(pdf, "convert", convert)
+    dok = Dokumen("Laporan", "LKjIP", "Dinas", dt.date(2025, 1, 31), "A4")
+    written = writers.write_all(dok, "x", ("docx", "pdf"))
+    assert list(written.files) == ["x.docx"]
+    assert written.notes == ["PDF tidak dibuat: tidak ada LibreOffice"]

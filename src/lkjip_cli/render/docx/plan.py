@@ -49,6 +49,8 @@ class Plan:
     """Block position → the ``_Ref…`` bookmark on its caption's label and number."""
     refs: dict[str, str] = field(default_factory=dict)
     """A caption's label and number (``Tabel 3.8``) → the name of that bookmark."""
+    pages: dict[str, str] = field(default_factory=dict)
+    """``_Toc`` bookmark → its page as LibreOffice numbered it (indexes.page_numbers)."""
 
 
 def heading_text(heading: Heading) -> str:
