@@ -22,6 +22,7 @@ from lkjip_cli.render.docx.package import (
     set_core_properties,
     zip_timestamp,
 )
+from lkjip_cli.render.docx.parts import add_missing_parts
 from lkjip_cli.render.docx.plan import make_plan
 from lkjip_cli.render.docx.styles import missing_styles
 
@@ -56,6 +57,7 @@ def write_docx(
     if indexes:
         plan.pages = page_numbers(plan, indexes)
     Writer(document, dok, plan).write()
+    add_missing_parts(document)
     set_core_properties(document, dok)
     if not (indexes and all_paged(dok, plan)):
         request_field_update(document)
