@@ -234,6 +234,8 @@ def build(
 ) -> None:
     """Periksa data lalu susun laporan LKjIP (DOCX, Markdown, HTML, PDF, XLSX)."""
     formats = _formats(format)
+    if pdfa and "pdf" not in formats:
+        raise typer.BadParameter("--pdfa hanya berlaku bersama --format pdf", param_hint="--pdfa")
     path = api.resolve(target)
     result = api.build(path, out or Path("build") / path.name, formats, template=templat, pdfa=pdfa)
     if result.findings:
