@@ -140,3 +140,13 @@ def test_a_template_leading_out_of_the_repository_is_refused(repo: Dataset, tmp_
     repo.edit("lkjip.yaml", "tahun: 2024", "tahun: 2024\ntemplat: ../../../rahasia/kop.docx")
     output = _refused(repo, tmp_path / "out")
     assert "menunjuk ke luar direktori data" in output
+
+
+def test_a_copy_of_the_packaged_template_is_the_packaged_one(tmp_path: Path) -> None:
+    from lkjip_cli.render.docx.template import read_template
+
+    copy = tmp_path / "reference.docx"
+    copy.write_bytes(template_bytes(None))
+    assert read_template(tmp_path, None, copy) is None
+    mine = restyled(tmp_path / "gaya.docx")
+    assert read_template(tmp_path, None, mine) == mine.read_bytes()

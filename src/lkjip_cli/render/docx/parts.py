@@ -10,7 +10,7 @@ Both are generated from the document alone: same document, same bytes.
 
 from __future__ import annotations
 
-from xml.sax.saxutils import quoteattr
+from html import escape
 
 from docx.document import Document as DocxDocument
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -71,7 +71,7 @@ def used_fonts(document: DocxDocument) -> list[str]:
 def font_table_xml(fonts: list[str]) -> bytes:
     """``word/fontTable.xml`` naming ``fonts``."""
     entries = "".join(
-        f'<w:font w:name={quoteattr(name)}><w:charset w:val="00"/>'
+        f'<w:font w:name="{escape(name)}"><w:charset w:val="00"/>'
         '<w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>'
         for name in fonts
     )
@@ -84,7 +84,7 @@ def theme_xml(body: str, heading: str) -> bytes:
 
     def font(tag: str, name: str) -> str:
         return (
-            f"<a:{tag}><a:latin typeface={quoteattr(name)}/>"
+            f'<a:{tag}><a:latin typeface="{escape(name)}"/>'
             f'<a:ea typeface=""/><a:cs typeface=""/></a:{tag}>'
         )
 

@@ -58,6 +58,10 @@ def read_template(data_dir: Path, setting: str | None, option: Path | None) -> b
             return None
         label = f"templat {path}"
         raw = read_data_file(path.parent.parent, path, label=label, limit=MAX_TEMPLATE_BYTES)
+    from lkjip_cli.render.docx.package import template_bytes
+
+    if raw == template_bytes(None):
+        return None  # the packaged template, copied: known good, no need to parse it
     check_template(raw, label)
     return raw
 
