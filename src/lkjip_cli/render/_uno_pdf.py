@@ -101,7 +101,8 @@ def main():
             for i in range(indexes.getCount()):
                 indexes.getByIndex(i).update()
             doc.refresh()
-        with open(pages, "w", encoding="utf-8") as out:
+        # the page numbers are a bonus for the DOCX: failing to read them costs no PDF
+        with contextlib.suppress(Exception), open(pages, "w", encoding="utf-8") as out:
             json.dump(index_lines(doc), out, ensure_ascii=False)
         options = uno.Any(
             "[]com.sun.star.beans.PropertyValue",
