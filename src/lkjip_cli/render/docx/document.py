@@ -32,7 +32,7 @@ from lkjip_cli.render.colwidths import bind_rupiah
 from lkjip_cli.render.docx import sections, styles
 from lkjip_cli.render.docx.chart import add_chart
 from lkjip_cli.render.docx.drawing import body_font, chart_graphic, diagram_graphic, inline_run
-from lkjip_cli.render.docx.fields import add_bookmark, add_caption_text
+from lkjip_cli.render.docx.fields import add_bookmark, add_caption_text, add_prose
 from lkjip_cli.render.docx.indexes import index_paragraphs
 from lkjip_cli.render.docx.letter import cover_table, letterhead_elements
 from lkjip_cli.render.docx.lists import Numbering, list_paragraphs
@@ -102,7 +102,7 @@ class Writer:
                 self._paragraph(block)
             case ListBlock():
                 num_id = self.numbering.add(block)
-                for p in list_paragraphs(block, num_id):
+                for p in list_paragraphs(block, num_id, self.plan.refs):
                     self._append(p)
             case Table():
                 self._table(position, block)
@@ -163,11 +163,19 @@ class Writer:
         keep_style = block.align == natural or (block.style != "body" and block.align == "justify")
         p = self._new_paragraph(styles.PARAGRAPH[block.style], None if keep_style else block.align)
         for run in block.runs:
-            add_text(p, bind_rupiah(run.text), bold=run.bold, italic=run.italic)
+            add_prose(p, bind_rupiah(run.text), self.plan.refs, bold=run.bold, italic=run.italic)
 
     def _caption(self, position: int, kind: str, number: str, caption: str, above: bool) -> None:
         p = paragraph(styles.CAPTION, keep_next=above)
-        add_caption_text(p, kind, number, caption, self.plan.restarts.get(position))
+        label = self.plan.labels.get(position)
+        add_caption_text(
+            p,
+            kind,
+            number,
+            caption,
+            self.plan.restarts.get(position),
+            None if label is None else (label.name, label.id),
+        )
         anchor = self.plan.anchors.get(position)
         if anchor is not None:
             add_bookmark(p, anchor.name, anchor.id)
