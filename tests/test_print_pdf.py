@@ -25,9 +25,11 @@ import pytest
 from conftest import MINIMAL, copy_dataset
 from lkjip_cli.api import check
 from lkjip_cli.render.blocks import (
+    Cover,
     Dokumen,
     Figure,
     Heading,
+    Letterhead,
     ListBlock,
     Paragraph,
     Signature,
@@ -42,7 +44,7 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = {"data/2024": (82, 90), "examples/dinkes-2024": (44, 52)}
 """Example years and the reviewed range of their page count (A4).
 
-Looked at page by page: 2024 prints 86 pages, dinkes-2024 47 (the cascade with
+Looked at page by page: 2024 prints 86 pages, dinkes-2024 48 (the cascade with
 its kegiatan rows repeated on each page and the signature in the last table: 2024
 one page more than the 85 before, dinkes-2024 as many). A count outside
 the range means pages were lost or added (a blank page, a dropped table row):
@@ -111,7 +113,12 @@ def _printed_text(dok: Dokumen) -> Iterator[str]:
             case Figure():
                 yield f"Gambar {block.number} {block.caption}"
             case Signature():
-                yield " ".join((*block.lines_above, block.name, *block.below))
+                dated = (f"{label} : {value}" for label, value in block.dated)
+                yield " ".join((*dated, *block.lines_above, block.name, *block.below))
+            case Cover():
+                yield " ".join((*block.title, block.issuer, block.agency, block.contact))
+            case Letterhead():
+                yield " ".join((block.issuer, block.agency, block.contact))
             case Signatures():
                 for side in (block.left, block.right):
                     yield " ".join((*side.lines_above, side.name, *side.below))
@@ -284,3 +291,12 @@ def test_a_declared_table_too_wide_for_portrait_prints_landscape_unbroken(tmp_pa
     assert holding and all(sizes[p] for p in holding), f"pages {holding}: not landscape"
     # the pages around it stay portrait (the chapter goes on, the next chapter follows)
     assert not sizes[holding[0] - 1] and not sizes[holding[-1] + 1]
+
+
+def test_the_cover_is_one_page(printed: tuple[str, Dokumen, list[str]]) -> None:
+    """Laid out over its whole page, the cover never runs onto a second one."""
+    name, dok, pages = printed
+    cover = next(b for b in dok.blocks if isinstance(b, Cover))
+    first = " ".join(pages[0].split())
+    assert cover.title[0] in first and cover.agency in first, name
+    assert "KATA PENGANTAR" in pages[1], f"{name}: page 2 is not the Kata Pengantar"

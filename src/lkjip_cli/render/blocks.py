@@ -157,6 +157,9 @@ class Signature:
     name: str
     below: tuple[str, ...] = ()
     align: Literal["left", "right", "center"] = "right"
+    dated: tuple[tuple[str, str], ...] = ()
+    """Label and value lines above the others, aligned on their colons
+    (``Ditetapkan di : Blitar`` / ``Pada tanggal : 27 September 2024``)."""
 
 
 @dataclass(frozen=True)
@@ -165,6 +168,35 @@ class Signatures:
 
     left: Signature
     right: Signature
+
+
+@dataclass(frozen=True)
+class Cover:
+    """The cover page: the title in its upper third, the logo in the middle, the agency
+    and its address at the foot."""
+
+    title: tuple[str, ...]
+    """Its lines: ``LAPORAN KINERJA``, …, ``(LKjIP)``, ``TAHUN ANGGARAN 2024``."""
+    issuer: str
+    """The government the agency belongs to: ``PEMERINTAH KABUPATEN …``."""
+    agency: str
+    """The agency's name, as printed at the foot."""
+    contact: str = ""
+    """Address, telephone, website and e-mail on one line."""
+    logo: Picture | None = None
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """A letterhead (kop surat): the logo at the left, the issuer centred, a rule beneath."""
+
+    issuer: str
+    """``PEMERINTAH KABUPATEN …``."""
+    agency: str
+    """The agency's (short) name, printed large and bold."""
+    contact: str = ""
+    """Address, telephone, website and e-mail on one line."""
+    logo: Picture | None = None
 
 
 Block = (
@@ -179,6 +211,8 @@ Block = (
     | Index
     | Signature
     | Signatures
+    | Cover
+    | Letterhead
 )
 
 

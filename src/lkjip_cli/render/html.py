@@ -22,10 +22,12 @@ from markupsafe import Markup, escape
 
 from lkjip_cli.render.blocks import (
     Block,
+    Cover,
     Dokumen,
     Figure,
     Heading,
     Index,
+    Letterhead,
     ListBlock,
     PageBreak,
     Paragraph,
@@ -263,8 +265,10 @@ def block_view(
         ident = ids[id(block)]
         view.update(kind="figure", id=ident, svg=Markup(figure_svg(block, f"{ident}-svg")))
     elif isinstance(block, Picture):  # embedded: the HTML file stands alone
-        data = base64.b64encode(block.data).decode("ascii")
-        view.update(kind="picture", src=f"data:{block.mime};base64,{data}")
+        view.update(kind="picture", src=_data_url(block))
+    elif isinstance(block, Cover | Letterhead):
+        logo = _data_url(block.logo) if block.logo is not None else None
+        view.update(kind="cover" if isinstance(block, Cover) else "letterhead", logo=logo)
     elif isinstance(block, Index):
         view.update(kind="index", entries=index_entries(block, targets[block.kind]))
     elif isinstance(block, Signature):
@@ -276,6 +280,11 @@ def block_view(
     else:
         return None
     return view
+
+
+def _data_url(picture: Picture) -> str:
+    """The picture embedded in a ``data:`` URL: the HTML file stands alone."""
+    return f"data:{picture.mime};base64,{base64.b64encode(picture.data).decode('ascii')}"
 
 
 @dataclass

@@ -153,17 +153,26 @@ def test_captions_text_and_seq_fields(document: DocxDocument) -> None:
     ]
 
 
-def test_table_caption_above_table_and_figure_caption_below_picture(
+def test_captions_above_tables_and_figures_and_space_after_them(
     document: DocxDocument,
 ) -> None:
-    for caption in paragraphs_with_style(document, "Caption"):
+    # As the reference prints them: "Gambar 1.1" over the organisation chart too.
+    captions = paragraphs_with_style(document, "Caption")
+    assert {text_of(c).split()[0] for c in captions} == {"Tabel", "Gambar"}
+    for caption in captions:
+        assert caption.xpath("./w:pPr/w:keepNext")
         if text_of(caption).startswith("Tabel"):
-            assert caption.getnext().tag == qn("w:tbl")
-            assert caption.xpath("./w:pPr/w:keepNext")
+            content = caption.getnext()
+            assert content.tag == qn("w:tbl")
         else:
-            previous = caption.getprevious()
-            assert previous.xpath(".//w:drawing/wp:inline")
-            assert previous.xpath("./w:pPr/w:pStyle/@w:val") == ["Gambar"]
+            content = caption.getnext()
+            assert content.xpath(".//w:drawing/wp:inline")
+            assert content.xpath("./w:pPr/w:pStyle/@w:val") == ["Gambar"]
+        # an empty paragraph after it, space before the text that follows, unless
+        # that text starts a new page
+        after = content.getnext()
+        assert after.tag == qn("w:p")
+        assert text_of(after) == "" or after.xpath("./w:pPr/w:pageBreakBefore")
 
 
 def test_index_fields_and_cached_entries(document: DocxDocument) -> None:
@@ -216,7 +225,7 @@ def test_index_entries_link_to_bookmarks(document: DocxDocument) -> None:
     anchors = body(document).xpath(".//w:hyperlink/@w:anchor")
     pagerefs = [f[0] for f in fields(body(document)) if f[0].startswith("PAGEREF")]
     assert len(anchors) == 7 + 3 + 1
-    assert set(anchors) == bookmarks
+    assert set(anchors) == {b for b in bookmarks if b.startswith("_Toc")}
     assert pagerefs == [f"PAGEREF {a} \\h" for a in anchors]
 
 
@@ -575,6 +584,40 @@ def test_a_signature_after_a_table_is_signed_in_its_last_row(dok: Dokumen) -> No
     assert lines[0] == "Blitar," and "NAMA" in lines
     # printed once: not again after the table
     assert text_of(body[1]) == "" and text_of(body[2]) == "lanjut"
+
+
+def test_a_signature_after_a_layout_table_is_signed_in_its_last_cell(dok: Dokumen) -> None:
+    clause = "Keputusan ini mulai berlaku pada tanggal ditetapkan dan berlaku sampai dicabut."
+    rows = ((Cell("KESATU"), Cell(":"), Cell(clause)), (Cell("KEDUA"), Cell(":"), Cell("akhir")))
+    table = Table(header=(), body=rows, widths=(3, 0.5, 12), borders=False)
+    sig = Signature(("KEPALA,",), "NAMA", dated=(("Ditetapkan di", "Blitar"),))
+    body = _body(dok, table, sig, Paragraph(plain("lanjut")))
+    # no row of its own, which could move alone to a page: the last row never splits
+    rows_xml = body[0].xpath("./w:tr")
+    assert len(rows_xml) == 2 and rows_xml[1].xpath("./w:trPr/w:cantSplit")
+    cell = rows_xml[1].xpath("./w:tc")[-1]
+    lines = [text_of(p) for p in cell.xpath("./w:p")]
+    assert lines[0] == "akhir" and "Ditetapkan di\t: Blitar" in lines and "NAMA" in lines
+    # where it would stand on the page: its indent less the cell's offset from the left
+    page = _body(dok, sig)
+    grid = body[0].xpath("./w:tblGrid/w:gridCol/@w:w")
+    assert sum(int(w) for w in grid) == 8788  # the text's width: the table starts at its left
+    margin = body[0].xpath("./w:tblPr/w:tblCellMar/w:left/@w:w") or ["57"]  # the style's
+    offset = int(grid[0]) + int(grid[1]) + int(margin[0])
+    name_at = next(p for p in page if text_of(p) == "NAMA").xpath("./w:pPr/w:ind/@w:left")
+    in_cell = next(p for p in cell.xpath("./w:p") if text_of(p) == "NAMA")
+    assert int(in_cell.xpath("./w:pPr/w:ind/@w:left")[0]) == int(name_at[0]) - offset
+    assert text_of(body[-1]) == "lanjut" and "NAMA" not in [text_of(p) for p in body[1:]]
+
+
+def test_a_section_break_after_a_table_is_one_point_high(dok: Dokumen) -> None:
+    table = Table(header=(), body=((Cell("a"),),), widths=(1,))
+    body = _body(dok, Section("portrait"), table, Section("landscape"), Paragraph(plain("b")))
+    ending = body[1]
+    # the paragraph holding the break went on to a blank page after a page-filling table
+    assert ending.xpath("./w:pPr/w:sectPr")
+    assert ending.xpath("./w:pPr/w:spacing/@w:line") == ["20"]
+    assert ending.xpath("./w:pPr/w:spacing/@w:lineRule") == ["exact"]
 
 
 def test_repeat_rows_repeat_like_a_header(dok: Dokumen) -> None:

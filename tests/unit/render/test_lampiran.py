@@ -21,6 +21,7 @@ from lkjip_cli.render.blocks import (
     Block,
     Cell,
     Heading,
+    Letterhead,
     PageBreak,
     Paragraph,
     Row,
@@ -30,6 +31,7 @@ from lkjip_cli.render.blocks import (
     Table,
 )
 from lkjip_cli.render.lampiran import cascade, lampiran
+from lkjip_cli.render.pictures import Picture
 from lkjip_cli.report import Report
 from lkjip_cli.validate import load
 
@@ -75,11 +77,13 @@ def parts(blocks: Sequence[Block]) -> dict[str, list[Block]]:
     for i, b in enumerate(blocks):
         if isinstance(b, Heading) and b.level == 1:
             assert b.label is not None and i > 0
-            opening = blocks[i - 1]
+            start = i - 2 if isinstance(blocks[i - 1], Letterhead) else i - 1
+            opening = blocks[start]
             assert isinstance(opening, Section), f"{b.label} does not open a section"
             if current:
-                current.pop()  # that section belongs to this appendix, not the one before
-            current = out.setdefault(b.label, [opening])
+                # that section (and letterhead) belong to this appendix, not the one before
+                del current[start - i :]
+            current = out.setdefault(b.label, list(blocks[start:i]))
         if current:
             current.append(b)
     return out
@@ -275,9 +279,14 @@ def test_pk_without_program_list_takes_every_dpa_program(
 def test_iku_decree(blocks: list[Block]) -> None:
     iku = parts(blocks)["LAMPIRAN III"]
     lines = [b.runs[0].text for b in iku if isinstance(b, Paragraph)]
+    # the letterhead opens the page, before the appendix's heading
+    assert isinstance(iku[1], Letterhead) and isinstance(iku[2], Heading)
+    assert (iku[1].issuer, iku[1].agency) == ("PEMERINTAH KABUPATEN CONTOH", "DINAS SOSIAL")
+    assert iku[1].contact == (
+        "Jl. Merdeka No. 1, Telp. 123456, Website: www.dinsos.contoh.go.id, "
+        "Email: dinsos@contoh.go.id"
+    )
     for expected in (
-        "PEMERINTAH KABUPATEN CONTOH",
-        "DINAS SOSIAL",
         "KEPUTUSAN KEPALA DINAS SOSIAL",
         "NOMOR: 12 TAHUN 2024",
         "TENTANG",
@@ -305,11 +314,9 @@ def test_iku_decree(blocks: list[Block]) -> None:
     assert [r[0] for r in rows[1:]] == ["KESATU", "KEDUA"]
     sig = next(b for b in iku if isinstance(b, Signature))
     assert sig.name == "SITI AMINAH, S.Sos"
-    assert sig.lines_above == (
-        "Ditetapkan di : Contoh",
-        "Pada tanggal : 2 Januari 2024",
-        "KEPALA DINAS SOSIAL,",
-    )
+    # label and value apart: the writers align the colons
+    assert sig.dated == (("Ditetapkan di", "Contoh"), ("Pada tanggal", "2 Januari 2024"))
+    assert sig.lines_above == ("KEPALA DINAS SOSIAL,",)
     assert sig.below == ("Pembina Utama Muda", NIP)
 
 
@@ -637,3 +644,21 @@ def test_2024_no_empty_placeholders() -> None:
     data, report = _year_2024()
     for c in _cells(lampiran(data, report)):
         assert "None" not in c.text
+
+
+def test_letterheads_open_the_agreements_and_the_decree_with_the_logo(
+    fixture: tuple[DataTahun, Report],
+) -> None:
+    logo = Picture(b"\x89PNG", "png", 2, 3, "Logo Pemerintah Kabupaten Contoh", "logo.png")
+    made = lampiran(*fixture, logo)
+    heads = [i for i, b in enumerate(made) if isinstance(b, Letterhead)]
+    # each on the first page of its appendix: after the section, before the heading
+    assert [getattr(made[i + 1], "label", None) for i in heads] == [
+        "LAMPIRAN I",
+        "LAMPIRAN II",
+        "LAMPIRAN III",
+    ]
+    assert all(isinstance(made[i - 1], Section) for i in heads)
+    assert all(getattr(made[i], "logo", None) is logo for i in heads)
+    without = [b for b in lampiran(*fixture) if isinstance(b, Letterhead)]
+    assert len(without) == 3 and all(b.logo is None for b in without)

@@ -138,18 +138,22 @@ def test_the_logo_is_on_the_cover(year: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     md = (out / "lkjip-2024.md").read_text(encoding="utf-8")
     cover, _, rest = md.partition("DAFTAR ISI")
-    assert "](foto-a.png)" in cover and "](foto-a.png)" not in rest
-    assert cover.index("TAHUN 2024") < cover.index("foto-a.png") < cover.index("DINAS SOSIAL")
+    assert cover.count("](foto-a.png)") == 1
+    assert cover.index("TAHUN ANGGARAN 2024") < cover.index("foto-a.png") < cover.index("DINAS")
+    # and on the letterheads of the two agreements (this year has no IKU decree)
+    assert rest.count("](foto-a.png)") == 2
     html = (out / "lkjip-2024.html").read_text(encoding="utf-8")
-    assert html.count("data:image/png;base64,") == 1
+    assert html.count("data:image/png;base64,") == 3
     _add(year, "![Sekali lagi](foto/a.png)")  # the same file in a narrative: one copy
     again = runner.invoke(app, ["build", str(year), "--out", str(out), "--format", "md"])
     assert again.exit_code == 0, again.output
     assert sorted(p.name for p in out.glob("foto-*")) == ["foto-a.png"]
     with zipfile.ZipFile(out / "lkjip-2024.docx") as docx:
         body = docx.read("word/document.xml").decode("utf-8")
-    # 4 cm wide (1.440.000 EMU), half as high: the logo is 40 × 20 pixels
-    assert '<wp:extent cx="1440000" cy="720000"/>' in body
+    # the logo is 40 × 20 pixels: 5 cm wide (1.800.000 EMU) on the cover, 2,2 cm on
+    # the letterheads, half as high
+    assert body.count('<wp:extent cx="1800000" cy="900000"/>') == 1
+    assert body.count('<wp:extent cx="792000" cy="396000"/>') == 2
 
 
 def test_a_missing_logo_is_a_finding(year: Path, tmp_path: Path) -> None:

@@ -15,9 +15,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from docx.oxml.ns import nsdecls
+from docx.oxml.ns import nsdecls, qn
 from docx.oxml.parser import parse_xml
 from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Twips
 
 from lkjip_cli.render.blocks import Cell, Row, Signature, Table
 from lkjip_cli.render.colwidths import MARGIN_TWIPS, SMALL_PT, Layout, bind_rupiah, layout
@@ -25,6 +26,8 @@ from lkjip_cli.render.docx import styles
 from lkjip_cli.render.docx.ooxml import JC, el, sub
 from lkjip_cli.render.docx.signatures import signature_paragraphs
 
+SIGNATURE_GAP = 120
+"""Twips above a signature signed in a table's last cell (6 pt)."""
 HEADER_FILL = "D9D9D9"
 """Header shading; the table style's header row has the same fill (see below)."""
 
@@ -81,9 +84,48 @@ def build_table(
     # Written as text and parsed once: lxml builds the tree in C, five times faster
     # than creating the (tens of thousands of) elements one by one from Python.
     tbl: BaseOxmlElement = parse_xml("".join(out))
-    if signature is not None:
+    if signature is not None and not (
+        not table.borders and _sign_in_last_row(tbl, signature, widths, fitted.margin)
+    ):
         tbl.append(_signature_row(signature, widths, fitted.margin))
     return tbl
+
+
+def _sign_in_last_row(
+    tbl: BaseOxmlElement, signature: Signature, widths: list[int], margin: int
+) -> bool:
+    """Sign in the last cell of a borderless table, where a page-wide block would stand.
+
+    A row of its own could move alone to the next page (a layout table repeats no
+    header); in the last row, which never splits, the signature keeps its last
+    line of text. False (nothing done) when that cell does not reach from the
+    left of the block, or only continues a merged cell.
+    """
+    if signature.align != "right":
+        return False
+    cell = tbl.findall(qn("w:tr"))[-1].findall(qn("w:tc"))[-1]
+    props = cell.find(qn("w:tcPr"))
+    span = props.find(qn("w:gridSpan")) if props is not None else None
+    merged = props.find(qn("w:vMerge")) if props is not None else None
+    if merged is not None and merged.get(qn("w:val")) != "restart":
+        return False
+    columns = int(span.get(qn("w:val"))) if span is not None else 1
+    offset = sum(widths[: len(widths) - columns]) + margin
+    # As on the page (the table is the text's width), less where the cell's text starts.
+    lines = signature_paragraphs(signature, sum(widths))
+    indents = [p.find(f"{qn('w:pPr')}/{qn('w:ind')}") for p in lines]
+    if any(ind is None or int(ind.get(qn("w:left"), "0")) < offset for ind in indents):
+        return False
+    # half the line a spacer paragraph would leave above it
+    lines[0].get_or_add_pPr().spacing_before = Twips(SIGNATURE_GAP)
+    for p, ind in zip(lines, indents, strict=True):
+        assert ind is not None  # checked above
+        ind.set(qn("w:left"), str(int(ind.get(qn("w:left"), "0")) - offset))
+        for tab in p.iter(qn("w:tab")):
+            if tab.get(qn("w:pos")) is not None:
+                tab.set(qn("w:pos"), str(int(tab.get(qn("w:pos"))) - offset))
+        cell.append(p)
+    return True
 
 
 def _signature_row(signature: Signature, widths: list[int], margin: int) -> BaseOxmlElement:
