@@ -94,7 +94,9 @@ class Table:
     ``header`` rows repeat on every page in DOCX. ``widths`` give the number of
     columns and, as relative widths, a hint for formats that cannot measure text:
     the DOCX writer sizes columns from their content (:mod:`.colwidths`).
-    ``bold_rows`` index body rows printed bold (totals).
+    ``bold_rows`` index body rows printed bold (totals). ``repeat_rows`` first
+    body rows also repeat on every page in DOCX, printed as body rows (not shaded):
+    a table whose labels are rows rather than a header (the cascade) keeps them.
     """
 
     header: tuple[Row, ...]
@@ -106,6 +108,8 @@ class Table:
     bold_rows: frozenset[int] = frozenset()
     small: bool = False
     borders: bool = True
+    repeat_rows: int = 0
+    """The first body rows that repeat on every page in DOCX, like the header."""
 
 
 @dataclass(frozen=True)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_SECTION
+from docx.enum.text import WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Cm
+from docx.shared import Cm, Twips
 
 from lkjip_cli.render.blocks import (
     Block,
@@ -28,7 +30,7 @@ from lkjip_cli.render.blocks import (
     Signatures,
     Table,
 )
-from lkjip_cli.render.colwidths import bind_rupiah
+from lkjip_cli.render.colwidths import Layout, bind_rupiah, layout
 from lkjip_cli.render.docx import sections, styles
 from lkjip_cli.render.docx.chart import add_chart
 from lkjip_cli.render.docx.drawing import body_font, chart_graphic, diagram_graphic, inline_run
@@ -63,6 +65,8 @@ class Writer:
         self.next_shape_id = 1
         self.font = body_font(document, styles.BODY)
         sections.clear_header_footer_references(document)
+        self.spec = sections.COVER
+        """The page layout of the current section."""
         self.text_width = self._configure(sections.COVER)
 
     def write(self) -> None:
@@ -117,7 +121,7 @@ class Writer:
             case Index():
                 for p in index_paragraphs(block, self.plan, self.text_width):
                     self._append(p)
-            case Signature():
+            case Signature() if not isinstance(self._previous(position), Table):
                 for p in signature_paragraphs(block, self.text_width):
                     self._append(p)
             case Signatures():
@@ -182,11 +186,39 @@ class Writer:
         self._append(p)
 
     def _table(self, position: int, table: Table) -> None:
+        fitted = layout(table, self.text_width)
+        turned = None
+        if fitted.cramped and self.spec.orientation == "portrait":
+            # Too wide at 8 pt: landscape pages of its own, page numbers running on
+            # (docs/data-format.md, how wide a printed table may be).
+            turned = self.spec
+            self._section(dataclasses.replace(turned, orientation="landscape", restart=False))
+            fitted = layout(table, self.text_width)
+        self._signed_table(position, table, fitted, spaced=turned is None)
+        last = position + 1 if isinstance(self._next(position), Signature) else position
+        # Back to the page before, unless a section or the end follows (a blank page).
+        if turned is not None and not isinstance(self._next(last), Section | None):
+            self._section(dataclasses.replace(turned, restart=False))
+
+    def _signed_table(self, position: int, table: Table, fitted: Layout, *, spaced: bool) -> None:
+        """``table`` with its caption and a signature that follows it; then a spacer.
+
+        Not ``spaced``: a section break follows, its own paragraph.
+        """
         if table.number:
             self._caption(position, TABLE_KIND, table.number, table.caption or "", above=True)
-        signed = isinstance(self._next(position), Signature | Signatures)
-        self._append(build_table(table, self.text_width, keep_with_next=signed))
-        self._spacer(position, keep_next=signed)
+        following = self._next(position)
+        if isinstance(following, Signature):
+            # Signed inside the table's last row: LibreOffice ignores keep-with-next
+            # in a table, so a signature after it could stand alone on a page.
+            self._append(build_table(table, self.text_width, signature=following, fitted=fitted))
+            if spaced:
+                self._spacer(position + 1)
+            return
+        signed = isinstance(following, Signatures)
+        self._append(build_table(table, self.text_width, keep_with_next=signed, fitted=fitted))
+        if spaced:
+            self._spacer(position, keep_next=signed)
 
     def _previous(self, position: int) -> Block | None:
         return self.dok.blocks[position - 1] if position > 0 else None
@@ -249,7 +281,25 @@ class Writer:
         return drawing
 
     def _section(self, spec: Section) -> None:
+        self.spec = spec
         self.break_before = False  # a section starts a new page of its own
         if self.started:
             self.document.add_section(WD_SECTION.NEW_PAGE)
+            _flatten_break_after_table(self.document.element.body)
         self.text_width = self._configure(spec)
+
+
+def _flatten_break_after_table(body: BaseOxmlElement) -> None:
+    """The paragraph ending a section right after a table, one point high.
+
+    A section break is a paragraph of its own; after a table that fills the page
+    it went on to a page of its own, blank.
+    """
+    ending = body.sectPr.getprevious()
+    before = ending.getprevious() if ending is not None else None
+    if before is None or before.tag != qn("w:tbl"):
+        return
+    ppr = ending.get_or_add_pPr()
+    ppr.spacing_before = ppr.spacing_after = Twips(0)
+    ppr.spacing_line = Twips(20)
+    ppr.spacing_lineRule = WD_LINE_SPACING.EXACTLY
