@@ -14,6 +14,9 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import tomllib
+
+from lkjip_cli import __version__
 
 from .harness import REPO
 
@@ -51,3 +54,50 @@ def test_check_imports_no_writer_library() -> None:
     assert result.returncode in (0, 1), result.stderr
     line = next(x for x in result.stderr.splitlines() if x.startswith("MODULES "))
     assert json.loads(line.removeprefix("MODULES ")) == []
+
+
+_ENTRY_PROBE = """
+import gc, sys
+seen = []
+
+
+class Watch:
+    def find_spec(self, name, path=None, target=None):
+        if name in ("pydantic.main", "lkjip_cli.cli"):
+            seen.append((name, gc.isenabled()))
+        return None
+
+
+sys.meta_path.insert(0, Watch())
+import lkjip_cli
+light = sorted(m for m in sys.modules if m.split(".")[0] in ("pydantic", "jinja2", "yaml", "typer"))
+sys.argv = ["lkjip", "--version"]
+from lkjip_cli.__main__ import main
+try:
+    main()
+except SystemExit:
+    pass
+print("LIGHT", light, "SEEN", seen, "API", lkjip_cli.check.__module__, file=sys.stderr)
+"""
+
+
+def test_command_turns_the_collector_off_before_lkjip_loads() -> None:
+    """``import lkjip_cli`` loads none of lkjip's libraries, so the ``lkjip`` command's
+    entry point (``lkjip_cli.__main__:main``) can switch the collector off before they
+    load; the API is still ``lkjip_cli.check`` and friends."""
+    result = subprocess.run(
+        [sys.executable, "-c", _ENTRY_PROBE], cwd=REPO, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"lkjip {__version__}\n"
+    line = next(x for x in result.stderr.splitlines() if x.startswith("LIGHT "))
+    assert line == (
+        "LIGHT [] SEEN [('lkjip_cli.cli', False), ('pydantic.main', False)] API lkjip_cli.api"
+    )
+
+
+def test_console_script_is_the_entry_point() -> None:
+    scripts = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"][
+        "scripts"
+    ]
+    assert scripts == {"lkjip": "lkjip_cli.__main__:main"}
