@@ -1,6 +1,7 @@
 """The ``lkjip`` command and ``python -m lkjip_cli``: the collector off, then the CLI."""
 
 import gc
+import os
 
 
 def main() -> None:
@@ -11,6 +12,10 @@ def main() -> None:
     collector's passes over them during the imports free nothing.
     """
     gc.disable()
+    # lkjip uses no pydantic plugin; one installed for another program must not
+    # watch or change lkjip's validation (and looking for them reads the metadata
+    # of every installed package, 2 ms). A user's own setting wins.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from lkjip_cli.cli import main as run
 
     run()

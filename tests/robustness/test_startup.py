@@ -17,6 +17,7 @@ top of a module that ``check`` loads; :data:`BUILD_ONLY` lists lkjip's own.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tomllib
@@ -102,22 +103,31 @@ try:
     main()
 except SystemExit:
     pass
-print("LIGHT", light, "SEEN", seen, "API", lkjip_cli.check.__module__, file=sys.stderr)
+import os
+print("LIGHT", light, "SEEN", seen, "API", lkjip_cli.check.__module__,
+      "PLUGINS", os.environ.get("PYDANTIC_DISABLE_PLUGINS"), file=sys.stderr)
 """
 
 
 def test_command_turns_the_collector_off_before_lkjip_loads() -> None:
     """``import lkjip_cli`` loads none of lkjip's libraries, so the ``lkjip`` command's
     entry point (``lkjip_cli.__main__:main``) can switch the collector off before they
-    load; the API is still ``lkjip_cli.check`` and friends."""
+    load; the API is still ``lkjip_cli.check`` and friends. No pydantic plugin runs."""
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
     result = subprocess.run(
-        [sys.executable, "-c", _ENTRY_PROBE], cwd=REPO, capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", _ENTRY_PROBE],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout == f"lkjip {__version__}\n"
     line = next(x for x in result.stderr.splitlines() if x.startswith("LIGHT "))
     assert line == (
         "LIGHT [] SEEN [('lkjip_cli.cli', False), ('pydantic.main', False)] API lkjip_cli.api"
+        " PLUGINS __all__"
     )
 
 
