@@ -277,7 +277,7 @@ def narrative_env(
         # Jinja's optimizer folds constants at compile time: in this sandbox every
         # operator, call and output is intercepted, so it walks the tree and folds
         # nothing, except a filter on a literal, which it would run outside the
-        # budget. Off, it saves 13 ms of a check (README, Performance).
+        # budget. Off, it saves 12 ms of a check (README, Performance).
         optimized=False,
     )
     env.filters = dict(NARRATIVE_FILTERS)
