@@ -88,7 +88,7 @@ def _lkjip() -> list[str]:
     script = Path(sys.executable).with_name("lkjip")
     if script.is_file():
         return [str(script)]
-    return [sys.executable, "-c", "from lkjip_cli.cli import main; main()"]
+    return [sys.executable, "-m", "lkjip_cli"]
 
 
 def _pandoc_version(pandoc: str) -> str:
