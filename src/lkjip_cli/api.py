@@ -58,6 +58,10 @@ def check(path: Path, *, narratives: bool = True) -> CheckResult:
         findings += check_narratives(data, report)
     if not narratives:
         return CheckResult(data, report, findings)  # the build acknowledges at its end
+    try:  # the build reads it too: a template it would refuse is refused here
+        _template(data, None)
+    except InputError as exc:
+        findings.append(_unreadable(exc))
     return CheckResult(data, report, acknowledge(data, findings))
 
 
@@ -86,7 +90,7 @@ def build(
     """Check, then render every requested format and write them all at once.
 
     ``template`` is a DOCX template chosen on the command line (else the data
-    repository's, see render/docx/template.py); ``pdfa`` asks for PDF/A.
+    repository's, see template.py); ``pdfa`` asks for PDF/A.
     Errors stop the build before anything is written; warnings are kept and
     the build goes on. The outputs are written atomically (see output.py); what a
     build killed while writing left in ``out_dir`` is undone first.
@@ -106,9 +110,7 @@ def build(
         try:
             options = Options(_template(checked.data, template), pdfa)
         except InputError as exc:
-            result.findings.append(
-                Finding(exc.rule, "error", exc.message, exc.position, unreadable=True)
-            )
+            result.findings.append(_unreadable(exc))
             return result
     dok, doc_findings = build_document(checked.data, checked.report)
     result.findings = acknowledge(checked.data, result.findings + doc_findings)
@@ -127,9 +129,14 @@ def build(
     return result
 
 
+def _unreadable(exc: InputError) -> Finding:
+    """An input lkjip cannot read, as a finding (exit 2)."""
+    return Finding(exc.rule, "error", exc.message, exc.position, unreadable=True)
+
+
 def _template(data: DataTahun, option: Path | None) -> bytes | None:
     """The DOCX template's bytes (None: the packaged one); InputError names its path."""
-    from lkjip_cli.render.docx.template import read_template
+    from lkjip_cli.template import read_template
 
     setting = data.config.templat
     try:

@@ -16,7 +16,7 @@ from lkjip_cli import api
 from lkjip_cli.cli import app
 from lkjip_cli.findings import exit_code
 from lkjip_cli.render.docx.package import template_bytes
-from lkjip_cli.render.docx.template import repository_root
+from lkjip_cli.template import repository_root
 
 RED = RGBColor(0xC0, 0x10, 0x20)
 
@@ -143,10 +143,41 @@ def test_a_template_leading_out_of_the_repository_is_refused(repo: Dataset, tmp_
 
 
 def test_a_copy_of_the_packaged_template_is_the_packaged_one(tmp_path: Path) -> None:
-    from lkjip_cli.render.docx.template import read_template
+    from lkjip_cli.template import read_template
 
     copy = tmp_path / "reference.docx"
     copy.write_bytes(template_bytes(None))
     assert read_template(tmp_path, None, copy) is None
     mine = restyled(tmp_path / "gaya.docx")
     assert read_template(tmp_path, None, mine) == mine.read_bytes()
+
+
+@pytest.mark.parametrize("broken", ["setting", "invalid", "style"])
+def test_check_refuses_the_template_the_build_refuses(
+    repo: Dataset, tmp_path: Path, broken: str
+) -> None:
+    """check is as strict as build: the same message, the same exit code, on the same data."""
+    if broken == "setting":
+        repo.edit("lkjip.yaml", "tahun: 2024", "tahun: 2024\ntemplat: tidak-ada.docx")
+    elif broken == "invalid":
+        bad = tmp_path / "repo" / "templates" / "reference.docx"
+        bad.parent.mkdir()
+        bad.write_text("bukan dokumen", encoding="utf-8")
+    else:
+        path = restyled(tmp_path / "repo" / "templates" / "reference.docx")
+        document = docx.Document(str(path))
+        caption = document.styles.element.xpath("./w:style[@w:styleId='Caption']")[0]
+        caption.getparent().remove(caption)
+        document.save(str(path))
+    built = _refused(repo, tmp_path / "out")
+    checked = CliRunner().invoke(app, ["check", str(repo.root)])
+    assert checked.exit_code == 2, checked.output
+    message = next(line for line in built.splitlines() if "templat " in line)
+    assert message in checked.output
+
+
+def test_check_passes_a_good_template(repo: Dataset, tmp_path: Path) -> None:
+    restyled(tmp_path / "repo" / "templates" / "reference.docx")
+    result = CliRunner().invoke(app, ["check", str(repo.root)])
+    assert result.exit_code == 0, result.output
+    assert "templat" not in result.output

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from importlib import resources
 from pathlib import Path
 
 import docx
@@ -14,10 +13,9 @@ from docx.oxml.ns import qn
 from lkjip_cli.render.blocks import Dokumen
 from lkjip_cli.render.docx.ooxml import el, insert_ordered
 from lkjip_cli.render.zipfixed import normalize_zip, zip_timestamp
+from lkjip_cli.template import packaged_template
 
 __all__ = ["normalize_zip", "zip_timestamp"]  # re-exported: the DOCX writer imports them here
-
-TEMPLATE_NAME = "reference.docx"
 
 _AFTER_UPDATE_FIELDS = (
     "w:hdrShapeDefaults",
@@ -51,11 +49,7 @@ def template_bytes(template: bytes | Path | None) -> bytes:
         return template
     if template is not None:
         return template.read_bytes()
-    packaged = resources.files("lkjip_cli").joinpath("templates", TEMPLATE_NAME)
-    if packaged.is_file():
-        return packaged.read_bytes()
-    # Editable install: the wheel's lkjip_cli/templates is the repository's templates/.
-    return (Path(__file__).resolve().parents[4] / "templates" / TEMPLATE_NAME).read_bytes()
+    return packaged_template()
 
 
 def open_template(template: bytes | Path | None) -> DocxDocument:

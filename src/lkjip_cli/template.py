@@ -19,12 +19,15 @@ else the year's directory itself. 2 and 3 are data: they are read through
 from __future__ import annotations
 
 import io
+from importlib import resources
 from pathlib import Path
 
 from lkjip_cli.datafiles import read_data_file
 from lkjip_cli.errors import InputError
 
-TEMPLATE = Path("templates", "reference.docx")
+TEMPLATE_NAME = "reference.docx"
+"""The template's file name, in lkjip's package and in a data repository."""
+TEMPLATE = Path("templates", TEMPLATE_NAME)
 """Where a data repository keeps its template, relative to the repository."""
 MAX_TEMPLATE_BYTES = 32 * 1024 * 1024
 """Largest template read (a template with a logo and fonts is a few MB)."""
@@ -58,12 +61,18 @@ def read_template(data_dir: Path, setting: str | None, option: Path | None) -> b
             return None
         label = f"templat {path}"
         raw = read_data_file(path.parent.parent, path, label=label, limit=MAX_TEMPLATE_BYTES)
-    from lkjip_cli.render.docx.package import template_bytes
-
-    if raw == template_bytes(None):
+    if raw == packaged_template():
         return None  # the packaged template, copied: known good, no need to parse it
     check_template(raw, label)
     return raw
+
+
+def packaged_template() -> bytes:
+    """The template packaged with lkjip (in an editable install, the repository's)."""
+    packaged = resources.files("lkjip_cli").joinpath("templates", TEMPLATE_NAME)
+    if packaged.is_file():
+        return packaged.read_bytes()
+    return (Path(__file__).resolve().parents[2] / "templates" / TEMPLATE_NAME).read_bytes()
 
 
 def check_template(raw: bytes, label: str) -> None:
