@@ -12,6 +12,7 @@ and built by :mod:`.registry`.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -33,8 +34,17 @@ from lkjip_cli.render.blocks import (
 from lkjip_cli.render.context import narrative_context
 from lkjip_cli.render.jinja import FilterValueError
 from lkjip_cli.render.limits import MAX_FINDINGS, Budget, cap_findings
-from lkjip_cli.render.narrative import KINDS, Directive, scan, split, to_blocks
-from lkjip_cli.render.pictures import IMAGE, Picture, load_picture
+from lkjip_cli.render.narrative import (
+    KINDS,
+    Directive,
+    image_lines,
+    line_of,
+    read_pictures,
+    scan,
+    split,
+    to_blocks,
+)
+from lkjip_cli.render.pictures import OPENING, Picture, load_picture
 from lkjip_cli.report import Report
 
 if TYPE_CHECKING:
@@ -88,6 +98,8 @@ class _Numbering:
     """Directive name → "3.8"."""
     twice: set[str] = field(default_factory=set)
     """Names written twice in the narratives' text (already a finding)."""
+    pictures: dict[str, list[str]] = field(default_factory=dict)
+    """Chapter → the numbers of the pictures its text writes (``![teks](…)``), in order."""
 
 
 def _number(data: DataTahun, findings: list[Finding]) -> _Numbering:
@@ -97,8 +109,17 @@ def _number(data: DataTahun, findings: list[Finding]) -> _Numbering:
         if narasi is None or chapter.number is None:
             continue
         counts = {"tabel": 0, "gambar": 0}
-        for d in scan(narasi.text):
-            if d.kind in counts:
+        pictures = result.pictures.setdefault(chapter.key, [])
+        # a picture is a figure numbered in sequence with the charts around it
+        for _, d in sorted(
+            [(d.line, d) for d in scan(narasi.text)]
+            + [(line, None) for line in image_lines(narasi.text)],
+            key=lambda x: x[0],
+        ):
+            if d is None:
+                counts["gambar"] += 1
+                pictures.append(f"{chapter.number}.{counts['gambar']}")
+            elif d.kind in counts:
                 if d.name in result.labels:
                     result.twice.add(d.name)
                     findings.append(
@@ -165,6 +186,8 @@ def build_document(
             continue
         unknown_refs: dict[str, None] = {}  # each name once, at most MAX_FINDINGS of them
         start = len(findings)
+        numbers = iter(numbering.pictures.get(chapter.key, ()))
+        shown = 0  # the pictures its rendered text shows
 
         def ref(name: object, _unknown: dict[str, None] = unknown_refs) -> str:
             if not isinstance(name, str):
@@ -195,7 +218,7 @@ def build_document(
             placed.update(d.name for d in scan(narasi.text))
             continue
         for name in unknown_refs:
-            line = _line_of(narasi.text, name)
+            line = line_of(narasi.text, name)
             findings.append(
                 error(
                     "narasi.rujukan-tidak-dikenal",
@@ -208,9 +231,11 @@ def build_document(
             if len(findings) - start > MAX_FINDINGS:
                 break  # a loop can write a directive a million times
             if isinstance(part, str):
-                pictures = _pictures(data, narasi.text, narasi.file, part, findings)
+                pictures, problems = read_pictures(data.root, part, narasi.text, narasi.file)
+                findings.extend(problems)
+                shown += len(OPENING.findall(part))
                 if draw:  # Markdown always parses: only the blocks need it
-                    blocks.extend(to_blocks(part, pictures))
+                    blocks.extend(_numbered(to_blocks(part, pictures), numbers))
                 continue
             if (part.kind, part.name) in seen:
                 if part.name not in numbering.twice:  # written once, repeated by a loop
@@ -221,6 +246,9 @@ def build_document(
             if made is not None:
                 blocks.extend(made)
                 placed.add(part.name)
+        written = numbering.pictures.get(chapter.key)
+        if written is not None and shown > len(written):
+            findings.append(_pictures_made(narasi.text, narasi.file, shown, len(written)))
         cap_findings(findings, start, narasi.file)
     if draw:
         blocks.extend(_lampiran(data, report))
@@ -262,22 +290,24 @@ def _logo(data: DataTahun, findings: list[Finding]) -> Picture | None:
         return None
 
 
-def _pictures(
-    data: DataTahun, source: str, file: str, part: str, findings: list[Finding]
-) -> dict[str, Picture]:
-    """The pictures ``part`` shows (``![teks](foto/x.jpg)``), each read; a finding for the rest."""
-    found: dict[str, Picture] = {}
-    for match in IMAGE.finditer(part):
-        src = match["src"]
-        if src in found:
-            continue
-        try:
-            found[src] = load_picture(data.root, src, match["alt"])
-        except InputError as exc:
-            findings.append(
-                error("narasi.gambar", exc.message, Position(file, _line_of(source, src), 1))
-            )
-    return found
+def _numbered(blocks: list[Block], numbers: Iterator[str]) -> list[Block]:
+    """``blocks`` with each picture's figure given the next number of its chapter."""
+    return [
+        dataclasses.replace(b, number=next(numbers, "")) if isinstance(b, Figure) else b
+        for b in blocks
+    ]
+
+
+def _pictures_made(source: str, file: str, shown: int, written: int) -> Finding:
+    """More pictures shown than written: a loop or a placeholder made some, which have no number."""
+    lines = image_lines(source)
+    return error(
+        "narasi.gambar",
+        f"narasi ini menampilkan {shown} gambar, padahal hanya {written} yang ditulis: "
+        "gambar yang dihasilkan perulangan ({% for %}) atau isian tidak dapat diberi nomor; "
+        "tulis setiap gambar langsung di narasi",
+        Position(file, lines[-1] if lines else 1, 1),
+    )
 
 
 def _unfilled(problem: NarrativeError, report: Report) -> str:
@@ -311,13 +341,6 @@ def _placed_twice(d: Directive, file: str) -> Finding:
 
 _UNBUILT = Paragraph(())
 """What a placed table stands for when only the findings are wanted (``draw=False``)."""
-
-
-def _line_of(source: str, needle: str) -> int:
-    for number, line in enumerate(source.splitlines(), 1):
-        if needle in line:
-            return number
-    return 1
 
 
 def _directive(

@@ -177,6 +177,15 @@ def _assign_ids(blocks: Iterable[Block]) -> dict[int, str]:
     return out
 
 
+def img(picture: Picture, alt: str) -> Markup:
+    """A picture as an ``<img>`` embedding its bytes: the HTML file stands alone."""
+    data = base64.b64encode(picture.data).decode("ascii")
+    return Markup(
+        '<img src="data:{};base64,{}" alt="{}" width="{}" height="{}" '
+        'style="max-width: 100%; height: auto">'
+    ).format(picture.mime, data, alt, picture.width, picture.height)
+
+
 def _percentages(widths: tuple[float, ...], columns: int) -> list[str]:
     if len(widths) != columns or not widths or sum(widths) <= 0:
         return []
@@ -261,10 +270,15 @@ def block_view(
         view["kind"] = "list"
     elif isinstance(block, Figure):
         ident = ids[id(block)]
-        view.update(kind="figure", id=ident, svg=Markup(figure_svg(block, f"{ident}-svg")))
-    elif isinstance(block, Picture):  # embedded: the HTML file stands alone
-        data = base64.b64encode(block.data).decode("ascii")
-        view.update(kind="picture", src=f"data:{block.mime};base64,{data}")
+        content = block.content
+        drawing = (
+            img(content, block.alt or block.caption)
+            if isinstance(content, Picture)
+            else Markup(figure_svg(block, f"{ident}-svg"))
+        )
+        view.update(kind="figure", id=ident, drawing=drawing)
+    elif isinstance(block, Picture):
+        view.update(kind="picture", img=img(block, block.alt))
     elif isinstance(block, Index):
         view.update(kind="index", entries=index_entries(block, targets[block.kind]))
     elif isinstance(block, Signature):

@@ -11,10 +11,23 @@ import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lkjip_cli.render.blocks import Block, Heading, ListBlock, ListItem, Paragraph, Run, Runs
-from lkjip_cli.render.pictures import Picture
+from lkjip_cli.errors import InputError
+from lkjip_cli.findings import Finding, error
+from lkjip_cli.loader import Position
+from lkjip_cli.render.blocks import (
+    Block,
+    Figure,
+    Heading,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Run,
+    Runs,
+)
+from lkjip_cli.render.pictures import IMAGE, OPENING, Picture, load_picture
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -57,6 +70,55 @@ def split(rendered: str) -> list[str | Directive]:
     return [p for p in parts if not isinstance(p, str) or p.strip()]
 
 
+def image_lines(source: str) -> list[int]:
+    """The line of every image a narrative's source writes, one entry per image, in order."""
+    return [
+        number for number, line in enumerate(source.splitlines(), 1) for _ in OPENING.finditer(line)
+    ]
+
+
+def read_pictures(
+    root: Path, part: str, source: str, file: str
+) -> tuple[dict[str, Picture], list[Finding]]:
+    """The pictures rendered Markdown ``part`` shows, each read once; a finding for the rest.
+
+    A picture is a numbered figure, captioned by its text (``![teks](...)``) or
+    its title (``![...](foto/x.jpg "judul")``): one with neither is an error,
+    since Daftar Gambar would list a bare number. ``source`` (the narrative as
+    written, in ``file``) gives each finding its line.
+    """
+    found: dict[str, Picture] = {}
+    findings: list[Finding] = []
+    for match in IMAGE.finditer(part):
+        src = match["src"]
+        where = Position(file, line_of(source, src), 1)
+        if not (match["alt"].strip() or (match["title"] or "").strip()):
+            findings.append(
+                error(
+                    "narasi.gambar-tanpa-keterangan",
+                    f"gambar '{src}' tidak berketerangan: tulis keterangannya, mis. "
+                    f"![Kegiatan lapangan]({src}); keterangan itu dicetak di bawah gambar "
+                    "('Gambar 3.1 …') dan tercantum di Daftar Gambar",
+                    where,
+                )
+            )
+        if src in found:
+            continue
+        try:
+            found[src] = load_picture(root, src, match["alt"])
+        except InputError as exc:
+            findings.append(error("narasi.gambar", exc.message, where))
+    return found, findings
+
+
+def line_of(source: str, needle: str) -> int:
+    """The first line of ``source`` holding ``needle`` (1 when none does)."""
+    for number, line in enumerate(source.splitlines(), 1):
+        if needle in line:
+            return number
+    return 1
+
+
 @functools.cache
 def _markdown() -> MarkdownIt:
     """The CommonMark parser, without raw HTML.
@@ -70,10 +132,12 @@ def _markdown() -> MarkdownIt:
 
 
 def to_blocks(markdown: str, pictures: Mapping[str, Picture] | None = None) -> list[Block]:
-    """Parse a Markdown chunk into heading, paragraph, list and picture blocks.
+    """Parse a Markdown chunk into heading, paragraph, list and figure blocks.
 
-    An image (``![teks](foto/x.jpg)``) becomes the picture of ``pictures`` read
-    from that path, on its own after the paragraph's text; one not read is left
+    An image (``![teks](foto/x.jpg)``) becomes a figure of the picture of
+    ``pictures`` read from that path, on its own after the paragraph's text,
+    captioned by its title (``"judul"``) or else its text, and not numbered yet
+    (the document numbers it with its chapter's charts); one not read is left
     out (its finding is made where it was read).
     """
     from markdown_it.common.normalize_url import normalizeLink
@@ -87,13 +151,19 @@ def to_blocks(markdown: str, pictures: Mapping[str, Picture] | None = None) -> l
 
 def _paragraph(inline: Token, pictures: Mapping[str, Picture]) -> list[Block]:
     shown = [
-        pictures[src]
+        _figure(pictures[src], child)
         for child in inline.children or []
         if child.type == "image" and (src := str(child.attrGet("src") or "")) in pictures
     ]
     runs = _runs(inline)
     text: list[Block] = [Paragraph(runs)] if "".join(r.text for r in runs).strip() else []
     return [*text, *shown]
+
+
+def _figure(picture: Picture, image: Token) -> Figure:
+    alt = image.content.strip()
+    caption = str(image.attrGet("title") or "").strip() or alt
+    return Figure(picture, picture.source, "", caption, picture.width_cm, alt=alt)
 
 
 def _blocks(
@@ -114,7 +184,7 @@ def _blocks(
         elif tok.type in {"bullet_list_open", "ordered_list_open"}:
             block, i, shown = _list(tokens, i, pictures or {})
             out.append(block)
-            out.extend(shown)  # a list item's picture follows its list
+            out.extend(shown)  # a list item's figure follows its list
         elif tok.type in {"fence", "code_block"}:
             out.append(Paragraph((Run(tok.content.strip()),)))
             i += 1
@@ -125,13 +195,13 @@ def _blocks(
 
 def _list(
     tokens: list[Token], i: int, pictures: Mapping[str, Picture]
-) -> tuple[ListBlock, int, list[Picture]]:
+) -> tuple[ListBlock, int, list[Figure]]:
     opener = tokens[i]
     ordered = opener.type == "ordered_list_open"
     close = "ordered_list_close" if ordered else "bullet_list_close"
     start = int(opener.attrGet("start") or 1) if ordered else 1
     items: list[ListItem] = []
-    shown: list[Picture] = []
+    shown: list[Figure] = []
     i += 1
     while tokens[i].type != close:
         if tokens[i].type == "list_item_open":
@@ -147,7 +217,7 @@ def _list(
                     children = b
                 elif isinstance(b, Heading):
                     runs.append(Run(b.text, bold=True))
-                elif isinstance(b, Picture):
+                elif isinstance(b, Figure):
                     shown.append(b)
             items.append(ListItem(tuple(runs), children))
         i += 1
