@@ -12,7 +12,6 @@ and built by :mod:`.registry`.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -39,6 +38,8 @@ from lkjip_cli.render.narrative import (
     Directive,
     image_lines,
     line_of,
+    number_pictures,
+    pictures_made,
     read_pictures,
     scan,
     split,
@@ -235,7 +236,7 @@ def build_document(
                 findings.extend(problems)
                 shown += len(OPENING.findall(part))
                 if draw:  # Markdown always parses: only the blocks need it
-                    blocks.extend(_numbered(to_blocks(part, pictures), numbers))
+                    blocks.extend(number_pictures(to_blocks(part, pictures), numbers))
                 continue
             if (part.kind, part.name) in seen:
                 if part.name not in numbering.twice:  # written once, repeated by a loop
@@ -248,7 +249,7 @@ def build_document(
                 placed.add(part.name)
         written = numbering.pictures.get(chapter.key)
         if written is not None and shown > len(written):
-            findings.append(_pictures_made(narasi.text, narasi.file, shown, len(written)))
+            findings.append(pictures_made(narasi.text, narasi.file, shown, len(written)))
         cap_findings(findings, start, narasi.file)
     if draw:
         blocks.extend(_lampiran(data, report))
@@ -288,26 +289,6 @@ def _logo(data: DataTahun, findings: list[Finding]) -> Picture | None:
             error("instansi.logo", f"logo: {exc.message}", data.pos("instansi.yaml", ("logo",)))
         )
         return None
-
-
-def _numbered(blocks: list[Block], numbers: Iterator[str]) -> list[Block]:
-    """``blocks`` with each picture's figure given the next number of its chapter."""
-    return [
-        dataclasses.replace(b, number=next(numbers, "")) if isinstance(b, Figure) else b
-        for b in blocks
-    ]
-
-
-def _pictures_made(source: str, file: str, shown: int, written: int) -> Finding:
-    """More pictures shown than written: a loop or a placeholder made some, which have no number."""
-    lines = image_lines(source)
-    return error(
-        "narasi.gambar",
-        f"narasi ini menampilkan {shown} gambar, padahal hanya {written} yang ditulis: "
-        "gambar yang dihasilkan perulangan ({% for %}) atau isian tidak dapat diberi nomor; "
-        "tulis setiap gambar langsung di narasi",
-        Position(file, lines[-1] if lines else 1, 1),
-    )
 
 
 def _unfilled(problem: NarrativeError, report: Report) -> str:

@@ -7,9 +7,10 @@ by the sandboxed Jinja environment before parsing) and directive lines such as
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -109,6 +110,26 @@ def read_pictures(
         except InputError as exc:
             findings.append(error("narasi.gambar", exc.message, where))
     return found, findings
+
+
+def number_pictures(blocks: list[Block], numbers: Iterator[str]) -> list[Block]:
+    """``blocks`` with each picture's figure given the next number of its chapter."""
+    return [
+        dataclasses.replace(b, number=next(numbers, "")) if isinstance(b, Figure) else b
+        for b in blocks
+    ]
+
+
+def pictures_made(source: str, file: str, shown: int, written: int) -> Finding:
+    """More pictures shown than written: a loop or a placeholder made some, which have no number."""
+    lines = image_lines(source)
+    return error(
+        "narasi.gambar",
+        f"narasi ini menampilkan {shown} gambar, padahal hanya {written} yang ditulis: "
+        "gambar yang dihasilkan perulangan ({% for %}) atau isian tidak dapat diberi nomor; "
+        "tulis setiap gambar langsung di narasi",
+        Position(file, lines[-1] if lines else 1, 1),
+    )
 
 
 def line_of(source: str, needle: str) -> int:
