@@ -257,8 +257,8 @@ def _directives() -> Iterator[str]:
         "Gambar Markdown menempatkan berkas PNG atau JPEG dari direktori data (path relatif "
         "terhadapnya) sebagai gambar bernomor, berurutan dengan grafik `::: gambar` di bab "
         "yang sama: `![Kegiatan lapangan](foto/kegiatan.jpg)` di BAB III setelah satu grafik "
-        "dicetak dengan keterangan \"Gambar 3.2 Kegiatan lapangan\" dan tercantum di Daftar "
-        "Gambar. Judul (`![teks](foto/kegiatan.jpg \"Judul\")`) menjadi keterangannya bila "
+        'dicetak dengan keterangan "Gambar 3.2 Kegiatan lapangan" dan tercantum di Daftar '
+        'Gambar. Judul (`![teks](foto/kegiatan.jpg "Judul")`) menjadi keterangannya bila '
         "ada; teksnya tetap menjadi teks pengganti gambar. Gambar tanpa teks maupun judul "
         "adalah galat (`narasi.gambar-tanpa-keterangan`), begitu pula gambar yang dihasilkan "
         "perulangan (`narasi.gambar`): setiap gambar ditulis langsung di narasi.\n"

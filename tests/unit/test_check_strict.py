@@ -136,6 +136,26 @@ def test_every_placeholder_problem_of_a_file_is_reported_in_one_run(year: Path) 
     assert "Error" not in result.stdout
 
 
+@pytest.mark.parametrize(
+    ("text", "failed"),
+    [
+        ("{{ tahun | angka }} dan {{ instansi.nama | persen }}", "instansi.nama | persen"),
+        ("{{ instansi.nama | persen }} dan {{ tahun | angka }}", "instansi.nama | persen"),
+        (
+            "{{ instansi.nama | lower }} dan {{ anggaran.pagu_perubahan | rupiah | angka }}",
+            "anggaran.pagu_perubahan | rupiah | angka",
+        ),
+    ],
+)
+def test_a_finding_names_the_filter_that_failed_of_two_on_a_line(
+    year: Path, text: str, failed: str
+) -> None:
+    line, stdout = _check_narrative(year, "bab-1.md", text)
+    [finding] = [t for t in stdout.splitlines() if "narasi.placeholder" in t]
+    assert finding.startswith(f"  {line}:1: galat [narasi.placeholder] '{failed}': filter ")
+    assert f"filter '{failed.rsplit(' | ', 1)[1]}' hanya menerima" in finding
+
+
 def test_a_python_error_text_never_reaches_the_user(year: Path) -> None:
     line, stdout = _check_narrative(
         year, "bab-1.md", "{{ 'a' + tahun }} {{ anggaran.pagu_perubahan / 0 }}"

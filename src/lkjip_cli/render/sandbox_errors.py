@@ -121,6 +121,10 @@ def operation_at(tree: nodes.Template, line: int | None, operator: str) -> str |
 def _text(node: nodes.Node) -> str:
     if isinstance(node, nodes.Const):
         return repr(node.value)
+    if isinstance(node, nodes.BinExpr):
+        return f"{_text(node.left)} {node.operator} {_text(node.right)}"
+    if isinstance(node, nodes.Concat):
+        return " ~ ".join(_text(n) for n in node.nodes)
     return dotted(node) or "…"
 
 
@@ -188,6 +192,41 @@ def dotted(node: nodes.Node) -> str | None:
             return f"{base}[{key}]"
         return f"{base}.{key}"
     return None
+
+
+UNKNOWN = object()
+"""What :func:`resolve` gives for an expression it cannot evaluate by looking values up."""
+
+
+def resolve(node: nodes.Node, context: Mapping[str, Any]) -> Any:
+    """The value of a constant or a path (``sasaran.S1.capaian``) in ``context``, or UNKNOWN.
+
+    Only looks values up (a loop's variable, a filter's result or an operation is
+    UNKNOWN): it names which of several placeholders failed, nothing more.
+    """
+    if isinstance(node, nodes.Const):
+        return node.value
+    if isinstance(node, nodes.Name):
+        return context.get(node.name, UNKNOWN)
+    if not isinstance(node, nodes.Getattr | nodes.Getitem):
+        return UNKNOWN
+    base, key = resolve(node.node, context), _key_of(node)
+    if base is UNKNOWN or key is None:
+        return UNKNOWN
+    if isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const):
+        key = node.arg.value
+    if isinstance(base, Mapping):
+        return base.get(key, UNKNOWN)
+    return getattr(base, key, UNKNOWN) if isinstance(key, str) else UNKNOWN
+
+
+def expression(node: nodes.Node) -> str:
+    """An expression as written, as far as a message needs: ``a.b | persen | desimal(2)``."""
+    if isinstance(node, nodes.Filter):
+        args = ", ".join(expression(a) for a in node.args)
+        head = "…" if node.node is None else expression(node.node)
+        return f"{head} | {node.name}" + (f"({args})" if args else "")
+    return _text(node)
 
 
 def _names_of(obj: object) -> Iterator[str]:

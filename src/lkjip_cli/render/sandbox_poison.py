@@ -8,6 +8,7 @@ one run reports every problem of a narrative (:mod:`lkjip_cli.render.sandbox`).
 
 from __future__ import annotations
 
+import inspect
 import reprlib
 import sys
 from collections.abc import Callable, Iterator, Mapping
@@ -21,10 +22,12 @@ from lkjip_cli.loader import Position
 from lkjip_cli.render.jinja import FilterValueError
 from lkjip_cli.render.sandbox_errors import (
     NARRATIVE_FILENAME,
-    dotted,
+    UNKNOWN,
     explain_missing,
+    expression,
     join,
     placeholder_at,
+    resolve,
 )
 
 
@@ -102,6 +105,10 @@ class Problems:
         """The path ``value`` was reached by, if a narrative reached it by name."""
         found = self.paths.get(id(value))
         return found[1] if found is not None and found[0] is value else None
+
+    def resolve(self, node: nodes.Node) -> Any:
+        """The value an expression names, from the context; :data:`UNKNOWN` when it cannot tell."""
+        return resolve(node, self.context)
 
     def reached(self, container: Any, key: Any, value: Any) -> None:
         """Remember that ``value`` is ``container``'s ``key``."""
@@ -236,19 +243,30 @@ def kind(value: object) -> str:
 def guarded_filter(name: str, apply: Any, problems: Problems) -> Any:
     """A narrative filter that reports a refused value and gives a silent poison instead."""
 
+    signature = inspect.signature(apply)
+
     def run(value: Any, *args: Any, **kwargs: Any) -> Any:
         for arg in (value, *args, *kwargs.values()):
             if isinstance(arg, Undefined):
                 arg._fail_with_undefined_error()
                 return refused(name)
         try:
+            signature.bind(value, *args, **kwargs)
+        except TypeError:
+            problems.failed(
+                f"filter '{name}' tidak menerima {len(args) + len(kwargs)} argumen yang diberikan"
+                " (lihat docs/narasi.md)",
+                _filter_subject(problems, name, value, args),
+            )
+            return refused(name)
+        try:
             return apply(value, *args, **kwargs)
         except FilterValueError as exc:
-            problems.failed(str(exc), _filter_subject(problems, name, value))
+            problems.failed(str(exc), _filter_subject(problems, name, value, args))
         except (TypeError, ValueError, ArithmeticError):
             problems.failed(
                 f"filter '{name}' tidak dapat memformat nilai {kind(value)}",
-                _filter_subject(problems, name, value),
+                _filter_subject(problems, name, value, args),
             )
         return refused(name)
 
@@ -256,21 +274,36 @@ def guarded_filter(name: str, apply: Any, problems: Problems) -> Any:
     return run
 
 
-def _filter_subject(problems: Problems, name: str, value: object) -> str | None:
-    """``indikator.x.capaian | persen`` as written, for the filter ``name`` on this line.
+def _filter_subject(
+    problems: Problems, name: str, value: object, args: tuple[Any, ...] = ()
+) -> str | None:
+    """``indikator.x.capaian | persen`` as written, for the filter ``name`` that failed.
 
-    Of several such filters on the line, the one applied to the path ``value`` was
-    reached by.
+    Of the filters ``name`` on the line (``{{ a | persen }} dan {{ b | persen | angka }}``),
+    the first whose value and arguments, where the narrative names them, are those
+    the filter was given: not merely the first placeholder of the line.
     """
     line = problems.line()
     assert problems.tree is not None
-    written = [
-        path
+    candidates = [
+        node
         for node in problems.tree.find_all(nodes.Filter)
-        if node.name == name and (line is None or node.lineno == line) and node.node is not None
-        if (path := dotted(node.node)) is not None
+        if node.name == name and (line is None or node.lineno == line)
     ]
-    reached = problems.path_of(value)
-    if reached is not None and (reached in written or len(set(written)) > 1):
-        return f"{reached} | {name}"
-    return f"{written[0]} | {name}" if written else None
+    given = (value, *args)
+    for node in candidates:
+        if node.node is None:
+            continue
+        written = (node.node, *node.args)
+        if len(written) == len(given) and all(
+            _agrees(problems.resolve(w), g) for w, g in zip(written, given, strict=True)
+        ):
+            return expression(node)
+    return expression(candidates[0]) if candidates else None
+
+
+def _agrees(written: object, given: object) -> bool:
+    """A value the narrative names is the value given (one it cannot tell agrees with any)."""
+    if written is UNKNOWN or written is given:
+        return True
+    return type(written) is type(given) and written == given

@@ -287,6 +287,59 @@ def test_a_refused_filter_names_the_placeholder_it_was_given() -> None:
     assert [p.path for p in err.problems] == ["sasaran.S1.nama | persen", "rasio | persen"]
 
 
+@pytest.mark.parametrize(
+    ("source", "path", "said"),
+    [
+        # two filters on a line, only the second wrong; then only the first
+        (
+            "{{ tahun | angka }} {{ sasaran.S1.nama | persen }}",
+            "sasaran.S1.nama | persen",
+            "persen",
+        ),
+        (
+            "{{ sasaran.S1.nama | persen }} {{ tahun | angka }}",
+            "sasaran.S1.nama | persen",
+            "persen",
+        ),
+        # the same filter twice
+        ("{{ tahun | angka }} {{ sasaran.S2.nama | angka }}", "sasaran.S2.nama | angka", "angka"),
+        ("{{ sasaran.S2.nama | angka }} {{ tahun | angka }}", "sasaran.S2.nama | angka", "angka"),
+        # two filters on one placeholder: the second refuses the text the first made
+        (
+            "{{ sasaran.S2.nama | lower }} {{ anggaran.serapan | persen | angka }}",
+            "anggaran.serapan | persen | angka",
+            "angka",
+        ),
+        # a filter's argument is wrong, not its value
+        (
+            "{{ tahun | banding(2023) }} {{ tahun | banding(sasaran.S1.nama) }}",
+            "tahun | banding(sasaran.S1.nama)",
+            "banding",
+        ),
+        # a value that is no path
+        (
+            "{{ anggaran.serapan | angka }} {{ (anggaran.serapan ~ '%') | angka }}",
+            "anggaran.serapan ~ '%' | angka",
+            "angka",
+        ),
+    ],
+)
+def test_a_refused_filter_names_the_filter_and_placeholder_that_failed(
+    source: str, path: str, said: str
+) -> None:
+    err = fails(source)
+    assert [p.path for p in err.problems] == [path]
+    assert err.message.startswith(f"'{path}': filter '{said}' ")
+
+
+def test_a_filter_given_an_argument_it_takes_not_says_so() -> None:
+    err = fails("{{ anggaran.serapan | desimal(2) }}")
+    assert err.message == (
+        "'anggaran.serapan | desimal(2)': filter 'desimal' tidak menerima 1 argumen yang "
+        "diberikan (lihat docs/narasi.md)"
+    )
+
+
 def test_a_missing_key_is_named_by_the_path_it_was_reached_by() -> None:
     source = "{{ x.riwayat[2023] | persen }} {{ x.selisih_tahun[2023] | persen }}"
     x = {"riwayat": {2023: Decimal(1)}, "selisih_tahun": {}}
