@@ -234,6 +234,91 @@ def test_new_year_check_stops_with_what_to_fill(
     assert "lkjip build akan berhenti" not in result.stdout
 
 
+_SAKIP = """    realisasi: 77
+    riwayat:
+      2022: 70
+      2023: 72
+    pembanding:
+      daerah: Kabupaten Pembanding
+      tahun: 2024
+      realisasi: 75
+    tercetak:
+      capaian: 110             # 77 ÷ PK Perubahan 70
+      capaian_renstra: 102,67  # 77 ÷ Renstra 75 = 102,666…
+      selisih_tahun:
+        2023: 5                # 77 − 72
+      selisih_pembanding: 2    # 77 − 75
+"""
+
+
+@pytest.mark.parametrize(
+    ("kept", "failed", "missing"),
+    [
+        # the benchmark is missing, the realization is there
+        (
+            "    realisasi: 77\n    riwayat:\n      2022: 70\n      2023: 72\n",
+            "pembanding.daerah",
+            "pembanding indikator 'Nilai SAKIP' (realisasi daerah lain) tahun 2024 belum diisi; "
+            "isi 'pembanding' indikator ini di realisasi.yaml (yang ditandai # ISI bila ada, "
+            "lihat peringatan kelengkapan.tanpa-pembanding)",
+        ),
+        # the realization is missing, the benchmark is there
+        (
+            "    riwayat:\n      2022: 70\n      2023: 72\n    pembanding:\n"
+            "      daerah: Kabupaten Pembanding\n      tahun: 2024\n      realisasi: 75\n",
+            "selisih_tahun[2023]",
+            "realisasi indikator 'Nilai SAKIP' tahun 2024 belum diisi; isi data tahun ini "
+            "(realisasi.yaml dan yang ditandai # ISI, lihat peringatan "
+            "kelengkapan.tanpa-realisasi)",
+        ),
+    ],
+)
+def test_an_unfilled_value_names_the_data_that_is_missing(
+    year: Path, kept: str, failed: str, missing: str
+) -> None:
+    path = year / "realisasi.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert _SAKIP in text
+    path.write_text(text.replace(_SAKIP, kept), encoding="utf-8")
+    line, stdout = _check_narrative(
+        year,
+        "bab-3.md",
+        "{{ indikator.nilai_sakip.pembanding.daerah }} "
+        "{{ indikator.nilai_sakip.selisih_tahun[2023] | desimal }}",
+    )
+    findings = [t for t in stdout.splitlines() if "narasi.placeholder" in t]
+    assert findings == [
+        f"  {line}:1: galat [narasi.placeholder] 'indikator.nilai_sakip.{failed}' belum ada "
+        f"nilainya: {missing} atau sesuaikan narasinya"
+    ]
+
+
+def test_a_new_year_without_benchmark_names_the_benchmark_not_the_realization(
+    year: Path,
+) -> None:
+    path = year / "realisasi.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(_SAKIP, "    riwayat:\n      2023: 72\n"), encoding="utf-8")
+    line, stdout = _check_narrative(
+        year,
+        "bab-3.md",
+        "{{ indikator.nilai_sakip.pembanding.daerah }} "
+        "{{ indikator.nilai_sakip.selisih_tahun[2023] | desimal }}",
+    )
+    findings = {
+        t.split("'")[1]: t.split(" nilainya: ")[1]
+        for t in stdout.splitlines()
+        if "narasi.placeholder" in t
+    }
+    assert findings["indikator.nilai_sakip.pembanding.daerah"].startswith(
+        "pembanding indikator 'Nilai SAKIP' (realisasi daerah lain) tahun 2024 belum diisi"
+    )
+    assert findings["indikator.nilai_sakip.selisih_tahun[2023]"].startswith(
+        "realisasi indikator 'Nilai SAKIP' tahun 2024 belum diisi"
+    )
+    assert str(line) in stdout
+
+
 def _check_with(year: Path, old: str, new: str) -> str:
     """``lkjip check`` (exit 1) of ``year`` with ``old`` in realisasi.yaml typed as ``new``."""
     path = year / "realisasi.yaml"

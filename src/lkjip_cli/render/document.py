@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from lkjip_cli.errors import InputError
 from lkjip_cli.findings import Finding, error, warning
@@ -46,10 +45,8 @@ from lkjip_cli.render.narrative import (
     to_blocks,
 )
 from lkjip_cli.render.pictures import OPENING, Picture, load_picture
+from lkjip_cli.render.unfilled import unfilled
 from lkjip_cli.report import Report
-
-if TYPE_CHECKING:
-    from lkjip_cli.render.sandbox import NarrativeError
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI")
 
@@ -210,7 +207,7 @@ def build_document(
             findings.extend(
                 error(
                     "narasi.placeholder",
-                    _unfilled(p, report),
+                    unfilled(p.path or "", p.message, report),
                     Position(narasi.file, p.line or 1, 1),
                 )
                 for p in exc.problems
@@ -289,26 +286,6 @@ def _logo(data: DataTahun, findings: list[Finding]) -> Picture | None:
             error("instansi.logo", f"logo: {exc.message}", data.pos("instansi.yaml", ("logo",)))
         )
         return None
-
-
-def _unfilled(problem: NarrativeError, report: Report) -> str:
-    """The problem's message, saying so when the value is missing because a year is unfilled."""
-    path = problem.path or ""
-    if not problem.message.endswith(("isi datanya atau sesuaikan narasinya", "isi datanya")):
-        return problem.message
-    head, _, rest = path.partition(".")
-    key = rest.split(".", 1)[0].split("[", 1)[0]
-    ind = report.indikator.get(key) if head == "indikator" else None
-    if ind is not None and ind.realisasi is None:
-        what = f"realisasi indikator '{ind.nama}' tahun {report.tahun} belum diisi"
-    elif path.startswith("rpjmd[") and path.endswith(f".realisasi[{report.tahun}]"):
-        what = f"realisasi indikator RPJMD tahun {report.tahun} belum diisi"
-    else:
-        return problem.message
-    return (
-        f"'{path}' belum ada nilainya: {what}; isi data tahun ini (realisasi.yaml dan yang "
-        "ditandai # ISI, lihat peringatan kelengkapan.tanpa-realisasi) atau sesuaikan narasinya"
-    )
 
 
 def _placed_twice(d: Directive, file: str) -> Finding:
