@@ -172,11 +172,19 @@ def test_a_python_error_text_never_reaches_the_user(year: Path) -> None:
 
 
 def test_ref_of_a_number_is_a_finding(year: Path) -> None:
-    line, stdout = _check_narrative(year, "bab-2.md", "Lihat {{ ref(tahun) }}.")
+    line, stdout = _check_narrative(
+        year, "bab-2.md", "Lihat {{ ref(tahun) }} dan {{ ref() }}.\n{{ sasaran.S9.nama }}"
+    )
     assert (
-        f"  {line}:1: galat [narasi.placeholder] ref() membutuhkan nama tabel atau gambar "
-        "sebagai teks dalam tanda kutip, misalnya ref('pegawai'), bukan int (2024)"
+        f"  {line}:1: galat [narasi.placeholder] 'ref(tahun)': ref() membutuhkan nama tabel "
+        "atau gambar sebagai teks dalam tanda kutip, misalnya ref('pegawai'), bukan int (2024)"
     ) in stdout
+    assert (
+        f"  {line}:1: galat [narasi.placeholder] 'ref()': ref() tidak menerima 0 argumen yang "
+        "diberikan"
+    ) in stdout
+    # the render goes on: a problem after a refused ref() is reported in the same run
+    assert f"  {line + 1}:1: galat [narasi.placeholder] 'sasaran.S9' tidak dikenal" in stdout
 
 
 def test_a_directive_without_its_data_names_its_line_and_the_data(year: Path) -> None:

@@ -13,6 +13,7 @@ reported (:mod:`lkjip_cli.render.sandbox_poison`).
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal, DivisionByZero
 from typing import Any
@@ -321,7 +322,11 @@ def render_narrative(
     try:
         parsed = _parse(env, source, file)
         problems.parse = lambda: _parse(env, source, file)
-        rendered = _render(env, problems, parsed, context, budget)
+        guarded_context = {
+            k: guarded_filter(k, v, problems, call=True) if inspect.isfunction(v) else v
+            for k, v in context.items()
+        }
+        rendered = _render(env, problems, parsed, guarded_context, budget)
     except NarrativeError as exc:
         raise _together(problems, exc) from None
     if problems.errors:

@@ -226,6 +226,8 @@ def expression(node: nodes.Node) -> str:
         args = ", ".join(expression(a) for a in node.args)
         head = "…" if node.node is None else expression(node.node)
         return f"{head} | {node.name}" + (f"({args})" if args else "")
+    if isinstance(node, nodes.Call):
+        return f"{_text(node.node)}({', '.join(expression(a) for a in node.args)})"
     return _text(node)
 
 

@@ -240,33 +240,36 @@ def kind(value: object) -> str:
     return type(value).__name__
 
 
-def guarded_filter(name: str, apply: Any, problems: Problems) -> Any:
-    """A narrative filter that reports a refused value and gives a silent poison instead."""
+def guarded_filter(name: str, apply: Any, problems: Problems, *, call: bool = False) -> Any:
+    """A filter (or, with ``call``, a function: ``ref``) whose refusal is noted, not fatal.
 
+    A refused value gives a silent poison and the render goes on.
+    """
     signature = inspect.signature(apply)
+    what = f"{name}()" if call else f"filter '{name}'"
 
-    def run(value: Any, *args: Any, **kwargs: Any) -> Any:
-        for arg in (value, *args, *kwargs.values()):
+    def run(*args: Any, **kwargs: Any) -> Any:
+        for arg in (*args, *kwargs.values()):
             if isinstance(arg, Undefined):
                 arg._fail_with_undefined_error()
                 return refused(name)
         try:
-            signature.bind(value, *args, **kwargs)
+            signature.bind(*args, **kwargs)
         except TypeError:
+            given = len(args) - (0 if call else 1) + len(kwargs)
             problems.failed(
-                f"filter '{name}' tidak menerima {len(args) + len(kwargs)} argumen yang diberikan"
-                " (lihat docs/narasi.md)",
-                _filter_subject(problems, name, value, args),
+                f"{what} tidak menerima {given} argumen yang diberikan (lihat docs/narasi.md)",
+                _subject(problems, name, args, call),
             )
             return refused(name)
         try:
-            return apply(value, *args, **kwargs)
+            return apply(*args, **kwargs)
         except FilterValueError as exc:
-            problems.failed(str(exc), _filter_subject(problems, name, value, args))
+            problems.failed(str(exc), _subject(problems, name, args, call))
         except (TypeError, ValueError, ArithmeticError):
             problems.failed(
-                f"filter '{name}' tidak dapat memformat nilai {kind(value)}",
-                _filter_subject(problems, name, value, args),
+                f"{what} tidak dapat memformat nilai {kind(args[0] if args else None)}",
+                _subject(problems, name, args, call),
             )
         return refused(name)
 
@@ -274,10 +277,8 @@ def guarded_filter(name: str, apply: Any, problems: Problems) -> Any:
     return run
 
 
-def _filter_subject(
-    problems: Problems, name: str, value: object, args: tuple[Any, ...] = ()
-) -> str | None:
-    """``indikator.x.capaian | persen`` as written, for the filter ``name`` that failed.
+def _subject(problems: Problems, name: str, given: tuple[Any, ...], call: bool) -> str | None:
+    """``indikator.x.capaian | persen`` (or ``ref(tahun)``) as written, for ``name`` that failed.
 
     Of the filters ``name`` on the line (``{{ a | persen }} dan {{ b | persen | angka }}``),
     the first whose value and arguments, where the narrative names them, are those
@@ -285,21 +286,25 @@ def _filter_subject(
     """
     line = problems.line()
     assert problems.tree is not None
-    candidates = [
-        node
-        for node in problems.tree.find_all(nodes.Filter)
-        if node.name == name and (line is None or node.lineno == line)
-    ]
-    given = (value, *args)
-    for node in candidates:
-        if node.node is None:
+    candidates: list[tuple[nodes.Node, tuple[nodes.Node, ...]]] = []
+    for node in problems.tree.find_all((nodes.Filter, nodes.Call)):
+        if line is not None and node.lineno != line:
             continue
-        written = (node.node, *node.args)
+        if isinstance(node, nodes.Filter) and not call and node.name == name and node.node:
+            candidates.append((node, (node.node, *node.args)))
+        elif (
+            isinstance(node, nodes.Call)
+            and call
+            and isinstance(node.node, nodes.Name)
+            and node.node.name == name
+        ):
+            candidates.append((node, tuple(node.args)))
+    for found, written in candidates:
         if len(written) == len(given) and all(
             _agrees(problems.resolve(w), g) for w, g in zip(written, given, strict=True)
         ):
-            return expression(node)
-    return expression(candidates[0]) if candidates else None
+            return expression(found)
+    return expression(candidates[0][0]) if candidates else None
 
 
 def _agrees(written: object, given: object) -> bool:
