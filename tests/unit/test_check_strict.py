@@ -200,6 +200,26 @@ def test_a_directive_without_its_data_names_its_line_and_the_data(year: Path) ->
     assert not (year.parent / "out" / "lkjip-2024.docx").exists()
 
 
+def test_a_directive_is_named_at_its_line_as_written(year: Path) -> None:
+    # block tags and comments vanish from the rendered text: the line is the source's
+    text = "{% if tahun > 2000 %}\nSatu.\n{% endif %}\n{#\n komentar\n#}\n::: daftar fungsi"
+    line, stdout = _check_narrative(year, "bab-1.md", text)
+    assert f"  {line + 6}:1: galat [narasi.arahan-tanpa-data] '::: daftar fungsi'" in stdout
+
+
+def test_directives_are_checked_in_a_narrative_with_placeholder_problems(year: Path) -> None:
+    line, stdout = _check_narrative(
+        year, "bab-1.md", "{{ sasaran.S9.nama }}\n\n::: gambar tren-rpjmd-3\n\n::: tabel tidak-ada"
+    )
+    assert f"  {line}:1: galat [narasi.placeholder] 'sasaran.S9' tidak dikenal" in stdout
+    assert (
+        f"  {line + 2}:1: galat [narasi.gambar-tidak-dikenal] gambar 'tren-rpjmd-3' tidak dapat "
+        "digambar: datanya kosong ('rpjmd' di realisasi.yaml memuat 1 indikator RPJMD); isi "
+        "datanya atau hapus arahan ini"
+    ) in stdout
+    assert f"  {line + 4}:1: galat [narasi.tabel-tidak-dikenal] tabel 'tidak-ada'" in stdout
+
+
 def test_a_missing_required_file_is_the_position_of_its_finding(year: Path) -> None:
     (year / "pk.yaml").unlink()
     result = runner.invoke(app, ["check", str(year), "--format", "json"])

@@ -35,6 +35,7 @@ from lkjip_cli.render.limits import MAX_FINDINGS, Budget, cap_findings
 from lkjip_cli.render.narrative import (
     KINDS,
     Directive,
+    at_source,
     image_lines,
     line_of,
     number_pictures,
@@ -199,6 +200,7 @@ def build_document(
                 return f"[{name}?]"
             return numbering.labels[name]
 
+        text: str | None = None
         try:
             text = render_narrative(
                 narasi.text, narasi.file, narrative_context(data, report, ref), budget
@@ -212,9 +214,6 @@ def build_document(
                 )
                 for p in exc.problems
             )
-            # its directives are written: not placing them is not another finding
-            placed.update(d.name for d in scan(narasi.text))
-            continue
         for name in unknown_refs:
             line = line_of(narasi.text, name)
             findings.append(
@@ -225,7 +224,16 @@ def build_document(
                     Position(narasi.file, line, 1),
                 )
             )
-        for part in split(text):
+        if text is None:
+            # each directive as written is checked all the same (the render's problems
+            # do not hide them); not placing them is not another finding
+            for d in scan(narasi.text):
+                if (d.kind, d.name) not in seen and d.name not in numbering.twice:
+                    seen.add((d.kind, d.name))
+                    _directive(d, data, report, numbering, narasi.file, findings, draw=False)
+                placed.add(d.name)
+            continue
+        for part in at_source(split(text), narasi.text):
             if len(findings) - start > MAX_FINDINGS:
                 break  # a loop can write a directive a million times
             if isinstance(part, str):
@@ -369,11 +377,23 @@ _SOURCES = {
 """Where the data of a directive whose data may be empty is written."""
 
 
+_PER_SASARAN = {
+    "pembanding": "'pembanding' indikator sasaran {} di realisasi.yaml (yang ditandai # ISI "
+    "bila ada)",
+    "perkembangan": "'riwayat' indikator sasaran {} di realisasi.yaml",
+    "renstra": "'target_renstra' indikator sasaran {} di iku.yaml",
+}
+"""The same, for a table of one sasaran (``pembanding-S1``)."""
+
+
 def _source_of(d: Directive) -> str:
     if d.kind == "daftar":
         return f"'{d.name}' di instansi.yaml"
     if (d.kind, d.name) in _SOURCES:
         return _SOURCES[d.kind, d.name]
+    prefix, _, key = d.name.rpartition("-")
+    if d.kind == "tabel" and prefix in _PER_SASARAN:
+        return _PER_SASARAN[prefix].format(key)
     return f"data tabel '{d.name}'"
 
 

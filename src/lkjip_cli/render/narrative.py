@@ -71,6 +71,27 @@ def split(rendered: str) -> list[str | Directive]:
     return [p for p in parts if not isinstance(p, str) or p.strip()]
 
 
+def at_source(parts: list[str | Directive], source: str) -> list[str | Directive]:
+    """``parts`` of the rendered text with each directive at its line in ``source``.
+
+    Placeholders and ``{% if %}`` lines shift the rendered text: the k-th
+    ``::: tabel x`` rendered is the k-th written (a loop's repeats, the last);
+    one a placeholder wrote (``::: tabel {{ nama }}``) keeps its rendered line.
+    """
+    written: dict[tuple[str, str], list[int]] = {}
+    for d in scan(source):
+        written.setdefault((d.kind, d.name), []).append(d.line)
+    seen: dict[tuple[str, str], int] = {}
+    out: list[str | Directive] = []
+    for part in parts:
+        if isinstance(part, Directive) and (lines := written.get((part.kind, part.name))):
+            k = seen.get((part.kind, part.name), 0)
+            seen[(part.kind, part.name)] = k + 1
+            part = dataclasses.replace(part, line=lines[min(k, len(lines) - 1)])
+        out.append(part)
+    return out
+
+
 def image_lines(source: str) -> list[int]:
     """The line of every image a narrative's source writes, one entry per image, in order."""
     return [
