@@ -233,3 +233,27 @@ def test_a_picture_a_loop_repeats_is_an_error(year: Path, tmp_path: Path) -> Non
         f"bab-3.md\n  {line}:1: galat [narasi.gambar] narasi ini menampilkan 2 gambar, "
         "padahal hanya 1 yang ditulis"
     ) in check.output
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+    reason="LibreOffice and poppler are installed by .ci/run",
+)
+def test_a_picture_is_a_listed_figure_in_the_pdf(year: Path, tmp_path: Path) -> None:
+    import subprocess
+
+    _add(year, "![Kegiatan lapangan](foto/a.png)")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(year), "--out", str(out), "--format", "pdf"])
+    assert result.exit_code == 0, result.output
+    pdf = out / "lkjip-2024.pdf"
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    # in Daftar Gambar (with its page) and under the picture
+    assert re.search(r"Gambar 3\.1 Kegiatan lapangan\s*\.{3,}\s*\d+", text)
+    assert len(re.findall(r"Gambar 3\.1 Kegiatan lapangan", text)) == 2
+    images = subprocess.run(
+        ["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    assert re.search(r"\bimage\s+40\s+20\b", images)  # the 40 × 20 PNG, embedded
