@@ -12,6 +12,7 @@ and built by :mod:`.registry`.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lkjip_cli.errors import InputError
@@ -188,22 +189,13 @@ def build_document(
         numbers = iter(numbering.pictures.get(chapter.key, ()))
         shown = 0  # the pictures its rendered text shows
 
-        def ref(name: object, _unknown: dict[str, None] = unknown_refs) -> str:
-            if not isinstance(name, str):
-                raise FilterValueError(
-                    "ref() membutuhkan nama tabel atau gambar sebagai teks dalam tanda kutip, "
-                    f"misalnya ref('pegawai'), bukan {type(name).__name__} ({name!r:.40})"
-                )
-            if name not in numbering.labels:
-                if len(_unknown) <= MAX_FINDINGS:
-                    _unknown[str(name)] = None
-                return f"[{name}?]"
-            return numbering.labels[name]
-
         text: str | None = None
         try:
             text = render_narrative(
-                narasi.text, narasi.file, narrative_context(data, report, ref), budget
+                narasi.text,
+                narasi.file,
+                narrative_context(data, report, _ref(numbering, unknown_refs)),
+                budget,
             )
         except NarrativeError as exc:
             findings.extend(
@@ -280,6 +272,24 @@ def build_document(
         blocks=tuple(blocks),
     )
     return dok, findings
+
+
+def _ref(numbering: _Numbering, unknown: dict[str, None]) -> Callable[[object], str]:
+    """``ref('pegawai')`` → "Tabel 1.1"; an unknown name is noted in ``unknown``, once."""
+
+    def ref(name: object) -> str:
+        if not isinstance(name, str):
+            raise FilterValueError(
+                "ref() membutuhkan nama tabel atau gambar sebagai teks dalam tanda kutip, "
+                f"misalnya ref('pegawai'), bukan {type(name).__name__} ({name!r:.40})"
+            )
+        if name not in numbering.labels:
+            if len(unknown) <= MAX_FINDINGS:
+                unknown[name] = None
+            return f"[{name}?]"
+        return numbering.labels[name]
+
+    return ref
 
 
 def _logo(data: DataTahun, findings: list[Finding]) -> Picture | None:

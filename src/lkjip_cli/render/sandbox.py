@@ -37,7 +37,9 @@ from lkjip_cli.render.limits import (
     size_of,
 )
 from lkjip_cli.render.sandbox_errors import (
+    COMPARISONS,
     NARRATIVE_FILENAME,
+    SYMBOLS,
     describe,
     operation_at,
     placeholder_at,
@@ -154,6 +156,9 @@ class _NarrativeSandbox(ImmutableSandboxedEnvironment):
         self.budget.step()
         if isinstance(obj, LoopContext) and args:  # loop(children) in a recursive loop
             args = (self.lkjip_steps(args[0]), *args[1:])
+        if not callable(obj) and not isinstance(obj, Undefined) and self.problems is not None:
+            self.problems.failed(f"nilai {kind(obj)} tidak dapat dipanggil seperti fungsi", None)
+            return refused("()")
         result = super().call(context, obj, *args, **kwargs)
         self.budget.build(result)
         return result
@@ -221,14 +226,49 @@ class _NarrativeSandbox(ImmutableSandboxedEnvironment):
         return result
 
     def lkjip_steps(self, iterable: Iterable[Any]) -> Iterator[Any]:
-        """What a ``{% for %}`` loops over, one step of the budget per item."""
-        for item in iterable:
+        """What a ``{% for %}`` loops over, one step of the budget per item.
+
+        A value no loop can go through (``{% for x in tahun %}``) is a problem
+        noted like a refused filter: the loop is empty and the render goes on.
+        """
+        try:
+            items = iter(iterable)
+        except TypeError:
+            if self.problems is None:
+                raise
+            self.problems.failed(
+                f"nilai {kind(iterable)} tidak dapat diulang dengan {{% for %}}; yang dapat "
+                "diulang: daftar atau kumpulan nilai",
+                self.problems.written(nodes.For),
+            )
+            return
+        for item in items:
             self.budget.step()
             yield item
 
     def lkjip_built(self, value: Any) -> Any:
         """A list, tuple or dict literal, charged by :meth:`call` like any result."""
         return value
+
+    def lkjip_compare(self, left: Any, *pairs: Any) -> Any:
+        """``a > b`` (and ``a < b < c``), a comparison no value can make noted, not fatal."""
+        result: Any = True
+        for op, right in zip(pairs[::2], pairs[1::2], strict=True):
+            try:
+                result = COMPARISONS[op](left, right)
+            except TypeError:
+                if self.problems is None:
+                    raise
+                self.problems.failed(
+                    f"perbandingan '{SYMBOLS[op]}' tidak dapat dijalankan pada {kind(left)} "
+                    f"dan {kind(right)}",
+                    self.problems.written(nodes.Compare),
+                )
+                return refused(SYMBOLS[op])
+            if not result:
+                return result
+            left = right
+        return result
 
     def lkjip_concat(self, *parts: Any) -> str:
         """``a ~ b``: Jinja's join, refused before it grows past :data:`MAX_TEXT`."""
@@ -239,6 +279,13 @@ class _NarrativeSandbox(ImmutableSandboxedEnvironment):
     def lkjip_emit(self, value: Any) -> str:
         """A piece of output (or of ``~``) as text, refused before ``str()`` grows too long."""
         if not isinstance(value, str):
+            if callable(value) and not isinstance(value, Undefined) and self.problems:
+                # a function's text is Python's (<function ...>), not the report's
+                self.problems.failed(
+                    "ini fungsi, bukan nilai: panggil dengan argumennya, mis. ref('pegawai')",
+                    None,
+                )
+                return ""
             check_length(printed_size(value, self.budget))
         return str(value)
 

@@ -8,8 +8,9 @@ narrative wrote it (``sasaran.S9``) and suggest the one probably meant.
 from __future__ import annotations
 
 import difflib
+import operator
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from jinja2 import TemplateSyntaxError, nodes
@@ -105,6 +106,16 @@ def join(base: str, key: object) -> str:
     return f"{base}[{key!r}]" if isinstance(key, str) else f"{base}[{key}]"
 
 
+COMPARISONS: dict[str, Callable[[Any, Any], Any]] = {
+    "eq": operator.eq, "ne": operator.ne, "gt": operator.gt, "gteq": operator.ge,
+    "lt": operator.lt, "lteq": operator.le,
+    "in": lambda a, b: a in b, "notin": lambda a, b: a not in b,
+}  # fmt: skip
+"""Jinja's comparison operators (``nodes.Operand.op``) as functions."""
+SYMBOLS = {"eq": "==", "ne": "!=", "gt": ">", "gteq": ">=", "lt": "<", "lteq": "<=",
+           "in": "in", "notin": "not in"}  # fmt: skip
+"""How a narrative writes each comparison."""
+
 _OPERATORS = {"+": nodes.Add, "-": nodes.Sub, "*": nodes.Mul, "/": nodes.Div,
               "//": nodes.FloorDiv, "**": nodes.Pow, "%": nodes.Mod}  # fmt: skip
 
@@ -123,6 +134,9 @@ def _text(node: nodes.Node) -> str:
         return repr(node.value)
     if isinstance(node, nodes.BinExpr):
         return f"{_text(node.left)} {node.operator} {_text(node.right)}"
+    if isinstance(node, nodes.Compare):
+        tail = " ".join(f"{SYMBOLS[o.op]} {_text(o.expr)}" for o in node.ops)
+        return f"{_text(node.expr)} {tail}"
     if isinstance(node, nodes.Concat):
         return " ~ ".join(_text(n) for n in node.nodes)
     return dotted(node) or "…"

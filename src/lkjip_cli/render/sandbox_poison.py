@@ -134,6 +134,18 @@ class Problems:
         path, message = explain_missing(name, obj, self.tree, line, self.context, known)
         self.add(path, message, line)
 
+    def written(self, kind: type[nodes.Node]) -> str | None:
+        """The first ``kind`` of expression on the line being rendered, as written.
+
+        For a ``{% for %}``, what it loops over.
+        """
+        line = self.line()
+        assert self.tree is not None
+        for node in self.tree.find_all(kind):
+            if line is None or node.lineno == line:
+                return expression(node.iter if isinstance(node, nodes.For) else node)
+        return None
+
     def failed(self, message: str, subject: str | None) -> None:
         """A filter or an operator refused a value; ``subject`` is the placeholder, if known."""
         line = self.line()

@@ -563,6 +563,27 @@ def test_a_comparison_that_fails_names_its_placeholder() -> None:
     err = fails("Satu.\n{% if sasaran.S1.nama > 100 %}x{% endif %}")
     assert err.line == 2
     assert err.message == (
-        "'sasaran.S1.nama': gagal mengisi narasi: jenis nilainya tidak cocok untuk operasi "
-        "ini (misalnya teks dengan bilangan)"
+        "'sasaran.S1.nama > 100': perbandingan '>' tidak dapat dijalankan pada teks dan bilangan"
     )
+
+
+def test_problems_after_a_failed_comparison_loop_or_call_are_reported_too() -> None:
+    err = fails(
+        "{% if sasaran.S1.nama > 100 %}x{% endif %}\n"
+        "{% for x in tahun %}{{ x }}{% endfor %}\n"
+        "{{ tahun(1) }}\n"
+        "{{ ref }}\n"
+        "{{ 1 < 2 < 3 }} {{ 'b' in sasaran.S1.nama }}\n"
+        "{{ sasaran.S9 }}",
+        ref=lambda name: name,
+    )
+    assert [(p.line, p.message) for p in err.problems] == [
+        (1, "'sasaran.S1.nama > 100': perbandingan '>' tidak dapat dijalankan pada teks dan "
+         "bilangan"),
+        (2, "'tahun': nilai bilangan tidak dapat diulang dengan {% for %}; yang dapat diulang: "
+         "daftar atau kumpulan nilai"),
+        (3, "'tahun': nilai bilangan tidak dapat dipanggil seperti fungsi"),
+        (4, "'ref': ini fungsi, bukan nilai: panggil dengan argumennya, mis. ref('pegawai')"),
+        (6, "'sasaran.S9' tidak dikenal; yang ada: S1, S2"),
+    ]  # fmt: skip
+    assert render("{{ 1 < 2 < 3 }} {{ 3 < 2 < 5 }} {{ 'b' not in 'abc' }}") == "True False False"
