@@ -257,3 +257,23 @@ def test_a_picture_is_a_listed_figure_in_the_pdf(year: Path, tmp_path: Path) -> 
         ["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True
     ).stdout
     assert re.search(r"\bimage\s+40\s+20\b", images)  # the 40 × 20 PNG, embedded
+
+
+def test_a_picture_in_the_front_matter_is_captioned_but_not_numbered(
+    year: Path, tmp_path: Path
+) -> None:
+    path = year / "narasi" / "kata-pengantar.md"
+    path.write_text(
+        path.read_text(encoding="utf-8") + "\n![Foto pimpinan](foto/a.png)\n", encoding="utf-8"
+    )
+    _add(year, "![Kegiatan lapangan](foto/a.png)")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(year), "--out", str(out), "--format", "md,docx"])
+    assert result.exit_code == 0, result.output
+    md = (out / "lkjip-2024.md").read_text(encoding="utf-8")
+    assert "![Foto pimpinan](foto-a.png)\n\n**Foto pimpinan**" in md
+    # BAB III's picture is still the first figure of its chapter; only it is listed
+    assert re.findall(r"^- Gambar.*$", md, re.MULTILINE) == ["- Gambar 3.1 Kegiatan lapangan"]
+    with zipfile.ZipFile(out / "lkjip-2024.docx") as docx:
+        body = docx.read("word/document.xml").decode("utf-8")
+    assert body.count("SEQ Gambar") == 1
