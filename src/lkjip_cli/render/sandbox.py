@@ -133,6 +133,7 @@ class _NarrativeSandbox(ImmutableSandboxedEnvironment):
     """
 
     intercepted_binops = frozenset({"*", "**", "+", "%", "-", "/", "//"})
+    intercepted_unops = frozenset({"-", "+"})
 
     def __init__(self, budget: Budget, problems: Problems | None = None, **options: Any) -> None:
         super().__init__(**options)
@@ -183,10 +184,15 @@ class _NarrativeSandbox(ImmutableSandboxedEnvironment):
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         self.budget.step()
         if operator == "%" and isinstance(left, str):
-            raise SecurityError(
+            why = (
                 "format teks dengan % tidak diizinkan; pakai filter rupiah, angka, desimal "
                 "atau persen"
             )
+            if self.problems is None:
+                raise SecurityError(why)
+            assert self.problems.tree is not None
+            self.problems.failed(why, operation_at(self.problems.tree, self.problems.line(), "%"))
+            return refused(operator)
         if (
             operator == "**"
             and isinstance(right, int | Decimal)
@@ -224,6 +230,16 @@ class _NarrativeSandbox(ImmutableSandboxedEnvironment):
             return refused(operator)
         self.budget.build(result)
         return result
+
+    def call_unop(self, context: Any, operator: str, arg: Any) -> Any:
+        """``-x``: of a value with no sign (a text), a problem noted, not fatal."""
+        try:
+            return super().call_unop(context, operator, arg)
+        except TypeError:
+            if self.problems is None:
+                raise
+            self.problems.failed(f"tanda '{operator}' tidak dapat dipakai pada {kind(arg)}", None)
+            return refused(operator)
 
     def lkjip_steps(self, iterable: Iterable[Any]) -> Iterator[Any]:
         """What a ``{% for %}`` loops over, one step of the budget per item.

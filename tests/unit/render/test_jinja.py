@@ -481,9 +481,10 @@ def test_literal_text_is_charged_where_it_can_repeat() -> None:
 def test_text_formatting_with_percent_is_refused_but_modulo_works() -> None:
     assert render("{{ 7 % 3 }} {{ tahun % 100 }}") == "1 24"
     for source in ("{{ '%s' % tahun }}", "{{ '%1000000000s' % 'a' }}", "{{ '%d' % 1 }}"):
+        # noted like a refused filter, naming the operation as written
         assert fails(source).message.endswith(
-            "(format teks dengan % tidak diizinkan; pakai "
-            "filter rupiah, angka, desimal atau persen)"
+            "': format teks dengan % tidak diizinkan; pakai "
+            "filter rupiah, angka, desimal atau persen"
         )
 
 
@@ -567,13 +568,14 @@ def test_a_comparison_that_fails_names_its_placeholder() -> None:
     )
 
 
-def test_problems_after_a_failed_comparison_loop_or_call_are_reported_too() -> None:
+def test_problems_after_a_failed_comparison_loop_call_or_sign_are_reported_too() -> None:
     err = fails(
         "{% if sasaran.S1.nama > 100 %}x{% endif %}\n"
         "{% for x in tahun %}{{ x }}{% endfor %}\n"
         "{{ tahun(1) }}\n"
         "{{ ref }}\n"
         "{{ 1 < 2 < 3 }} {{ 'b' in sasaran.S1.nama }}\n"
+        "{{ -sasaran.S1.nama }} {{ '%d' % 1 }}\n"
         "{{ sasaran.S9 }}",
         ref=lambda name: name,
     )
@@ -584,6 +586,9 @@ def test_problems_after_a_failed_comparison_loop_or_call_are_reported_too() -> N
          "daftar atau kumpulan nilai"),
         (3, "'tahun': nilai bilangan tidak dapat dipanggil seperti fungsi"),
         (4, "'ref': ini fungsi, bukan nilai: panggil dengan argumennya, mis. ref('pegawai')"),
-        (6, "'sasaran.S9' tidak dikenal; yang ada: S1, S2"),
+        (6, "'sasaran.S1.nama': tanda '-' tidak dapat dipakai pada teks"),
+        (6, "''%d' % 1': format teks dengan % tidak diizinkan; pakai filter rupiah, angka, "
+         "desimal atau persen"),
+        (7, "'sasaran.S9' tidak dikenal; yang ada: S1, S2"),
     ]  # fmt: skip
     assert render("{{ 1 < 2 < 3 }} {{ 3 < 2 < 5 }} {{ 'b' not in 'abc' }}") == "True False False"
