@@ -161,12 +161,16 @@ def test_a_missing_logo_is_a_finding(year: Path, tmp_path: Path) -> None:
     )
 
 
+def _built(year: Path, out: Path, formats: str) -> str:
+    """Build ``year`` into ``out`` (exit 0); its Markdown."""
+    result = runner.invoke(app, ["build", str(year), "--out", str(out), "--format", formats])
+    assert result.exit_code == 0, result.output
+    return (out / "lkjip-2024.md").read_text(encoding="utf-8")
+
+
 def test_a_picture_in_a_list_item_follows_its_list(year: Path, tmp_path: Path) -> None:
     _add(year, "1. Penyaluran bantuan ![Penyaluran](foto/a.png)\n2. Pendampingan")
-    out = tmp_path / "out"
-    result = runner.invoke(app, ["build", str(year), "--out", str(out), "--format", "md"])
-    assert result.exit_code == 0, result.output
-    md = (out / "lkjip-2024.md").read_text(encoding="utf-8")
+    md = _built(year, tmp_path / "out", "md")
     assert "1. Penyaluran bantuan\n2. Pendampingan\n\n![Penyaluran](foto-a.png)" in md
 
 
@@ -268,9 +272,7 @@ def test_a_picture_in_the_front_matter_is_captioned_but_not_numbered(
     )
     _add(year, "![Kegiatan lapangan](foto/a.png)")
     out = tmp_path / "out"
-    result = runner.invoke(app, ["build", str(year), "--out", str(out), "--format", "md,docx"])
-    assert result.exit_code == 0, result.output
-    md = (out / "lkjip-2024.md").read_text(encoding="utf-8")
+    md = _built(year, out, "md,docx")
     assert "![Foto pimpinan](foto-a.png)\n\n**Foto pimpinan**" in md
     # BAB III's picture is still the first figure of its chapter; only it is listed
     assert re.findall(r"^- Gambar.*$", md, re.MULTILINE) == ["- Gambar 3.1 Kegiatan lapangan"]
