@@ -12,6 +12,7 @@ Needs LibreOffice and poppler-utils (``.ci/run`` installs both); skipped without
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import subprocess
@@ -21,11 +22,14 @@ from pathlib import Path
 
 import pytest
 
+from conftest import MINIMAL, copy_dataset
 from lkjip_cli.api import check
 from lkjip_cli.render.blocks import (
+    Cover,
     Dokumen,
     Figure,
     Heading,
+    Letterhead,
     ListBlock,
     Paragraph,
     Signature,
@@ -40,7 +44,9 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = {"data/2024": (82, 90), "examples/dinkes-2024": (44, 52)}
 """Example years and the reviewed range of their page count (A4).
 
-Looked at page by page: 2024 prints 86 pages, dinkes-2024 48. A count outside
+Looked at page by page: 2024 prints 86 pages, dinkes-2024 48 (the cascade with
+its kegiatan rows repeated on each page and the signature in the last table: 2024
+one page more than the 85 before, dinkes-2024 as many). A count outside
 the range means pages were lost or added (a blank page, a dropped table row):
 look at the pages again before moving the range.
 """
@@ -49,6 +55,10 @@ pytestmark = pytest.mark.skipif(
     shutil.which("soffice") is None or shutil.which("pdftotext") is None,
     reason="LibreOffice and poppler are installed by .ci/run",
 )
+
+
+PDFS: dict[str, Path] = {}
+"""The PDF printed of each example, for the tests that read it another way."""
 
 
 def _examples() -> list[str]:
@@ -67,6 +77,7 @@ def printed(
     assert dok is not None, findings
     target = tmp_path_factory.mktemp("pdf") / "laporan.pdf"
     target.write_bytes(to_pdf(write_docx(dok)))
+    PDFS[name] = target
     text = subprocess.run(
         ["pdftotext", "-layout", str(target), "-"], check=True, capture_output=True, text=True
     ).stdout
@@ -102,7 +113,12 @@ def _printed_text(dok: Dokumen) -> Iterator[str]:
             case Figure():
                 yield f"Gambar {block.number} {block.caption}"
             case Signature():
-                yield " ".join((*block.lines_above, block.name, *block.below))
+                dated = (f"{label} : {value}" for label, value in block.dated)
+                yield " ".join((*dated, *block.lines_above, block.name, *block.below))
+            case Cover():
+                yield " ".join((*block.title, block.issuer, block.agency, block.contact))
+            case Letterhead():
+                yield " ".join((block.issuer, block.agency, block.contact))
             case Signatures():
                 for side in (block.left, block.right):
                     yield " ".join((*side.lines_above, side.name, *side.below))
@@ -148,3 +164,139 @@ def test_page_count_stays_in_the_reviewed_range(printed: tuple[str, Dokumen, lis
     name, _, pages = printed
     low, high = EXAMPLES[name]
     assert low <= len(pages) <= high, f"{name}: {len(pages)} pages, reviewed {low}–{high}"
+
+
+@pytest.fixture(scope="module")
+def flowing(printed: tuple[str, Dokumen, list[str]]) -> list[str]:
+    """The text of each page in reading order, white space collapsed.
+
+    Without ``-layout`` a cell's lines follow each other: ``Sub Kegiatan`` set on
+    two lines of a narrow column reads as it is written.
+    """
+    name = printed[0]
+    text = subprocess.run(
+        ["pdftotext", str(PDFS[name]), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    return [" ".join(page.split()) for page in text.split("\f")[:-1]]
+
+
+def _appendix_pages(dok: Dokumen, pages: list[str], label: str) -> list[int]:
+    """Indexes of the pages of the appendix ``label``: from its heading to the next one."""
+    headings = [f"{b.label} {b.text}" for b in dok.blocks if isinstance(b, Heading) and b.label]
+    title = next(h for h in headings if h.startswith(f"{label} "))
+    # the last page naming it: the Daftar Isi names it before
+    start = max(i for i, page in enumerate(pages) if title in page)
+    following = headings[headings.index(title) + 1 :]
+    end = next(
+        (i for i in range(start + 1, len(pages)) if any(h in pages[i] for h in following)),
+        len(pages),
+    )
+    return list(range(start, end))
+
+
+CASCADE_LABELS = ("Kegiatan PD", "Sub Kegiatan", "Kajian Manajerial", "Kinerja Operasional")
+"""Row labels of the cascade's kegiatan tables, repeated at the top of each of their pages."""
+
+
+def test_every_cascade_page_carries_its_row_labels(
+    printed: tuple[str, Dokumen, list[str]], flowing: list[str]
+) -> None:
+    name, dok, _ = printed
+    # word by word: pdftotext reads the label and PK columns side by side, interleaved
+    # ("Kegiatan PK ESELON PD III"); the running header has "Kinerja", not these words
+    wanted = {w for label in CASCADE_LABELS for w in label.split()} - set(dok.title.split())
+    unlabelled = {}
+    for number in _appendix_pages(dok, flowing, "LAMPIRAN V"):
+        missing = wanted - set(flowing[number].replace(dok.title, "").split())
+        if missing:
+            unlabelled[number + 1] = sorted(missing)
+    assert not unlabelled, f"{name}: cascade pages without their row labels: {unlabelled}"
+
+
+def _signed_tables(dok: Dokumen) -> list[tuple[Table, Signature]]:
+    blocks = dok.blocks
+    return [
+        (table, sig)
+        for table, sig in itertools.pairwise(blocks)
+        if isinstance(table, Table) and isinstance(sig, Signature)
+    ]
+
+
+def test_a_signature_after_a_table_never_stands_alone(
+    printed: tuple[str, Dokumen, list[str]], flowing: list[str]
+) -> None:
+    name, dok, _ = printed
+    signed = _signed_tables(dok)
+    assert signed, f"{name}: no table is signed (the Rencana Aksi and the cascade are)"
+    alone = []
+    page = 0
+    for table, sig in signed:
+        # the page of the table's last row, then the first from it that holds the signature
+        last = " ".join(max((c.text for c in table.body[-1]), key=len).split())
+        page = next(i for i in range(page, len(flowing)) if last in flowing[i])
+        lines = [" ".join(line.split()) for line in (*sig.lines_above, sig.name, *sig.below)]
+        at = next(i for i in range(page, len(flowing)) if all(x in flowing[i] for x in lines))
+        # on the last row's page, or under the table's header (or its repeated rows)
+        repeated = (*table.header, *table.body[: table.repeat_rows])
+        heads = [" ".join(c.text.split()) for row in repeated for c in row if c.text]
+        if at != page and not (heads and all(h in flowing[at] for h in heads)):
+            alone.append((at + 1, sig.name))
+        page = at
+    assert not alone, f"{name}: signatures on a page without their table: {alone}"
+
+
+AMOUNTS = ("11.854.989.245", "5.046.629.436", "13.890.985.682", "17.223.131.900")
+WIDE = (
+    "judul: Pagu per Sumber Dana Tahun {tahun}\n"
+    "nomor: tidak\n"
+    "kolom:\n"
+    + "".join(f"  - {{id: d{i}, judul: Dana {i}, jenis: rupiah}}\n" for i in range(6))
+    + "baris:\n"
+    + "".join(
+        "  - {" + ", ".join(f"d{i}: {AMOUNTS[(i + r) % 4]}" for i in range(6)) + "}\n"
+        for r in range(4)
+    )
+)
+"""A declared table of six rupiah columns: 6 × about 3,1 cm at 8 pt, wider than portrait."""
+
+
+def test_a_declared_table_too_wide_for_portrait_prints_landscape_unbroken(tmp_path: Path) -> None:
+    ds = copy_dataset(MINIMAL, tmp_path / "2024").write("tabel/lebar.yaml", WIDE)
+    bab = ds.path("narasi/bab-3.md")
+    bab.write_text(bab.read_text(encoding="utf-8") + "\n::: tabel lebar\n", encoding="utf-8")
+    result = check(ds.root, narratives=False)
+    assert result.data is not None and result.report is not None, result.findings
+    dok, findings = build_document(result.data, result.report)
+    assert dok is not None, findings
+    pdf = tmp_path / "laporan.pdf"
+    pdf.write_bytes(to_pdf(write_docx(dok)))
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    pages = text.split("\f")[:-1]
+    # every amount whole: 24 cells, each printed "Rp. …,00" on one line
+    printed = Counter(w for page in pages for w in page.split())
+    assert sum(printed[f"{a},00"] for a in AMOUNTS) == 24
+    holding = [i + 1 for i, page in enumerate(pages) if f"{AMOUNTS[0]},00" in page]
+    info = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", str(len(pages)), str(pdf)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    sizes = {
+        int(m[1]): float(m[2]) > float(m[3])
+        for m in re.finditer(r"Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)", info)
+    }
+    assert holding and all(sizes[p] for p in holding), f"pages {holding}: not landscape"
+    # the pages around it stay portrait (the chapter goes on, the next chapter follows)
+    assert not sizes[holding[0] - 1] and not sizes[holding[-1] + 1]
+
+
+def test_the_cover_is_one_page(printed: tuple[str, Dokumen, list[str]]) -> None:
+    """Laid out over its whole page, the cover never runs onto a second one."""
+    name, dok, pages = printed
+    cover = next(b for b in dok.blocks if isinstance(b, Cover))
+    first = " ".join(pages[0].split())
+    assert cover.title[0] in first and cover.agency in first, name
+    assert "KATA PENGANTAR" in pages[1], f"{name}: page 2 is not the Kata Pengantar"

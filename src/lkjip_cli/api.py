@@ -10,9 +10,10 @@ from pathlib import Path
 from lkjip_cli import checks
 from lkjip_cli.compute import compute
 from lkjip_cli.diakui import acknowledge
+from lkjip_cli.errors import InputError
 from lkjip_cli.findings import Finding
 from lkjip_cli.model import DataTahun
-from lkjip_cli.render.writers import WRITERS, write_all
+from lkjip_cli.render.writers import WRITERS, Options, write_all
 from lkjip_cli.report import Report
 from lkjip_cli.validate import load as _load
 
@@ -75,10 +76,17 @@ class BuildResult:
 
 
 def build(
-    path: Path, out_dir: Path, formats: tuple[str, ...] = ("docx", "md", "html")
+    path: Path,
+    out_dir: Path,
+    formats: tuple[str, ...] = ("docx", "md", "html"),
+    *,
+    template: Path | None = None,
+    pdfa: bool = False,
 ) -> BuildResult:
     """Check, then render every requested format and write them all at once.
 
+    ``template`` is a DOCX template chosen on the command line (else the data
+    repository's, see render/docx/template.py); ``pdfa`` asks for PDF/A.
     Errors stop the build before anything is written; warnings are kept and
     the build goes on. The outputs are written atomically (see output.py); what a
     build killed while writing left in ``out_dir`` is undone first.
@@ -93,6 +101,15 @@ def build(
         if checked.data is not None:
             result.findings = acknowledge(checked.data, result.findings)
         return result
+    options = Options(pdfa=pdfa)
+    if "docx" in formats or "pdf" in formats:
+        try:
+            options = Options(_template(checked.data, template), pdfa)
+        except InputError as exc:
+            result.findings.append(
+                Finding(exc.rule, "error", exc.message, exc.position, unreadable=True)
+            )
+            return result
     dok, doc_findings = build_document(checked.data, checked.report)
     result.findings = acknowledge(checked.data, result.findings + doc_findings)
     if dok is None:
@@ -103,11 +120,24 @@ def build(
         result.findings.append(Finding("input.tidak-terbaca", "error", str(exc), unreadable=True))
         return result
     stem = f"lkjip-{checked.report.tahun}"
-    written = write_all(dok, stem, formats)
+    written = write_all(dok, stem, formats, options)
     result.notes.extend(written.notes)
     result.written = write_outputs(out_dir, written.files)
     _remove_stale_figures(out_dir, written.files)
     return result
+
+
+def _template(data: DataTahun, option: Path | None) -> bytes | None:
+    """The DOCX template's bytes (None: the packaged one); InputError names its path."""
+    from lkjip_cli.render.docx.template import read_template
+
+    setting = data.config.templat
+    try:
+        return read_template(data.root, setting, option)
+    except InputError as exc:
+        if option is None and setting is not None:
+            exc.position = data.pos("lkjip.yaml", ("templat",))
+        raise
 
 
 def _remove_stale_figures(out_dir: Path, files: dict[str, bytes]) -> None:

@@ -219,11 +219,25 @@ def build(
             help=f"Bentuk keluaran dipisah koma: {', '.join(api.FORMATS)}.",
         ),
     ] = "docx,md,html",
+    templat: Annotated[
+        Path | None,
+        typer.Option(
+            "--templat",
+            metavar="BERKAS",
+            help="Templat DOCX (berkas .docx, atau direktori berisi reference.docx); "
+            "bawaan: templat: di lkjip.yaml, lalu templates/reference.docx repositori data.",
+        ),
+    ] = None,
+    pdfa: Annotated[
+        bool, typer.Option("--pdfa", help="Tulis PDF sebagai PDF/A-2b (arsip, mis. untuk e-SAKIP).")
+    ] = False,
 ) -> None:
     """Periksa data lalu susun laporan LKjIP (DOCX, Markdown, HTML, PDF, XLSX)."""
     formats = _formats(format)
+    if pdfa and "pdf" not in formats:
+        raise typer.BadParameter("--pdfa hanya berlaku bersama --format pdf", param_hint="--pdfa")
     path = api.resolve(target)
-    result = api.build(path, out or Path("build") / path.name, formats)
+    result = api.build(path, out or Path("build") / path.name, formats, template=templat, pdfa=pdfa)
     if result.findings:
         _emit_findings(result.findings, Format.text, err=True)
     code = exit_code(result.findings)

@@ -291,6 +291,11 @@ def render() -> str:
         f"tangan ({kinds}). `lkjip check` dan `lkjip build` melaporkan setiap isian yang "
         "gagal dengan nama lengkapnya (lihat checks.md, `narasi.*`).",
         "",
+        "Tanda kutip lurus dalam teks narasi dicetak sebagai tanda kutip Indonesia di "
+        "semua format: `\"…\"` menjadi “…”, `'…'` menjadi ‘…’, dan apostrof menjadi ’ "
+        "(`Jum'at` → Jum’at). Tanda kutip di dalam `kode` atau blok kode tetap lurus; "
+        "ekspresi Jinja tidak tersentuh, karena yang diubah adalah teks hasil isian.",
+        "",
         "## Arahan",
         "",
         *_directives(),

@@ -90,6 +90,9 @@ class Config(Source):
     """Tahun laporan."""
     kertas: Literal["A4", "F4"] = "A4"
     """Ukuran kertas DOCX."""
+    templat: Teks | None = None
+    """Templat DOCX relatif terhadap direktori tahun ini, mis. ../../templates/kop.docx;
+    harus di dalam repositori data; kosong = templates/reference.docx repositori data, bila ada."""
     capaian: Capaian = Capaian()
     """Pengaturan capaian."""
     efisiensi: Efisiensi = Efisiensi()

@@ -81,7 +81,7 @@ class Instansi(Source):
     email: str | None = None
     """Alamat e-mail."""
     logo: str | None = None
-    """Logo daerah pada sampul: berkas PNG atau JPEG, path relatif terhadap direktori data."""
+    """Logo daerah pada sampul dan kop surat: berkas PNG atau JPEG, relatif ke direktori data."""
     laporan: Laporan
     """Penandatanganan laporan."""
     fungsi: list[Teks] = []

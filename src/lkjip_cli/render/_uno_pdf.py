@@ -1,10 +1,15 @@
 """Run by LibreOffice's Python: open a DOCX, update its indexes, export PDF.
 
-Usage: python3 _uno_pdf.py SOFFICE SOURCE.docx TARGET.pdf PROFILE_URL
+Usage: python3 _uno_pdf.py SOFFICE SOURCE.docx TARGET.pdf PROFILE_URL PDF_VERSION INDEXES.json
+(PDF_VERSION: 0 plain PDF, 1/2/3 PDF/A-1b/2b/3b, LibreOffice's SelectPdfVersion).
+INDEXES.json receives the updated indexes' lines, ``[text, page]``, under
+"toc" (the table of contents) or their caption label ("Tabel", "Gambar"), so
+that the DOCX can carry the same page numbers.
 Kept free of lkjip imports: it runs in the system Python that has ``uno``.
 """
 
 import contextlib
+import json
 import os
 import subprocess
 import sys
@@ -39,8 +44,25 @@ def keep_entry_styles(doc):
             index.ParaStyleLevel1 = ENTRY_STYLE
 
 
+def index_lines(doc):
+    """Each index's entries as [text, page], keyed "toc" or by caption label."""
+    result = {}
+    indexes = doc.getDocumentIndexes()
+    for i in range(indexes.getCount()):
+        index = indexes.getByIndex(i)
+        if index.supportsService("com.sun.star.text.ContentIndex"):
+            key = "toc"
+        elif index.supportsService("com.sun.star.text.IllustrationsIndex"):
+            key = index.LabelCategory
+        else:
+            continue
+        lines = index.getAnchor().getString().split("\n")
+        result[key] = [line.rsplit("\t", 1) for line in lines if "\t" in line]
+    return result
+
+
 def main():
-    soffice, source, target, profile = sys.argv[1:5]
+    soffice, source, target, profile, version, pages = sys.argv[1:7]
     pipe = f"lkjip{os.getpid()}"
     proc = subprocess.Popen(
         [
@@ -79,7 +101,17 @@ def main():
             for i in range(indexes.getCount()):
                 indexes.getByIndex(i).update()
             doc.refresh()
-        doc.storeToURL(uno.systemPathToFileUrl(target), (prop("FilterName", "writer_pdf_Export"),))
+        # the page numbers are a bonus for the DOCX: failing to read them costs no PDF
+        with contextlib.suppress(Exception), open(pages, "w", encoding="utf-8") as out:
+            json.dump(index_lines(doc), out, ensure_ascii=False)
+        options = uno.Any(
+            "[]com.sun.star.beans.PropertyValue",
+            (prop("SelectPdfVersion", int(version)),),
+        )
+        doc.storeToURL(
+            uno.systemPathToFileUrl(target),
+            (prop("FilterName", "writer_pdf_Export"), prop("FilterData", options)),
+        )
         doc.close(True)
         with contextlib.suppress(Exception):
             desktop.terminate()

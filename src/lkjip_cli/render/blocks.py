@@ -94,7 +94,9 @@ class Table:
     ``header`` rows repeat on every page in DOCX. ``widths`` give the number of
     columns and, as relative widths, a hint for formats that cannot measure text:
     the DOCX writer sizes columns from their content (:mod:`.colwidths`).
-    ``bold_rows`` index body rows printed bold (totals).
+    ``bold_rows`` index body rows printed bold (totals). ``repeat_rows`` first
+    body rows also repeat on every page in DOCX, printed as body rows (not shaded):
+    a table whose labels are rows rather than a header (the cascade) keeps them.
     """
 
     header: tuple[Row, ...]
@@ -106,6 +108,8 @@ class Table:
     bold_rows: frozenset[int] = frozenset()
     small: bool = False
     borders: bool = True
+    repeat_rows: int = 0
+    """The first body rows that repeat on every page in DOCX, like the header."""
 
 
 @dataclass(frozen=True)
@@ -153,6 +157,9 @@ class Signature:
     name: str
     below: tuple[str, ...] = ()
     align: Literal["left", "right", "center"] = "right"
+    dated: tuple[tuple[str, str], ...] = ()
+    """Label and value lines above the others, aligned on their colons
+    (``Ditetapkan di : Blitar`` / ``Pada tanggal : 27 September 2024``)."""
 
 
 @dataclass(frozen=True)
@@ -161,6 +168,35 @@ class Signatures:
 
     left: Signature
     right: Signature
+
+
+@dataclass(frozen=True)
+class Cover:
+    """The cover page: the title in its upper third, the logo in the middle, the agency
+    and its address at the foot."""
+
+    title: tuple[str, ...]
+    """Its lines: ``LAPORAN KINERJA``, …, ``(LKjIP)``, ``TAHUN ANGGARAN 2024``."""
+    issuer: str
+    """The government the agency belongs to: ``PEMERINTAH KABUPATEN …``."""
+    agency: str
+    """The agency's name, as printed at the foot."""
+    contact: str = ""
+    """Address, telephone, website and e-mail on one line."""
+    logo: Picture | None = None
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """A letterhead (kop surat): the logo at the left, the issuer centred, a rule beneath."""
+
+    issuer: str
+    """``PEMERINTAH KABUPATEN …``."""
+    agency: str
+    """The agency's (short) name, printed large and bold."""
+    contact: str = ""
+    """Address, telephone, website and e-mail on one line."""
+    logo: Picture | None = None
 
 
 Block = (
@@ -175,6 +211,8 @@ Block = (
     | Index
     | Signature
     | Signatures
+    | Cover
+    | Letterhead
 )
 
 

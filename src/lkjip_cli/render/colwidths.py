@@ -9,8 +9,12 @@ longest, in proportion to how much more room they would like (the way HTML's
 automatic table layout shares it), so "No." and percentage columns stay narrow.
 
 When the minimums do not fit at the table's font size the smaller table font
-is used; a table that still does not fit is the only case in which a column
-gets less than its widest token (its section should then be landscape).
+is used (9 pt, then with 1 mm cell margins, then 8 pt). A table that does not
+fit at 8 pt is :attr:`Layout.cramped`: the DOCX writer gives it landscape pages
+of its own when its page is portrait. There, or already landscape, a table that
+still does not fit is set smaller, half a point at a time down to
+:data:`TINIEST_PT`; only a table whose columns do not fit even then (dozens of
+columns) gets columns narrower than their widest token.
 """
 
 from __future__ import annotations
@@ -27,7 +31,11 @@ TABLE_PT = 10.0
 SMALL_PT = 9.0
 """Font size of small table text (``IsiTabelKecil``)."""
 SMALLEST_PT = 8.0
-"""The last resort of a table too wide for the page in the small font."""
+"""The smallest table font of a portrait page; a table needing less goes landscape."""
+TINIEST_PT = 5.0
+"""The last resort of a table too wide for a landscape page at 8 pt."""
+_SMALLER = tuple(SMALLEST_PT - 0.5 * i for i in range(1, int((SMALLEST_PT - TINIEST_PT) * 2) + 1))
+"""7.5, 7, … down to :data:`TINIEST_PT`."""
 MARGIN_TWIPS = {True: 85, False: 57}
 """Left (and right) cell margin of bordered and borderless tables (the template's styles)."""
 NARROW_MARGIN_TWIPS = 57
@@ -57,11 +65,18 @@ class Layout:
     size_pt: float
     margin: int
     """Left (and right) cell margin in twips."""
+    fits: bool = True
+    """Every column at least as wide as its widest token (no word breaks)."""
 
     @property
     def small(self) -> bool:
         """Set in the small table font (or smaller)."""
         return self.size_pt < TABLE_PT
+
+    @property
+    def cramped(self) -> bool:
+        """Fits only below 8 pt, or not at all: a portrait page should turn landscape."""
+        return not self.fits or self.size_pt < SMALLEST_PT
 
 
 @dataclass(frozen=True)
@@ -81,7 +96,9 @@ class _Need:
 def _needs(table: Table, columns: int, size: float, padding: int) -> list[_Need]:
     """The needs of every cell, placed on the grid (rowspans keep their columns)."""
     rows: list[tuple[Row, bool, bool]] = [(r, True, True) for r in table.header]
-    rows += [(r, i in table.bold_rows, False) for i, r in enumerate(table.body)]
+    rows += [
+        (r, i in table.bold_rows or i < table.repeat_rows, False) for i, r in enumerate(table.body)
+    ]
     needs: list[_Need] = []
     covered = [0] * columns  # rows still covered by a rowspan above, per column
     for row, bold_row, header in rows:
@@ -175,8 +192,10 @@ def _settings(table: Table) -> list[tuple[float, int]]:
     """(font size, cell margin) to try, most generous first."""
     sizes = (SMALL_PT, SMALLEST_PT) if table.small else (TABLE_PT, SMALL_PT, SMALLEST_PT)
     default = MARGIN_TWIPS[table.borders]
-    margins = sorted({default, min(default, NARROW_MARGIN_TWIPS)}, reverse=True)
-    return [(size, margin) for size in sizes for margin in margins]
+    narrow = min(default, NARROW_MARGIN_TWIPS)
+    margins = sorted({default, narrow}, reverse=True)
+    tried = [(size, margin) for size in sizes for margin in margins]
+    return tried + [(size, narrow) for size in _SMALLER]
 
 
 def layout(table: Table, available: int) -> Layout:
@@ -199,6 +218,6 @@ def layout(table: Table, available: int) -> Layout:
                 size,
                 margin,
             )
-    # Too wide even in the smallest font: scale the minimums down (words will break).
+    # Too wide even in the tiniest font: scale the minimums down (words will break).
     scale = available / sum(least)
-    return Layout(_to_twips([m * scale for m in least], available), size, margin)
+    return Layout(_to_twips([m * scale for m in least], available), size, margin, fits=False)

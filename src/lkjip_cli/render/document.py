@@ -165,8 +165,9 @@ def build_document(
     placed: set[str] = set()
     seen: set[tuple[str, str]] = set()
     budget = Budget()  # one for all the narratives: together they cannot exhaust the machine
+    logo = _logo(data, findings)
     blocks: list[Block] = [
-        *frontmatter.cover(data, report, _logo(data, findings)),
+        *frontmatter.cover(data, report, logo),
         Section("portrait", "lower-roman", restart=True),
     ]
     for chapter in CHAPTERS:
@@ -249,7 +250,7 @@ def build_document(
             findings.append(pictures_made(narasi.text, narasi.file, shown, len(written)))
         cap_findings(findings, start, narasi.file)
     if draw:
-        blocks.extend(_lampiran(data, report))
+        blocks.extend(_lampiran(data, report, logo))
     for name in REQUIRED_TABLES:
         if name not in placed:
             findings.append(
@@ -416,7 +417,7 @@ def _has_content(block: Block) -> bool:
     return not isinstance(block, Paragraph)
 
 
-def _lampiran(data: DataTahun, report: Report) -> list[Block]:
+def _lampiran(data: DataTahun, report: Report, logo: Picture | None) -> list[Block]:
     from lkjip_cli.render.lampiran import lampiran
 
-    return list(lampiran(data, report))
+    return list(lampiran(data, report, logo))

@@ -1,9 +1,10 @@
 """The report's front matter and its lists: cover, indexes and legal lists.
 
-The cover opens the document in its own unnumbered section; the indexes
-(DAFTAR ISI, DAFTAR TABEL, DAFTAR GAMBAR) are placed empty and filled once
-every heading, table and figure is known; ``::: daftar`` directives print the
-instansi's lists punctuated the Indonesian legal way.
+The cover opens the document in its own unnumbered section (each writer lays
+it out over its page); the indexes (DAFTAR ISI, DAFTAR TABEL, DAFTAR GAMBAR)
+are placed empty and filled once every heading, table and figure is known;
+``::: daftar`` directives print the instansi's lists punctuated the Indonesian
+legal way.
 """
 
 from __future__ import annotations
@@ -11,14 +12,15 @@ from __future__ import annotations
 import dataclasses
 
 from lkjip_cli.model import DataTahun
+from lkjip_cli.model.instansi import Instansi
 from lkjip_cli.render.blocks import (
     Block,
+    Cover,
     Figure,
     Heading,
     Index,
     ListBlock,
     ListItem,
-    Paragraph,
     Run,
     Section,
     Table,
@@ -26,36 +28,39 @@ from lkjip_cli.render.blocks import (
 from lkjip_cli.render.pictures import Picture
 from lkjip_cli.report import Report
 
-LOGO_WIDTH_CM = 4.0
-"""Printed width of the agency's logo on the cover."""
 
-
-def cover(data: DataTahun, report: Report, logo: Picture | None = None) -> list[Block]:
-    """The cover page, in its own section without page numbers; the logo above the agency."""
-    ins = data.instansi
-    lines: list[Block] = [
-        Paragraph((Run(ins.pemerintah.upper()),), align="center", style="cover"),
-        Paragraph(
-            (Run("LAPORAN KINERJA INSTANSI PEMERINTAH"),), align="center", style="cover-title"
-        ),
-        Paragraph((Run("(LKjIP)"),), align="center", style="cover-title"),
-        Paragraph((Run(f"TAHUN {report.tahun}"),), align="center", style="cover-title"),
-        *([dataclasses.replace(logo, width_cm=LOGO_WIDTH_CM)] if logo is not None else []),
-        Paragraph((Run(ins.nama.upper()),), align="center", style="cover"),
-    ]
-    contact = ", ".join(
+def contact_line(ins: Instansi) -> str:
+    """The agency's address, telephone, website and e-mail on one line, as a letterhead
+    prints them; empty when the data gives none."""
+    return ", ".join(
         x
         for x in (
             ins.alamat,
             f"Telp. {ins.telepon}" if ins.telepon else None,
-            ins.website,
-            ins.email,
+            f"Website: {ins.website}" if ins.website else None,
+            f"Email: {ins.email}" if ins.email else None,
         )
         if x
     )
-    if contact:
-        lines.append(Paragraph((Run(contact),), align="center", style="small"))
-    return [Section("portrait", "none", restart=False), *lines]
+
+
+def cover(data: DataTahun, report: Report, logo: Picture | None = None) -> list[Block]:
+    """The cover page, in its own section without page numbers."""
+    ins = data.instansi
+    page = Cover(
+        # Two balanced lines: in the cover's large type the title does not fit one.
+        title=(
+            "LAPORAN KINERJA",
+            "INSTANSI PEMERINTAH DAERAH",
+            "(LKjIP)",
+            f"TAHUN ANGGARAN {report.tahun}",
+        ),
+        issuer=ins.pemerintah.upper(),
+        agency=ins.nama.upper(),
+        contact=contact_line(ins),
+        logo=logo,
+    )
+    return [Section("portrait", "none", restart=False), page]
 
 
 def indexes() -> list[Block]:

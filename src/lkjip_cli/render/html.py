@@ -22,10 +22,12 @@ from markupsafe import Markup, escape
 
 from lkjip_cli.render.blocks import (
     Block,
+    Cover,
     Dokumen,
     Figure,
     Heading,
     Index,
+    Letterhead,
     ListBlock,
     PageBreak,
     Paragraph,
@@ -179,11 +181,9 @@ def _assign_ids(blocks: Iterable[Block]) -> dict[int, str]:
 
 def img(picture: Picture, alt: str) -> Markup:
     """A picture as an ``<img>`` embedding its bytes: the HTML file stands alone."""
-    data = base64.b64encode(picture.data).decode("ascii")
     return Markup(
-        '<img src="data:{};base64,{}" alt="{}" width="{}" height="{}" '
-        'style="max-width: 100%; height: auto">'
-    ).format(picture.mime, data, alt, picture.width, picture.height)
+        '<img src="{}" alt="{}" width="{}" height="{}" style="max-width: 100%; height: auto">'
+    ).format(_data_url(picture), alt, picture.width, picture.height)
 
 
 def _percentages(widths: tuple[float, ...], columns: int) -> list[str]:
@@ -276,9 +276,12 @@ def block_view(
             if isinstance(content, Picture)
             else Markup(figure_svg(block, f"{ident}-svg"))
         )
-        view.update(kind="figure", id=ident, drawing=drawing)
-    elif isinstance(block, Picture):
-        view.update(kind="picture", img=img(block, block.alt))
+        view.update(kind="figure", id=ident, svg=drawing)
+    elif isinstance(block, Picture):  # embedded: the HTML file stands alone
+        view.update(kind="picture", src=_data_url(block))
+    elif isinstance(block, Cover | Letterhead):
+        logo = _data_url(block.logo) if block.logo is not None else None
+        view.update(kind="cover" if isinstance(block, Cover) else "letterhead", logo=logo)
     elif isinstance(block, Index):
         view.update(kind="index", entries=index_entries(block, targets[block.kind]))
     elif isinstance(block, Signature):
@@ -290,6 +293,11 @@ def block_view(
     else:
         return None
     return view
+
+
+def _data_url(picture: Picture) -> str:
+    """The picture embedded in a ``data:`` URL: the HTML file stands alone."""
+    return f"data:{picture.mime};base64,{base64.b64encode(picture.data).decode('ascii')}"
 
 
 @dataclass

@@ -20,10 +20,12 @@ from jinja2 import Environment
 from lkjip_cli.render.blocks import (
     Block,
     Cell,
+    Cover,
     Dokumen,
     Figure,
     Heading,
     Index,
+    Letterhead,
     ListBlock,
     Paragraph,
     Row,
@@ -271,7 +273,8 @@ def _hard_breaks(lines: list[str]) -> str:
 
 def signature_view(sig: Signature) -> dict[str, Any]:
     """A signature as two short paragraphs: place, date and office; name, rank, NIP."""
-    above = [escape_line(x) for x in sig.lines_above if x.strip()]
+    dated = [f"{label} : {value}" for label, value in sig.dated]
+    above = [escape_line(x) for x in (*dated, *sig.lines_above) if x.strip()]
     below = [f"**{escape_inline(sig.name.strip())}**", *(escape_line(x) for x in sig.below)]
     return {"kind": "signature", "above": _hard_breaks(above), "below": _hard_breaks(below)}
 
@@ -349,6 +352,33 @@ def block_view(
     return None  # PageBreak, Section
 
 
+def plain_blocks(block: Block) -> list[Block]:
+    """A cover or a letterhead as the paragraphs and logo it prints, top to bottom;
+    any other block as it is. Markdown has no page to lay them out on."""
+    if isinstance(block, Cover):
+        return [
+            *(Paragraph((Run(line),), align="center", style="cover-title") for line in block.title),
+            *([block.logo] if block.logo is not None else []),
+            Paragraph((Run(block.issuer),), align="center", style="cover"),
+            Paragraph((Run(block.agency),), align="center", style="cover-title"),
+            *(
+                [Paragraph((Run(block.contact),), align="center", style="small")]
+                * bool(block.contact)
+            ),
+        ]
+    if isinstance(block, Letterhead):
+        return [
+            *([block.logo] if block.logo is not None else []),
+            Paragraph((Run(block.issuer),), align="center", style="center-bold"),
+            Paragraph((Run(block.agency),), align="center", style="center-bold"),
+            *(
+                [Paragraph((Run(block.contact),), align="center", style="small")]
+                * bool(block.contact)
+            ),
+        ]
+    return [block]
+
+
 @functools.cache
 def _env() -> Environment:
     return writer_env()
@@ -358,7 +388,12 @@ def write_markdown(dok: Dokumen) -> tuple[str, dict[str, bytes]]:
     """The report as Markdown, and the SVG files (by name) it links to."""
     images: dict[str, bytes] = {}
     taken: set[str] = set()
-    views = [v for b in dok.blocks if (v := block_view(dok, b, images, taken)) is not None]
+    views = [
+        v
+        for block in dok.blocks
+        for b in plain_blocks(block)
+        if (v := block_view(dok, b, images, taken)) is not None
+    ]
     text = _env().get_template(TEMPLATE).render(dok=dok, blocks=views)
     return normalise(text), images
 

@@ -8,13 +8,17 @@ back to the plain conversion and say so.
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 _UNO_SCRIPT = Path(__file__).with_name("_uno_pdf.py")
 _TIMEOUT = 180
+PDFA_VERSION = 2
+"""``SelectPdfVersion`` of LibreOffice's PDF export for ``--pdfa``: PDF/A-2b."""
 
 
 class PdfUnavailable(RuntimeError):
@@ -35,8 +39,49 @@ def _uno_python() -> str | None:
     return None
 
 
-def to_pdf(docx: bytes) -> bytes:
-    """Convert DOCX bytes to PDF bytes; raise :class:`PdfUnavailable` when impossible."""
+def _filter(pdfa: bool) -> str:
+    """The ``--convert-to`` target: plain PDF, or PDF/A through the export's options."""
+    if not pdfa:
+        return "pdf"
+    version = {"SelectPdfVersion": {"type": "long", "value": str(PDFA_VERSION)}}
+    return f"pdf:writer_pdf_Export:{json.dumps(version, separators=(',', ':'))}"
+
+
+@dataclass(frozen=True)
+class Converted:
+    """A PDF and the page numbers LibreOffice gave the document's indexes."""
+
+    pdf: bytes
+    indexes: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    """``"toc"`` or a caption label (``"Tabel"``) → the index's lines as (text, page);
+    empty when LibreOffice's Python bridge was not there to read them."""
+
+
+def to_pdf(docx: bytes, *, pdfa: bool = False) -> bytes:
+    """Convert DOCX bytes to PDF (PDF/A-2b when ``pdfa``); raise :class:`PdfUnavailable`."""
+    return convert(docx, pdfa=pdfa).pdf
+
+
+def _read_indexes(path: Path) -> dict[str, list[tuple[str, str]]]:
+    """The script's JSON, checked for its shape; anything else reads as no page numbers."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(raw, dict):
+        return {}
+    result: dict[str, list[tuple[str, str]]] = {}
+    for key, lines in raw.items():
+        if isinstance(lines, list) and all(
+            isinstance(line, list) and len(line) == 2 and all(isinstance(x, str) for x in line)
+            for line in lines
+        ):
+            result[str(key)] = [(text, page) for text, page in lines]
+    return result
+
+
+def convert(docx: bytes, *, pdfa: bool = False) -> Converted:
+    """DOCX bytes → :class:`Converted`; raise :class:`PdfUnavailable` when impossible."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         raise PdfUnavailable(
@@ -49,12 +94,22 @@ def to_pdf(docx: bytes) -> bytes:
         source = work / "laporan.docx"
         source.write_bytes(docx)
         target = work / "laporan.pdf"
+        indexes = work / "indexes.json"
         python = _uno_python()
         profile = (work / "profile").as_uri()
         try:
             if python:
                 subprocess.run(
-                    [python, str(_UNO_SCRIPT), soffice, str(source), str(target), profile],
+                    [
+                        python,
+                        str(_UNO_SCRIPT),
+                        soffice,
+                        str(source),
+                        str(target),
+                        profile,
+                        str(PDFA_VERSION if pdfa else 0),
+                        str(indexes),
+                    ],
                     check=True,
                     capture_output=True,
                     timeout=_TIMEOUT,
@@ -66,7 +121,7 @@ def to_pdf(docx: bytes) -> bytes:
                         f"-env:UserInstallation={profile}",
                         "--headless",
                         "--convert-to",
-                        "pdf",
+                        _filter(pdfa),
                         "--outdir",
                         str(work),
                         str(source),
@@ -86,4 +141,4 @@ def to_pdf(docx: bytes) -> bytes:
             ) from None
         if not target.exists():
             raise PdfUnavailable("PDF tidak dibuat: LibreOffice tidak menghasilkan berkas")
-        return target.read_bytes()
+        return Converted(target.read_bytes(), _read_indexes(indexes))

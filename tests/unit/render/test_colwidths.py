@@ -96,9 +96,32 @@ def test_too_wide_at_10pt_goes_to_the_small_font_then_narrow_margins() -> None:
     assert fitted.small and fitted.size_pt == 9 and fitted.margin == 85
     seven = Table(header=(), body=(amounts + amounts[:1],), widths=(1,) * 7)
     # 7 × 1461 = 10227 does not fit at 9 pt, nor 7 × (1251 + 154) = 9835 with 1 mm margins,
-    # nor 7 × (1112 + 154) = 8862 at 8 pt: the last resort, 8 pt and 1 mm, still fills the width
+    # nor 7 × (1112 + 154) = 8862 at 8 pt; at 7,5 pt 7 × (1042,5 + 154) = 8375,5 does
     last = layout(seven, PORTRAIT)
-    assert (last.size_pt, last.margin, sum(last.widths)) == (8, 57, PORTRAIT)
+    assert (last.size_pt, last.margin, sum(last.widths)) == (7.5, 57, PORTRAIT)
+    # whole, but below 8 pt: the DOCX writer turns its page landscape
+    assert last.fits and last.cramped and not fitted.cramped
     # a table the builder marks small never grows to 10 pt
     small = Table(header=(), body=((Cell("a"), Cell("b")),), widths=(1, 1), small=True)
     assert layout(small, PORTRAIT).size_pt == 9
+
+
+LANDSCAPE = 13720
+"""Text width of A4 landscape in the reference template: 29,7 cm less the same margins."""
+
+
+def test_on_landscape_the_same_fonts_then_half_points_until_every_word_fits() -> None:
+    amounts = tuple(Cell("11.854.989.245") for _ in range(7))
+    seven = Table(header=(), body=(amounts,), widths=(1,) * 7)
+    # 7 × 1600 = 11200 fits a landscape page at 10 pt
+    assert layout(seven, LANDSCAPE).size_pt == 10
+    sixteen = Table(header=(), body=(amounts * 2 + amounts[:2],), widths=(1,) * 16)
+    # 16 columns: at 6,5 pt 16 × (903,5 + 154) = 16920 > 13720; at 5,5 pt 16 × (764,5 + 154)
+    # = 14696 > 13720; at 5 pt 16 × (695 + 154) = 13584 fits
+    fitted = layout(sixteen, LANDSCAPE)
+    assert (fitted.size_pt, fitted.fits) == (5, True)
+    assert min(fitted.widths) >= 695 + 154 - 1
+    # more columns than fit even at 5 pt: the columns shrink (words break), reported
+    many = Table(header=(), body=(amounts * 3,), widths=(1,) * 21)
+    squeezed = layout(many, LANDSCAPE)
+    assert not squeezed.fits and squeezed.cramped and sum(squeezed.widths) == LANDSCAPE

@@ -252,3 +252,23 @@ def test_the_value_axis_starts_at_zero_unless_a_value_is_below_it() -> None:
 
     assert minimum(("1.5", "3")) == ["0"]
     assert minimum(("1.5", "-3")) == []  # Word and LibreOffice scale it themselves
+
+
+def test_charts_follow_a_restyled_templates_body_font(tmp_path: Path) -> None:
+    """A template whose text is Georgia: the chart's text is Georgia too."""
+    from lkjip_cli.render.docx.package import template_bytes
+
+    from .sample import sample_dokumen
+
+    source = zipfile.ZipFile(io.BytesIO(template_bytes(None)))
+    template = tmp_path / "reference.docx"
+    with zipfile.ZipFile(template, "w") as out:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "word/styles.xml":
+                assert b'w:ascii="Arial"' in data
+                data = data.replace(b'"Arial"', b'"Georgia"')
+            out.writestr(item, data)
+    package = zipfile.ZipFile(io.BytesIO(write_docx(sample_dokumen(), template)))
+    chart = xml(package, "word/charts/chart1.xml")
+    assert set(chart.xpath(".//a:latin/@typeface", namespaces=NS)) == {"Georgia"}

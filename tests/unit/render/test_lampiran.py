@@ -21,6 +21,7 @@ from lkjip_cli.render.blocks import (
     Block,
     Cell,
     Heading,
+    Letterhead,
     PageBreak,
     Paragraph,
     Row,
@@ -30,6 +31,7 @@ from lkjip_cli.render.blocks import (
     Table,
 )
 from lkjip_cli.render.lampiran import cascade, lampiran
+from lkjip_cli.render.pictures import Picture
 from lkjip_cli.report import Report
 from lkjip_cli.validate import load
 
@@ -75,11 +77,13 @@ def parts(blocks: Sequence[Block]) -> dict[str, list[Block]]:
     for i, b in enumerate(blocks):
         if isinstance(b, Heading) and b.level == 1:
             assert b.label is not None and i > 0
-            opening = blocks[i - 1]
+            start = i - 2 if isinstance(blocks[i - 1], Letterhead) else i - 1
+            opening = blocks[start]
             assert isinstance(opening, Section), f"{b.label} does not open a section"
             if current:
-                current.pop()  # that section belongs to this appendix, not the one before
-            current = out.setdefault(b.label, [opening])
+                # that section (and letterhead) belong to this appendix, not the one before
+                del current[start - i :]
+            current = out.setdefault(b.label, list(blocks[start:i]))
         if current:
             current.append(b)
     return out
@@ -275,9 +279,14 @@ def test_pk_without_program_list_takes_every_dpa_program(
 def test_iku_decree(blocks: list[Block]) -> None:
     iku = parts(blocks)["LAMPIRAN III"]
     lines = [b.runs[0].text for b in iku if isinstance(b, Paragraph)]
+    # the letterhead opens the page, before the appendix's heading
+    assert isinstance(iku[1], Letterhead) and isinstance(iku[2], Heading)
+    assert (iku[1].issuer, iku[1].agency) == ("PEMERINTAH KABUPATEN CONTOH", "DINAS SOSIAL")
+    assert iku[1].contact == (
+        "Jl. Merdeka No. 1, Telp. 123456, Website: www.dinsos.contoh.go.id, "
+        "Email: dinsos@contoh.go.id"
+    )
     for expected in (
-        "PEMERINTAH KABUPATEN CONTOH",
-        "DINAS SOSIAL",
         "KEPUTUSAN KEPALA DINAS SOSIAL",
         "NOMOR: 12 TAHUN 2024",
         "TENTANG",
@@ -305,11 +314,9 @@ def test_iku_decree(blocks: list[Block]) -> None:
     assert [r[0] for r in rows[1:]] == ["KESATU", "KEDUA"]
     sig = next(b for b in iku if isinstance(b, Signature))
     assert sig.name == "SITI AMINAH, S.Sos"
-    assert sig.lines_above == (
-        "Ditetapkan di : Contoh",
-        "Pada tanggal : 2 Januari 2024",
-        "KEPALA DINAS SOSIAL,",
-    )
+    # label and value apart: the writers align the colons
+    assert sig.dated == (("Ditetapkan di", "Contoh"), ("Pada tanggal", "2 Januari 2024"))
+    assert sig.lines_above == ("KEPALA DINAS SOSIAL,",)
     assert sig.below == ("Pembina Utama Muda", NIP)
 
 
@@ -457,20 +464,28 @@ def cascades(blocks: list[Block]) -> list[Table]:
 
 
 def test_one_cascade_per_program(cascades: list[Table], blocks: list[Block]) -> None:
-    assert [len(t.widths) for t in cascades] == [3 + 3, 2 + 3]  # sub kegiatan + 3 label columns
+    # per program: the levels above the kegiatan (one wide column), then its kegiatan
+    assert [len(t.widths) for t in cascades] == [1 + 3, 3 + 3, 1 + 3, 2 + 3]
     assert all(t.small for t in cascades)
+    assert [t.repeat_rows for t in cascades] == [0, 2, 0, 2]
     part = parts(blocks)["LAMPIRAN V"]
     assert sum(isinstance(b, PageBreak) for b in part) == 1
     signed = [b for b in part if isinstance(b, Signature)]
     assert len(signed) == 2 and all(NIP in s.below for s in signed)
+    # each program signed right after its last table (the DOCX signs inside it)
+    assert all(isinstance(part[part.index(s) - 1], Table) for s in signed)
+
+
+def _levels(table: Table) -> list[str]:
+    """The level of each row: the cell before the PK where a row carries it, else the last."""
+    kajian = {"Kajian Strategis Daerah", "Kajian Strategis Bidang Urusan", "Kajian Manajerial"}
+    kajian.add("Kinerja Operasional")
+    return [(r[-2] if r[0].text in kajian else r[-1]).text for r in table.body]
 
 
 def test_cascade_levels_and_spans(cascades: list[Table]) -> None:
-    penunjang = cascades[0]
-    assert len(penunjang.body) == 14
-    firsts = (0, 3, 6, 10, 12)  # first row of each band: it carries the PK column too
-    levels = [r[-2].text if i in firsts else r[-1].text for i, r in enumerate(penunjang.body)]
-    assert levels == [
+    above, penunjang = cascades[:2]
+    assert _levels(above) == [
         "Misi RPJMD",
         "Tujuan RPJMD",
         "Sasaran RPJMD",
@@ -479,36 +494,37 @@ def test_cascade_levels_and_spans(cascades: list[Table]) -> None:
         "Indikator Sasaran PD",
         "Program PD",
         "Indikator Program PD",
+    ]
+    firsts = (0, 3, 6)  # first row of each band: it carries the PK column too
+    left = [(r[0].text, r[0].rowspan) for i, r in enumerate(above.body) if i in firsts]
+    assert left == [
+        ("Kajian Strategis Daerah", 3),
+        ("Kajian Strategis Bidang Urusan", 3),
+        ("Kajian Manajerial", 2),
+    ]
+    right = [r[-1].text for i, r in enumerate(above.body) if i in firsts]
+    assert right == ["PK KEPALA DAERAH", "PK KEPALA OPD", "PK ESELON III"]
+    assert above.body[0][1].text == "Misi II RPJMD: Meningkatkan Kesejahteraan Sosial Masyarakat"
+    # the names first (they repeat on every page), then the indicators, then the staff
+    assert _levels(penunjang) == [
         "Kegiatan PD",
-        "Indikator Kegiatan PD",
         "Sub Kegiatan",
+        "Indikator Kegiatan PD",
         "Indikator Sub Kegiatan",
         "Sasaran Staf",
         "Indikator Sasaran Staf",
     ]
-    left = [(r[0].text, r[0].rowspan) for i, r in enumerate(penunjang.body) if i in firsts]
-    assert left == [
-        ("Kajian Strategis Daerah", 3),
-        ("Kajian Strategis Bidang Urusan", 3),
-        ("Kajian Manajerial", 4),
-        ("Kinerja Operasional", 2),
-        ("Kinerja Operasional", 2),
+    # every row carries its analysis and PK: a page of the table never lacks them
+    assert [(r[0].text, r[-1].text) for r in penunjang.body] == [
+        ("Kajian Manajerial", "PK ESELON III"),
+        ("Kinerja Operasional", "PK JF/ESELON IV"),
+        ("Kajian Manajerial", "PK ESELON III"),
+        ("Kinerja Operasional", "PK JF/ESELON IV"),
+        ("Kinerja Operasional", "PK STAF"),
+        ("Kinerja Operasional", "PK STAF"),
     ]
-    right = [r[-1].text for i, r in enumerate(penunjang.body) if i in firsts]
-    assert right == [
-        "PK KEPALA DAERAH",
-        "PK KEPALA OPD",
-        "PK ESELON III",
-        "PK JF/ESELON IV",
-        "PK STAF",
-    ]
-    # wide levels span every sub kegiatan, a kegiatan spans its own
-    assert penunjang.body[0][1].colspan == 3
-    assert penunjang.body[0][1].text == (
-        "Misi II RPJMD: Meningkatkan Kesejahteraan Sosial Masyarakat"
-    )
-    kegiatan = penunjang.body[8]
-    assert [(c.text, c.colspan) for c in kegiatan[:-1]] == [
+    # a kegiatan spans its own sub kegiatan
+    assert [(c.text, c.colspan) for c in penunjang.body[0][1:-2]] == [
         ("Administrasi Keuangan Perangkat Daerah", 1),
         ("Administrasi Umum Perangkat Daerah", 2),
     ]
@@ -517,26 +533,26 @@ def test_cascade_levels_and_spans(cascades: list[Table]) -> None:
 
 
 def test_cascade_content(cascades: list[Table]) -> None:
-    penunjang, rehabilitasi = cascades
-    assert penunjang.body[3][1].text == (
+    above, penunjang, above_rehabilitasi, rehabilitasi = cascades
+    assert above.body[3][1].text == (
         "Tujuan PD (Renstra): Meningkatnya Akuntabilitas Kinerja\nIndikator Tujuan PD Renstra: -"
     )
-    assert penunjang.body[5][0].text == "Indikator Sasaran PD: Nilai SAKIP"
-    assert rehabilitasi.body[3][1].text == (
+    assert above.body[5][0].text == "Indikator Sasaran PD: Nilai SAKIP"
+    assert above_rehabilitasi.body[3][1].text == (
         "Tujuan PD (Renstra): Menurunnya Angka PMKS\n"
         "Indikator Tujuan PD Renstra: Persentase Angka "
         "Penurunan PMKS"
     )
-    staff = texts(penunjang.body[13])[:-1]
+    staff = texts(penunjang.body[5])[1:-2]
     assert staff == [
         "Menyiapkan draft laporan gaji",
         "1. Menyusun rencana kebutuhan\n2. Menyusun laporan pengadaan",
         "-",
     ]
-    assert texts(rehabilitasi.body[9])[:-1] == [
+    assert texts(rehabilitasi.body[2])[1:-2] == [
         "1. Persentase PPKS yang dijangkau\n2. Jumlah Jenis Layanan Rehabilitasi"
     ]
-    assert texts(rehabilitasi.body[11])[:-1] == [
+    assert texts(rehabilitasi.body[3])[1:-2] == [
         "Jumlah Orang yang Mendapatkan Permakanan",
         "Jumlah Orang yang Menerima Pakaian",
     ]
@@ -548,8 +564,8 @@ def test_wide_programs_are_cut_between_kegiatan(
     monkeypatch.setattr(cascade, "MAKS_KOLOM", 2)
     part = parts(lampiran(*fixture))["LAMPIRAN V"]
     found = tables(part)
-    # penunjang: kegiatan of 1 and 2 sub kegiatan; rehabilitasi: one kegiatan of 2
-    assert [len(t.widths) - 3 for t in found] == [1, 2, 2]
+    # penunjang: levels, kegiatan of 1 and 2 sub kegiatan; rehabilitasi: levels, one of 2
+    assert [len(t.widths) - 3 for t in found] == [1, 1, 2, 1, 2]
     titles = [b.runs[0].text for b in part if isinstance(b, Paragraph)]
     assert titles == [
         "CASCADING KINERJA PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA "
@@ -558,9 +574,10 @@ def test_wide_programs_are_cut_between_kegiatan(
         "(BAGIAN 2 DARI 2)",
         "CASCADING KINERJA PROGRAM REHABILITASI SOSIAL",
     ]
-    # every part repeats the levels above the kegiatan
-    assert all(t.body[6][1].text.startswith("Program PD: Program Penunjang") for t in found[:2])
-    assert sum(isinstance(b, PageBreak) for b in part) == 2
+    # the levels above once per program; every part of kegiatan repeats its names
+    assert [t.repeat_rows for t in found] == [0, 2, 2, 0, 2]
+    assert found[0].body[6][1].text.startswith("Program PD: Program Penunjang")
+    assert sum(isinstance(b, PageBreak) for b in part) == 2  # each part on a new page
     assert sum(isinstance(b, Signature) for b in part) == 2  # one per program
     for table in found:
         assert_grid(table)
@@ -602,7 +619,8 @@ def test_2024_smoke() -> None:
     # (kegiatan of 2, 2, 6, 1, 3, 3) in 4 | 7 | 6, Program Rehabilitasi Sosial's 13 (8, 5)
     # in 8 | 5; the four other programs whole
     assert cascade.MAKS_KOLOM == 8
-    columns = [len(t.widths) - 3 for t in tables(by_part["LAMPIRAN V"])]
+    kegiatan = [t for t in tables(by_part["LAMPIRAN V"]) if t.repeat_rows]
+    columns = [len(t.widths) - 3 for t in kegiatan]
     assert columns == [4, 7, 6, 5, 1, 8, 5, 3, 6]
     signed = [b for b in by_part["LAMPIRAN V"] if isinstance(b, Signature)]
     assert len(signed) == report.anggaran.jumlah_program
@@ -612,7 +630,7 @@ def test_2024_cascade_as_the_reference_prints_it(monkeypatch: pytest.MonkeyPatch
     data, report = _year_2024()
     monkeypatch.setattr(cascade, "MAKS_KOLOM", None)
     found = tables(parts(lampiran(data, report))["LAMPIRAN V"])
-    assert len(found) == report.anggaran.jumlah_program
+    assert len(found) == 2 * report.anggaran.jumlah_program  # levels, kegiatan
     assert max(len(t.widths) for t in found) == 17 + 3  # Program Penunjang: 17 sub kegiatan
     for table in found:
         assert_grid(table)
@@ -626,3 +644,21 @@ def test_2024_no_empty_placeholders() -> None:
     data, report = _year_2024()
     for c in _cells(lampiran(data, report)):
         assert "None" not in c.text
+
+
+def test_letterheads_open_the_agreements_and_the_decree_with_the_logo(
+    fixture: tuple[DataTahun, Report],
+) -> None:
+    logo = Picture(b"\x89PNG", "png", 2, 3, "Logo Pemerintah Kabupaten Contoh", "logo.png")
+    made = lampiran(*fixture, logo)
+    heads = [i for i, b in enumerate(made) if isinstance(b, Letterhead)]
+    # each on the first page of its appendix: after the section, before the heading
+    assert [getattr(made[i + 1], "label", None) for i in heads] == [
+        "LAMPIRAN I",
+        "LAMPIRAN II",
+        "LAMPIRAN III",
+    ]
+    assert all(isinstance(made[i - 1], Section) for i in heads)
+    assert all(getattr(made[i], "logo", None) is logo for i in heads)
+    without = [b for b in lampiran(*fixture) if isinstance(b, Letterhead)]
+    assert len(without) == 3 and all(b.logo is None for b in without)

@@ -29,9 +29,12 @@ def _part(blocks: list[Block], label: str) -> list[Block]:
 
 
 def _pk_labels(blocks: list[Block]) -> list[str]:
-    cascade = next(b for b in _part(blocks, "LAMPIRAN V") if isinstance(b, Table))
-    # the PK column is the last cell of each band's first row, spanning the band's rows
-    return [row[-1].text for row in cascade.body if row[-1].rowspan > 1]
+    levels, kegiatan = [b for b in _part(blocks, "LAMPIRAN V") if isinstance(b, Table)][:2]
+    # the PK is the last cell of a row that starts with its analysis (left column)
+    kajian = {row[0].text for row in levels.body if row[0].rowspan > 1}
+    kajian.add("Kinerja Operasional")
+    found = [row[-1].text for t in (levels, kegiatan) for row in t.body if row[0].text in kajian]
+    return list(dict.fromkeys(found))
 
 
 def test_cascade_pk_labels_default_to_the_references(tmp_path: Path) -> None:

@@ -138,18 +138,22 @@ def test_the_logo_is_on_the_cover(year: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     md = (out / "lkjip-2024.md").read_text(encoding="utf-8")
     cover, _, rest = md.partition("DAFTAR ISI")
-    assert "](foto-a.png)" in cover and "](foto-a.png)" not in rest
-    assert cover.index("TAHUN 2024") < cover.index("foto-a.png") < cover.index("DINAS SOSIAL")
+    assert cover.count("](foto-a.png)") == 1
+    assert cover.index("TAHUN ANGGARAN 2024") < cover.index("foto-a.png") < cover.index("DINAS")
+    # and on the letterheads of the two agreements (this year has no IKU decree)
+    assert rest.count("](foto-a.png)") == 2
     html = (out / "lkjip-2024.html").read_text(encoding="utf-8")
-    assert html.count("data:image/png;base64,") == 1
+    assert html.count("data:image/png;base64,") == 3
     _add(year, "![Sekali lagi](foto/a.png)")  # the same file in a narrative: one copy
     again = runner.invoke(app, ["build", str(year), "--out", str(out), "--format", "md"])
     assert again.exit_code == 0, again.output
     assert sorted(p.name for p in out.glob("foto-*")) == ["foto-a.png"]
     with zipfile.ZipFile(out / "lkjip-2024.docx") as docx:
         body = docx.read("word/document.xml").decode("utf-8")
-    # 4 cm wide (1.440.000 EMU), half as high: the logo is 40 × 20 pixels
-    assert '<wp:extent cx="1440000" cy="720000"/>' in body
+    # the logo is 40 × 20 pixels: 5 cm wide (1.800.000 EMU) on the cover, 2,2 cm on
+    # the letterheads, half as high
+    assert body.count('<wp:extent cx="1800000" cy="900000"/>') == 1
+    assert body.count('<wp:extent cx="792000" cy="396000"/>') == 2
 
 
 def test_a_missing_logo_is_a_finding(year: Path, tmp_path: Path) -> None:
@@ -171,7 +175,10 @@ def _built(year: Path, out: Path, formats: str) -> str:
 def test_a_picture_in_a_list_item_follows_its_list(year: Path, tmp_path: Path) -> None:
     _add(year, "1. Penyaluran bantuan ![Penyaluran](foto/a.png)\n2. Pendampingan")
     md = _built(year, tmp_path / "out", "md")
-    assert "1. Penyaluran bantuan\n2. Pendampingan\n\n![Penyaluran](foto-a.png)" in md
+    assert (
+        "1. Penyaluran bantuan\n2. Pendampingan\n\n**Gambar 3.1** Penyaluran\n\n"
+        "![Penyaluran](foto-a.png)"
+    ) in md
 
 
 def test_pictures_are_figures_numbered_with_the_charts(year: Path, tmp_path: Path) -> None:
@@ -189,15 +196,17 @@ def test_pictures_are_figures_numbered_with_the_charts(year: Path, tmp_path: Pat
     listed = re.findall(r"^- (Gambar 3\.\d) (.*)$", md, re.MULTILINE)
     assert [n for n, _ in listed] == ["Gambar 3.1", "Gambar 3.2", "Gambar 3.3", "Gambar 3.4"]
     assert listed[0][1] == "Kegiatan lapangan" and listed[2][1] == "Pendampingan keluarga"
-    assert "![Kegiatan lapangan](foto-a.png)\n\n**Gambar 3.1** Kegiatan lapangan" in md
-    assert "![Foto kedua](foto-b.jpg)\n\n**Gambar 3.3** Pendampingan keluarga" in md
+    # captioned above, as the charts are
+    assert "**Gambar 3.1** Kegiatan lapangan\n\n![Kegiatan lapangan](foto-a.png)" in md
+    assert "**Gambar 3.3** Pendampingan keluarga\n\n![Foto kedua](foto-b.jpg)" in md
     assert "Lihat Gambar 3.4." in md  # ref() counts the pictures before the chart
     html = (out / "lkjip-2024.html").read_text(encoding="utf-8")
     assert '<a href="#gambar-3-1">Gambar 3.1 Kegiatan lapangan</a>' in html
     assert '<a href="#gambar-3-3">Gambar 3.3 Pendampingan keluarga</a>' in html
     assert re.search(
-        r'<figure id="gambar-3-3">\n<img src="data:image/jpeg;base64,[^"]*" alt="Foto kedua"'
-        r'[^>]*>\n<figcaption><span class="number">Gambar 3.3</span> Pendampingan keluarga',
+        r'<figure id="gambar-3-3">\n<figcaption><span class="number">Gambar 3.3</span> '
+        r'Pendampingan keluarga</figcaption>\n<img src="data:image/jpeg;base64,[^"]*" '
+        r'alt="Foto kedua"',
         html,
     )
     with zipfile.ZipFile(out / "lkjip-2024.docx") as docx:
@@ -273,7 +282,7 @@ def test_a_picture_in_the_front_matter_is_captioned_but_not_numbered(
     _add(year, "![Kegiatan lapangan](foto/a.png)")
     out = tmp_path / "out"
     md = _built(year, out, "md,docx")
-    assert "![Foto pimpinan](foto-a.png)\n\n**Foto pimpinan**" in md
+    assert "**Foto pimpinan**\n\n![Foto pimpinan](foto-a.png)" in md
     # BAB III's picture is still the first figure of its chapter; only it is listed
     assert re.findall(r"^- Gambar.*$", md, re.MULTILINE) == ["- Gambar 3.1 Kegiatan lapangan"]
     with zipfile.ZipFile(out / "lkjip-2024.docx") as docx:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from lkjip_cli.render.blocks import Dokumen
 from lkjip_cli.render.docx.document import Writer
+from lkjip_cli.render.docx.indexes import all_paged, page_numbers
 from lkjip_cli.render.docx.package import (
     normalize_zip,
     open_template,
@@ -20,6 +22,7 @@ from lkjip_cli.render.docx.package import (
     set_core_properties,
     zip_timestamp,
 )
+from lkjip_cli.render.docx.parts import add_missing_parts
 from lkjip_cli.render.docx.plan import make_plan
 from lkjip_cli.render.docx.styles import missing_styles
 
@@ -30,9 +33,16 @@ class TemplateError(ValueError):
     """The reference document lacks a style the writer needs."""
 
 
-def write_docx(dok: Dokumen, template: Path | None = None) -> bytes:
-    """Render ``dok`` as DOCX over ``template`` (None: the packaged reference.docx).
+def write_docx(
+    dok: Dokumen,
+    template: bytes | Path | None = None,
+    indexes: Mapping[str, Sequence[tuple[str, str]]] | None = None,
+) -> bytes:
+    """Render ``dok`` as DOCX over ``template`` (bytes or path; None: the packaged reference.docx).
 
+    ``indexes``: the page numbers LibreOffice gave the indexes (render/pdf.py's
+    ``Converted.indexes``), cached in the PAGEREF fields; when every entry has
+    one, Word is not asked to update the fields on opening.
     Zip entry times come from ``SOURCE_DATE_EPOCH`` when it is set, else from
     ``dok.date``; core properties always from ``dok``.
     """
@@ -43,9 +53,14 @@ def write_docx(dok: Dokumen, template: Path | None = None) -> bytes:
             f"templat DOCX tidak memiliki gaya: {', '.join(missing)}; "
             "buat ulang dengan scripts/make_reference_docx.py atau tambahkan gaya tersebut"
         )
-    Writer(document, dok, make_plan(dok)).write()
+    plan = make_plan(dok)
+    if indexes:
+        plan.pages = page_numbers(plan, indexes)
+    Writer(document, dok, plan).write()
+    add_missing_parts(document)
     set_core_properties(document, dok)
-    request_field_update(document)
+    if not (indexes and all_paged(dok, plan)):
+        request_field_update(document)
     buffer = io.BytesIO()
     document.save(buffer)
     timestamp = zip_timestamp(dok.date, os.environ.get("SOURCE_DATE_EPOCH"))

@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_SECTION
+from docx.enum.text import WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Cm
+from docx.shared import Cm, Twips
 
 from lkjip_cli.render.blocks import (
     Block,
+    Cover,
     Dokumen,
     Figure,
     Heading,
     Index,
+    Letterhead,
     ListBlock,
     PageBreak,
     Paragraph,
@@ -26,14 +30,15 @@ from lkjip_cli.render.blocks import (
     Signatures,
     Table,
 )
-from lkjip_cli.render.colwidths import bind_rupiah
+from lkjip_cli.render.colwidths import Layout, bind_rupiah, layout
 from lkjip_cli.render.docx import sections, styles
 from lkjip_cli.render.docx.chart import add_chart
 from lkjip_cli.render.docx.drawing import body_font, chart_graphic, diagram_graphic, inline_run
-from lkjip_cli.render.docx.fields import add_bookmark, add_caption_text
+from lkjip_cli.render.docx.fields import add_bookmark, add_caption_text, add_prose
 from lkjip_cli.render.docx.indexes import index_paragraphs
+from lkjip_cli.render.docx.letter import cover_table, letterhead_elements
 from lkjip_cli.render.docx.lists import Numbering, list_paragraphs
-from lkjip_cli.render.docx.ooxml import EMU_PER_TWIP, add_text, paragraph, set_ppr, sub
+from lkjip_cli.render.docx.ooxml import EMU_PER_TWIP, add_text, el, paragraph, set_ppr, sub
 from lkjip_cli.render.docx.plan import FIGURE_KIND, TABLE_KIND, Plan
 from lkjip_cli.render.docx.signatures import signature_paragraphs, signatures_table
 from lkjip_cli.render.docx.tables import build_table
@@ -60,6 +65,8 @@ class Writer:
         self.next_shape_id = 1
         self.font = body_font(document, styles.BODY)
         sections.clear_header_footer_references(document)
+        self.spec = sections.COVER
+        """The page layout of the current section."""
         self.text_width = self._configure(sections.COVER)
 
     def write(self) -> None:
@@ -99,7 +106,7 @@ class Writer:
                 self._paragraph(block)
             case ListBlock():
                 num_id = self.numbering.add(block)
-                for p in list_paragraphs(block, num_id):
+                for p in list_paragraphs(block, num_id, self.plan.refs):
                     self._append(p)
             case Table():
                 self._table(position, block)
@@ -114,12 +121,20 @@ class Writer:
             case Index():
                 for p in index_paragraphs(block, self.plan, self.text_width):
                     self._append(p)
-            case Signature():
+            case Signature() if not isinstance(self._previous(position), Table):
                 for p in signature_paragraphs(block, self.text_width):
                     self._append(p)
             case Signatures():
                 self._append(signatures_table(block, self.text_width))
                 self._spacer(position)
+            case Cover():
+                section = self.document.sections[-1]
+                margins = (section.top_margin or 0) + (section.bottom_margin or 0)
+                height = ((section.page_height or 0) - margins) // EMU_PER_TWIP
+                self._append(cover_table(block, self.text_width, height, self._inline))
+            case Letterhead():
+                for element in letterhead_elements(block, self.text_width, self._inline):
+                    self._append(element)
 
     def _new_paragraph(
         self, style_id: str | None = None, align: str | None = None
@@ -137,6 +152,9 @@ class Writer:
             p = self._new_paragraph(styles.TOC_HEADING)
         if not heading.in_toc and level > 1:
             set_ppr(p, outline_level=9)
+        if isinstance(self._previous(position), Letterhead):
+            # The letterhead starts the page: its heading follows on the same page.
+            p.get_or_add_pPr().get_or_add_pageBreakBefore().set(qn("w:val"), "0")
         text = f"{heading.label}\n{heading.text}" if heading.label and level == 1 else heading.text
         add_text(p, text)
         anchor = self.plan.anchors.get(position)
@@ -149,29 +167,68 @@ class Writer:
         keep_style = block.align == natural or (block.style != "body" and block.align == "justify")
         p = self._new_paragraph(styles.PARAGRAPH[block.style], None if keep_style else block.align)
         for run in block.runs:
-            add_text(p, bind_rupiah(run.text), bold=run.bold, italic=run.italic)
+            add_prose(p, bind_rupiah(run.text), self.plan.refs, bold=run.bold, italic=run.italic)
 
     def _caption(self, position: int, kind: str, number: str, caption: str, above: bool) -> None:
         p = paragraph(styles.CAPTION, keep_next=above)
-        add_caption_text(p, kind, number, caption, self.plan.restarts.get(position))
+        label = self.plan.labels.get(position)
+        add_caption_text(
+            p,
+            kind,
+            number,
+            caption,
+            self.plan.restarts.get(position),
+            None if label is None else (label.name, label.id),
+        )
         anchor = self.plan.anchors.get(position)
         if anchor is not None:
             add_bookmark(p, anchor.name, anchor.id)
         self._append(p)
 
     def _table(self, position: int, table: Table) -> None:
+        fitted = layout(table, self.text_width)
+        turned = None
+        if fitted.cramped and self.spec.orientation == "portrait":
+            # Too wide at 8 pt: landscape pages of its own, page numbers running on
+            # (docs/data-format.md, how wide a printed table may be).
+            turned = self.spec
+            self._section(dataclasses.replace(turned, orientation="landscape", restart=False))
+            fitted = layout(table, self.text_width)
+        self._signed_table(position, table, fitted, spaced=turned is None)
+        last = position + 1 if isinstance(self._next(position), Signature) else position
+        # Back to the page before, unless a section or the end follows (a blank page).
+        if turned is not None and not isinstance(self._next(last), Section | None):
+            self._section(dataclasses.replace(turned, restart=False))
+
+    def _signed_table(self, position: int, table: Table, fitted: Layout, *, spaced: bool) -> None:
+        """``table`` with its caption and a signature that follows it; then a spacer.
+
+        Not ``spaced``: a section break follows, its own paragraph.
+        """
         if table.number:
             self._caption(position, TABLE_KIND, table.number, table.caption or "", above=True)
-        signed = isinstance(self._next(position), Signature | Signatures)
-        self._append(build_table(table, self.text_width, keep_with_next=signed))
-        self._spacer(position, keep_next=signed)
+        following = self._next(position)
+        if isinstance(following, Signature):
+            # Signed inside the table's last row: LibreOffice ignores keep-with-next
+            # in a table, so a signature after it could stand alone on a page.
+            self._append(build_table(table, self.text_width, signature=following, fitted=fitted))
+            if spaced:
+                self._spacer(position + 1)
+            return
+        signed = isinstance(following, Signatures)
+        self._append(build_table(table, self.text_width, keep_with_next=signed, fitted=fitted))
+        if spaced:
+            self._spacer(position, keep_next=signed)
+
+    def _previous(self, position: int) -> Block | None:
+        return self.dok.blocks[position - 1] if position > 0 else None
 
     def _next(self, position: int) -> Block | None:
         blocks = self.dok.blocks
         return blocks[position + 1] if position + 1 < len(blocks) else None
 
     def _spacer(self, position: int, *, keep_next: bool = False) -> None:
-        """Space after a table; it also keeps two tables from fusing into one.
+        """Space after a table or a figure; it also keeps two tables from fusing into one.
 
         None before a block that starts a new page: after a page-filling table the
         empty paragraph would fill a page of its own.
@@ -184,13 +241,16 @@ class Writer:
         self._append(paragraph(styles.TABLE_TEXT, keep_next=keep_next))
 
     def _figure(self, position: int, figure: Figure) -> None:
+        # Captioned above, as the reference does (``Gambar 1.1`` over the organisation
+        # chart), kept with the figure; space after it, as after a table.
+        self._caption(position, FIGURE_KIND, figure.number, figure.caption, above=True)
         descr = figure.alt or figure.caption
         name = f"Gambar {figure.number}".strip()
         if isinstance(figure.content, Picture):
             self._picture(figure.content, descr, name)
         else:
             self._drawing(figure.content, figure.width_cm, descr, name)
-        self._caption(position, FIGURE_KIND, figure.number, figure.caption, above=False)
+        self._spacer(position)
 
     def _drawing(self, content: Chart | Diagram, width_cm: float, descr: str, name: str) -> None:
         """A chart (a Word chart part) or a diagram (shapes), on its own line."""
@@ -211,20 +271,46 @@ class Writer:
         p.append(parse_xml(inline_run(cx, cy, shape_id, name, descr, graphic)))
 
     def _picture(self, picture: Picture, descr: str, name: str = "") -> None:
-        """A planner's PNG or JPEG (or the logo), embedded as it is, at most the text's width."""
+        """A planner's PNG or JPEG, embedded as it is, at most the text's width."""
         cx = min(Cm(picture.width_cm), self.text_width * EMU_PER_TWIP)
         cy = round(cx * picture.height / picture.width)
+        run = sub(self._new_paragraph(styles.FIGURE), "w:r")
+        run.append(self._inline(picture, cx, cy, descr, name))
+
+    def _inline(
+        self, picture: Picture, cx: int, cy: int, descr: str | None = None, name: str = ""
+    ) -> BaseOxmlElement:
+        """A ``w:drawing`` of ``picture``, ``cx`` × ``cy`` EMU, its bytes embedded as they are."""
         inline = self.document.part.new_pic_inline(io.BytesIO(picture.data), cx, cy)
         inline.docPr.set("id", str(self.next_shape_id))  # unique among the writer's shapes
-        inline.docPr.set("descr", descr)
+        inline.docPr.set("descr", picture.alt if descr is None else descr)
         if name:
             inline.docPr.set("name", name)
         self.next_shape_id += 1
-        run = sub(self._new_paragraph(styles.FIGURE), "w:r")
-        sub(run, "w:drawing").append(inline)
+        drawing = el("w:drawing")
+        drawing.append(inline)
+        return drawing
 
     def _section(self, spec: Section) -> None:
+        self.spec = spec
         self.break_before = False  # a section starts a new page of its own
         if self.started:
             self.document.add_section(WD_SECTION.NEW_PAGE)
+            _flatten_break_after_table(self.document.element.body)
         self.text_width = self._configure(spec)
+
+
+def _flatten_break_after_table(body: BaseOxmlElement) -> None:
+    """The paragraph ending a section right after a table, one point high.
+
+    A section break is a paragraph of its own; after a table that fills the page
+    it went on to a page of its own, blank.
+    """
+    ending = body.sectPr.getprevious()
+    before = ending.getprevious() if ending is not None else None
+    if before is None or before.tag != qn("w:tbl"):
+        return
+    ppr = ending.get_or_add_pPr()
+    ppr.spacing_before = ppr.spacing_after = Twips(0)
+    ppr.spacing_line = Twips(20)
+    ppr.spacing_lineRule = WD_LINE_SPACING.EXACTLY

@@ -8,6 +8,7 @@ number and a TOC already lists its entries.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -30,13 +31,49 @@ def field_start(parent: BaseOxmlElement, instruction: str) -> None:
 
 
 def add_field(
-    parent: BaseOxmlElement, instruction: str, result: str, *, bold: bool = False
+    parent: BaseOxmlElement,
+    instruction: str,
+    result: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
 ) -> None:
     """Append a whole field with its cached ``result`` to a paragraph or hyperlink."""
     field_start(parent, instruction)
     if result:
-        add_text(parent, result, bold=bold)
+        add_text(parent, result, bold=bold, italic=italic)
     field_char(parent, "end")
+
+
+_MENTION = re.compile(r"\b(?:Tabel|Gambar)[ \u00a0]\d+(?:\.\d+)*\b")
+"""A caption's label and number in prose: ``Tabel 3.8``, ``Gambar 1.1``."""
+
+
+def add_prose(
+    p: BaseOxmlElement,
+    text: str,
+    refs: Mapping[str, str],
+    *,
+    bold: bool = False,
+    italic: bool = False,
+) -> None:
+    """Append ``text``; each mention of a caption of the document is a REF field to it.
+
+    ``refs`` maps ``Tabel 3.8`` to the bookmark on that caption's label and
+    number (see plan.py): Word then keeps the mention right when a table is
+    added before it. A number no caption has stays text.
+    """
+    at = 0
+    for match in _MENTION.finditer(text):
+        name = refs.get(match.group().replace("\u00a0", " "))
+        if name is None:
+            continue
+        if match.start() > at:
+            add_text(p, text[at : match.start()], bold=bold, italic=italic)
+        add_field(p, f"REF {name} \\h", match.group(), bold=bold, italic=italic)
+        at = match.end()
+    if at < len(text) or not text:
+        add_text(p, text[at:], bold=bold, italic=italic)
 
 
 def add_bookmark(p: BaseOxmlElement, name: str, bookmark_id: int) -> None:
@@ -83,15 +120,24 @@ def add_caption_text(
     number: str,
     caption: str,
     restart_at: int | None,
+    label: tuple[str, int] | None = None,
 ) -> None:
-    """Append ``Tabel 3.`` + SEQ field (cached ``8``) + `` caption`` to paragraph ``p``."""
+    """Append ``Tabel 3.`` + SEQ field (cached ``8``) + `` caption`` to paragraph ``p``.
+
+    ``label`` (bookmark name, id) wraps ``Tabel 3.8``, as Word's "label and
+    number" cross-references do: a REF field to it shows exactly that.
+    """
     parts = split_number(number)
     if parts is None:
         # Not a countable number ("L.a"): printed as given, outside Word's lists.
         add_text(p, f"{kind} {number} {caption}".rstrip())
         return
     prefix, seq = parts
+    if label is not None:
+        sub(p, "w:bookmarkStart", id=label[1], name=label[0])
     add_text(p, f"{kind} {prefix}")
     add_field(p, seq_instruction(kind, bool(prefix), restart_at), str(seq))
+    if label is not None:
+        sub(p, "w:bookmarkEnd", id=label[1])
     if caption:
         add_text(p, f" {caption}")

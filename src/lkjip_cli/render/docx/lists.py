@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Mapping
 
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -16,7 +17,8 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from lkjip_cli.render.blocks import ListBlock
 from lkjip_cli.render.colwidths import bind_rupiah
 from lkjip_cli.render.docx import styles
-from lkjip_cli.render.docx.ooxml import add_text, el, paragraph, sub
+from lkjip_cli.render.docx.fields import add_prose
+from lkjip_cli.render.docx.ooxml import el, paragraph, sub
 
 MAX_DEPTH = 9
 """Word numbering has nine levels."""
@@ -93,8 +95,13 @@ def _level(depth: int, marker: str, start: int) -> BaseOxmlElement:
     return lvl
 
 
-def list_paragraphs(block: ListBlock, num_id: int, depth: int = 0) -> list[BaseOxmlElement]:
-    """The paragraphs of ``block``'s items, nested lists one level deeper."""
+def list_paragraphs(
+    block: ListBlock, num_id: int, refs: Mapping[str, str] | None = None, depth: int = 0
+) -> list[BaseOxmlElement]:
+    """The paragraphs of ``block``'s items, nested lists one level deeper.
+
+    ``refs``: caption labels → bookmarks, mentions become REF fields (fields.add_prose).
+    """
     family = styles.LIST_NUMBER if block.ordered else styles.LIST_BULLET
     style_id = family[min(depth, len(family) - 1)]
     level = min(depth, MAX_DEPTH - 1)
@@ -116,8 +123,8 @@ def list_paragraphs(block: ListBlock, num_id: int, depth: int = 0) -> list[BaseO
             sub(num_pr, "w:ilvl", val=level)
             sub(num_pr, "w:numId", val=num_id)
         for run in runs:
-            add_text(p, bind_rupiah(run.text), bold=run.bold, italic=run.italic)
+            add_prose(p, bind_rupiah(run.text), refs or {}, bold=run.bold, italic=run.italic)
         result.append(p)
         if item.children is not None:
-            result.extend(list_paragraphs(item.children, num_id, depth + 1))
+            result.extend(list_paragraphs(item.children, num_id, refs, depth + 1))
     return result

@@ -45,8 +45,10 @@ _AFTER_UPDATE_FIELDS = (
 """Elements that follow ``w:updateFields`` in ``w:settings`` (ECMA-376 order)."""
 
 
-def template_bytes(template: Path | None) -> bytes:
-    """The given template, else the packaged one, else the repository's."""
+def template_bytes(template: bytes | Path | None) -> bytes:
+    """The given template (its bytes or its path), else the packaged one, else the repository's."""
+    if isinstance(template, bytes):
+        return template
     if template is not None:
         return template.read_bytes()
     packaged = resources.files("lkjip_cli").joinpath("templates", TEMPLATE_NAME)
@@ -56,7 +58,7 @@ def template_bytes(template: Path | None) -> bytes:
     return (Path(__file__).resolve().parents[4] / "templates" / TEMPLATE_NAME).read_bytes()
 
 
-def open_template(template: Path | None) -> DocxDocument:
+def open_template(template: bytes | Path | None) -> DocxDocument:
     """The template as an empty document: its styles, settings and page setup."""
     document = docx.Document(io.BytesIO(template_bytes(template)))
     body = document.element.body

@@ -45,6 +45,12 @@ class Plan:
     toc: list[Entry] = field(default_factory=list)
     tables: list[Entry] = field(default_factory=list)
     figures: list[Entry] = field(default_factory=list)
+    labels: dict[int, Anchor] = field(default_factory=dict)
+    """Block position → the ``_Ref…`` bookmark on its caption's label and number."""
+    refs: dict[str, str] = field(default_factory=dict)
+    """A caption's label and number (``Tabel 3.8``) → the name of that bookmark."""
+    pages: dict[str, str] = field(default_factory=dict)
+    """``_Toc`` bookmark → its page as LibreOffice numbered it (indexes.page_numbers)."""
 
 
 def heading_text(heading: Heading) -> str:
@@ -87,4 +93,25 @@ def make_plan(dok: Dokumen) -> Plan:
             text = caption_text(FIGURE_KIND, block.number, block.caption)
             plan.figures.append(Entry(1, text, anchor(position)))
             restart(position, FIGURE_KIND, block.number)
+    _label_bookmarks(dok, plan)
     return plan
+
+
+def _label_bookmarks(dok: Dokumen, plan: Plan) -> None:
+    """A ``_Ref`` bookmark on each countable caption number that the prose can refer to.
+
+    Named as Word names the bookmarks of its cross-references; ids follow the
+    ``_Toc`` ones. A number given twice keeps its first caption.
+    """
+    for position, block in enumerate(dok.blocks):
+        if not isinstance(block, Table | Figure) or not block.number:
+            continue
+        if split_number(block.number) is None:
+            continue
+        label = f"{TABLE_KIND if isinstance(block, Table) else FIGURE_KIND} {block.number}"
+        if label in plan.refs:
+            continue
+        serial = len(plan.anchors) + len(plan.labels) + 1
+        anchor = Anchor(f"_Ref{200000000 + len(plan.labels) + 1}", serial)
+        plan.labels[position] = anchor
+        plan.refs[label] = anchor.name

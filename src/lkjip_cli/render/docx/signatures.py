@@ -17,6 +17,8 @@ SIGNATURE_PT = 11.0
 """Font size of the ``TandaTangan`` style (the template's default size)."""
 CELL_MARGIN = 57
 """Left (and right) cell margin of the borderless layout table style, in twips."""
+COLON_GAP = 120
+"""Twips between the longest label of the dated lines and their colons."""
 
 
 def unbroken(text: str) -> str:
@@ -30,8 +32,12 @@ def _unbroken_lines(signature: Signature) -> list[tuple[str, bool]]:
 
 
 def needed_width(signature: Signature) -> int:
-    """Twips the widest unwrapped line of ``signature`` needs."""
+    """Twips the widest unwrapped line of ``signature`` needs (a dated line included)."""
     widest = max(measure(text, SIGNATURE_PT, bold) for text, bold in _unbroken_lines(signature))
+    if signature.dated:
+        label = max(measure(label, SIGNATURE_PT, False) for label, _ in signature.dated)
+        value = max(measure(f": {value}", SIGNATURE_PT, False) for _, value in signature.dated)
+        widest = max(widest, label + COLON_GAP / 20 + value)
     return round(widest * 20)
 
 
@@ -44,16 +50,35 @@ def signature_paragraphs(signature: Signature, text_width: int | None) -> list[B
     lines: list[tuple[str, bool]] = [(text, False) for text in signature.lines_above]
     lines += [("", False)] * SIGNING_LINES
     lines += [(unbroken(text), bold) for text, bold in _unbroken_lines(signature)]
-    result = []
+    # Half the page, less when the name would not fit on the half.
+    half = 0
+    if text_width is not None and signature.align != "center":
+        half = max(0, min(text_width // 2, text_width - needed_width(signature)))
+    result = dated_paragraphs(signature, half if signature.align == "right" else 0)
     for position, (text, is_name) in enumerate(lines):
         p = paragraph(styles.SIGNATURE, keep_next=position < len(lines) - 1)
-        if text_width is not None and signature.align != "center":
-            # Half the page, less when the name would not fit on the half.
-            half = max(0, min(text_width // 2, text_width - needed_width(signature)))
+        if half:
             side = "left" if signature.align == "right" else "right"
             p.pPr.get_or_add_ind().set(qn(f"w:{side}"), str(half))
         if text:
             add_text(p, text, bold=is_name, underline=is_name)
+        result.append(p)
+    return result
+
+
+def dated_paragraphs(signature: Signature, indent: int) -> list[BaseOxmlElement]:
+    """The ``Ditetapkan di : …`` lines: from ``indent``, their colons on one tab stop."""
+    if not signature.dated:
+        return []
+    widest = max(measure(label, SIGNATURE_PT, False) for label, _ in signature.dated)
+    stop = indent + round(widest * 20) + COLON_GAP
+    result = []
+    for label, value in signature.dated:
+        p = paragraph(styles.SIGNATURE, "left", keep_next=True)
+        tabs = p.pPr.get_or_add_tabs()
+        sub(tabs, "w:tab", val="left", pos=stop)
+        p.pPr.get_or_add_ind().set(qn("w:left"), str(indent))
+        add_text(p, f"{label}\t: {value}")
         result.append(p)
     return result
 

@@ -15,15 +15,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from docx.oxml.ns import nsdecls
+from docx.oxml.ns import nsdecls, qn
 from docx.oxml.parser import parse_xml
 from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Twips
 
-from lkjip_cli.render.blocks import Cell, Row, Table
+from lkjip_cli.render.blocks import Cell, Row, Signature, Table
 from lkjip_cli.render.colwidths import MARGIN_TWIPS, SMALL_PT, Layout, bind_rupiah, layout
 from lkjip_cli.render.docx import styles
-from lkjip_cli.render.docx.ooxml import JC
+from lkjip_cli.render.docx.ooxml import JC, el, sub
+from lkjip_cli.render.docx.signatures import signature_paragraphs
 
+SIGNATURE_GAP = 120
+"""Twips above a signature signed in a table's last cell (6 pt)."""
 HEADER_FILL = "D9D9D9"
 """Header shading; the table style's header row has the same fill (see below)."""
 
@@ -41,12 +45,24 @@ def table_name(table: Table) -> str:
     return f"Tabel {table.number}" if table.number else "tabel tanpa nomor"
 
 
-def build_table(table: Table, text_width: int, *, keep_with_next: bool = False) -> BaseOxmlElement:
+def build_table(
+    table: Table,
+    text_width: int,
+    *,
+    keep_with_next: bool = False,
+    signature: Signature | None = None,
+    fitted: Layout | None = None,
+) -> BaseOxmlElement:
     """The ``w:tbl`` of ``table``, as wide as ``text_width`` twips.
 
-    ``keep_with_next``: its last row stays on the page of what follows (a signature).
+    ``keep_with_next``: its last row stays on the page of what follows (Word
+    honours it; LibreOffice ignores keep-with-next inside a table).
+    ``signature``: signed in a last borderless row of the table, so that it never
+    stands alone on a page (LibreOffice too): when the row does not fit it moves
+    to the next page under the repeated header.
+    ``fitted``: its layout at ``text_width`` when already computed.
     """
-    fitted = layout(table, text_width)
+    fitted = layout(table, text_width) if fitted is None else fitted
     widths = list(fitted.widths)
     out: list[str] = [
         f"<w:tbl {_NAMESPACE}>",
@@ -61,17 +77,77 @@ def build_table(table: Table, text_width: int, *, keep_with_next: bool = False) 
         writer.write(row, header=True, bold=False)
     for index, row in enumerate(table.body):
         writer.keep_next = keep_with_next and index == last
-        writer.write(row, header=False, bold=index in table.bold_rows)
+        # The repeated first body rows (column names) look and behave like a header.
+        repeat = index < table.repeat_rows
+        writer.write(row, header=repeat, bold=index in table.bold_rows)
     out.append("</w:tbl>")
     # Written as text and parsed once: lxml builds the tree in C, five times faster
     # than creating the (tens of thousands of) elements one by one from Python.
     tbl: BaseOxmlElement = parse_xml("".join(out))
+    if signature is not None and not (
+        not table.borders and _sign_in_last_row(tbl, signature, widths, fitted.margin)
+    ):
+        tbl.append(_signature_row(signature, widths, fitted.margin))
     return tbl
+
+
+def _sign_in_last_row(
+    tbl: BaseOxmlElement, signature: Signature, widths: list[int], margin: int
+) -> bool:
+    """Sign in the last cell of a borderless table, where a page-wide block would stand.
+
+    A row of its own could move alone to the next page (a layout table repeats no
+    header); in the last row, which never splits, the signature keeps its last
+    line of text. False (nothing done) when that cell does not reach from the
+    left of the block, or only continues a merged cell.
+    """
+    if signature.align != "right":
+        return False
+    cell = tbl.findall(qn("w:tr"))[-1].findall(qn("w:tc"))[-1]
+    props = cell.find(qn("w:tcPr"))
+    span = props.find(qn("w:gridSpan")) if props is not None else None
+    merged = props.find(qn("w:vMerge")) if props is not None else None
+    if merged is not None and merged.get(qn("w:val")) != "restart":
+        return False
+    columns = int(span.get(qn("w:val"))) if span is not None else 1
+    offset = sum(widths[: len(widths) - columns]) + margin
+    # As on the page (the table is the text's width), less where the cell's text starts.
+    lines = signature_paragraphs(signature, sum(widths))
+    indents = [p.find(f"{qn('w:pPr')}/{qn('w:ind')}") for p in lines]
+    if any(ind is None or int(ind.get(qn("w:left"), "0")) < offset for ind in indents):
+        return False
+    # half the line a spacer paragraph would leave above it
+    lines[0].get_or_add_pPr().spacing_before = Twips(SIGNATURE_GAP)
+    for p, ind in zip(lines, indents, strict=True):
+        assert ind is not None  # checked above
+        ind.set(qn("w:left"), str(int(ind.get(qn("w:left"), "0")) - offset))
+        for tab in p.iter(qn("w:tab")):
+            if tab.get(qn("w:pos")) is not None:
+                tab.set(qn("w:pos"), str(int(tab.get(qn("w:pos"))) - offset))
+        cell.append(p)
+    return True
+
+
+def _signature_row(signature: Signature, widths: list[int], margin: int) -> BaseOxmlElement:
+    """A row spanning the table, without side or bottom rules, holding ``signature``."""
+    tr = el("w:tr")
+    sub(sub(tr, "w:trPr"), "w:cantSplit")
+    tc = sub(tr, "w:tc")
+    tc_pr = sub(tc, "w:tcPr")
+    sub(tc_pr, "w:tcW", w=sum(widths), type="dxa")
+    sub(tc_pr, "w:gridSpan", val=len(widths))
+    borders = sub(tc_pr, "w:tcBorders")
+    for side in ("left", "bottom", "right"):
+        sub(borders, f"w:{side}", val="nil")
+    for p in signature_paragraphs(signature, sum(widths) - 2 * margin):
+        tc.append(p)
+    return tr
 
 
 def _table_properties(table: Table, width: int, fitted: Layout) -> str:
     style = styles.TABLE if table.borders else styles.LAYOUT_TABLE
-    first_row = "1" if table.header else "0"
+    headed = bool(table.header or table.repeat_rows)
+    first_row = "1" if headed else "0"
     margins = ""
     if fitted.margin != MARGIN_TWIPS[table.borders]:
         # A dense table: narrower cell margins than the style's, so no word breaks.
@@ -88,7 +164,7 @@ def _table_properties(table: Table, width: int, fitted: Layout) -> str:
         f"{margins}"
         # Legacy bit mask of the attributes after it: firstRow 0x20, noHBand 0x200,
         # noVBand 0x400.
-        f'<w:tblLook w:val="{"0620" if table.header else "0600"}" w:firstRow="{first_row}" '
+        f'<w:tblLook w:val="{"0620" if headed else "0600"}" w:firstRow="{first_row}" '
         'w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
         "</w:tblPr>"
     )
@@ -116,10 +192,11 @@ class _RowWriter:
         # the first body row under a repeated header: LibreOffice 7.4 keeps it with
         # the header, and when the two overflow the page it silently drops the
         # rows after it (Tabel 2.1 of examples/dinkes-2024 lost three of four rows).
-        first_body = not header and self.count == len(self.table.header) + 1
+        repeated = len(self.table.header) + self.table.repeat_rows
+        first_body = not header and self.count == repeated + 1
         if header:
             self.out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
-        elif first_body and self.table.header:
+        elif first_body and repeated:
             self.out.append("<w:tr>")
         else:
             self.out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")

@@ -9,12 +9,14 @@ Perubahan) are left out and the labels close up.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from lkjip_cli.model import DataTahun
-from lkjip_cli.render.blocks import Block
+from lkjip_cli.render.blocks import Block, Letterhead
 from lkjip_cli.render.lampiran import cascade, iku, pk, rencana_aksi
 from lkjip_cli.render.lampiran._common import roman
+from lkjip_cli.render.pictures import Picture
 from lkjip_cli.report import Report
 
 Builder = Callable[[DataTahun, Report, str], list[Block]]
@@ -33,8 +35,9 @@ PK's divider page; to follow it, move ``cascade.cascading`` to the front.
 """
 
 
-def lampiran(data: DataTahun, report: Report) -> list[Block]:
-    """Every appendix, in order, each starting with its section and heading."""
+def lampiran(data: DataTahun, report: Report, logo: Picture | None = None) -> list[Block]:
+    """Every appendix, in order, each starting with its section and heading; their
+    letterheads carry ``logo``, the agency's logo read once for the whole report."""
     blocks: list[Block] = []
     number = 0
     for build in URUTAN:
@@ -43,7 +46,9 @@ def lampiran(data: DataTahun, report: Report) -> list[Block]:
         if made:
             number += 1
             blocks += made
-    return blocks
+    if logo is None:
+        return blocks
+    return [dataclasses.replace(b, logo=logo) if isinstance(b, Letterhead) else b for b in blocks]
 
 
 __all__ = ["lampiran"]

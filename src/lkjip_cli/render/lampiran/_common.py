@@ -13,6 +13,7 @@ from lkjip_cli.numbers import format_tanggal
 from lkjip_cli.render.blocks import (
     Align,
     Cell,
+    Letterhead,
     Paragraph,
     Row,
     Section,
@@ -21,6 +22,7 @@ from lkjip_cli.render.blocks import (
     Table,
     plain,
 )
+from lkjip_cli.render.frontmatter import contact_line
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 DATE_GAP = "............"
@@ -44,6 +46,13 @@ def cell(
     return Cell(
         "-" if text is None else str(text), colspan=colspan, rowspan=rowspan, align=align, bold=bold
     )
+
+
+def kop(data: DataTahun) -> Letterhead:
+    """The agency's letterhead (kop surat), printed before the appendix's heading;
+    :func:`lkjip_cli.render.lampiran.lampiran` gives it the logo."""
+    ins = data.instansi
+    return Letterhead(ins.pemerintah.upper(), ins.nama_singkat.upper(), contact_line(ins))
 
 
 def head(*titles: str) -> Row:
@@ -84,10 +93,14 @@ def identity(person: Orang) -> tuple[str, ...]:
 
 
 def signature(
-    person: Orang, above: Sequence[str], align: Literal["left", "right", "center"] = "right"
+    person: Orang,
+    above: Sequence[str],
+    align: Literal["left", "right", "center"] = "right",
+    dated: tuple[tuple[str, str], ...] = (),
 ) -> Signature:
-    """A signature block for ``person`` under the lines ``above``."""
-    return Signature(tuple(above), person.nama, identity(person), align=align)
+    """A signature block for ``person`` under the lines ``above`` (and ``dated``'s
+    ``label : value`` lines above those)."""
+    return Signature(tuple(above), person.nama, identity(person), align=align, dated=dated)
 
 
 def signatures(

@@ -1,17 +1,22 @@
 """Lampiran: the performance cascade (Cascading Kinerja), landscape tables per program.
 
-From the district's mission down to each staff member's indicators. A column
-per sub kegiatan; the levels above a kegiatan span all the table's columns, a
-kegiatan spans its own sub kegiatan. On the left the kind of analysis, on the
-right the level of the agreement (PK) each band belongs to, labelled by
-``lkjip.yaml``'s ``cascading.pk`` (the reference's ``PK ESELON III`` … by default).
+From the district's mission down to each staff member's indicators. On the
+left the kind of analysis, on the right the level and the agreement (PK) each
+band belongs to, labelled by ``lkjip.yaml``'s ``cascading.pk`` (the
+reference's ``PK ESELON III`` … by default).
 
-The reference prints one table per program, even the 17 sub kegiatan of
-Program Penunjang: on landscape A4 that leaves about 1,1 cm a column and words
-break letter by letter over five pages. So a program wider than
-:data:`MAKS_KOLOM` is printed in parts, cut between kegiatan, each part
-repeating the levels above. ``MAKS_KOLOM = None`` gives the reference's
-single table.
+Each program starts on a new page with the levels above its kegiatan (mission
+to program indicators), one wide column. Then its kegiatan, in runs of at most
+:data:`MAKS_KOLOM` sub kegiatan cut between kegiatan (the reference prints the
+17 sub kegiatan of Program Penunjang in one table, about 1,1 cm a column, words
+broken letter by letter), each run on its own page: a column per sub kegiatan,
+a kegiatan spanning its own. Unlike the reference (kegiatan, its indicator, sub
+kegiatan, its indicator), the kegiatan and sub kegiatan names come first and
+repeat at the top of every page the run takes, and every row carries its
+analysis and PK: no page shows indicators or staff targets without the names and
+labels of their columns. ``MAKS_KOLOM = None`` gives one run.
+The signature is printed in the last table of the program (see
+:func:`.docx.tables.build_table`), never alone on a page.
 """
 
 from __future__ import annotations
@@ -36,6 +41,8 @@ JUDUL = "Cascading Kinerja"
 
 LABEL_WIDTH = 2.5
 """Relative width of each of the three label columns."""
+LABELS = (LABEL_WIDTH, LABEL_WIDTH)
+"""The two label columns on the right: the level and the PK."""
 CONTENT_WIDTH = 18.2
 """Relative width shared by the sub kegiatan columns (landscape A4 is about 25,7 cm)."""
 MAKS_KOLOM: int | None = 8
@@ -53,23 +60,23 @@ class Band:
 
 
 def cascading(data: DataTahun, report: Report, label: str) -> list[Block]:
-    """The tables of every program, each on its own page; each program signed."""
+    """The tables of every program, each from a new page; each program signed."""
     tempat, tanggal, kepala = head_of_agency(data)
     blocks: list[Block] = [
         section("landscape"),
         Heading(1, f"{JUDUL} Tahun {report.tahun}", label=label),
     ]
-    first = True
-    for p in report.anggaran.program:
+    for index, p in enumerate(report.anggaran.program):
         pieces = parts(p, MAKS_KOLOM)
         for n, kegiatan in enumerate(pieces, 1):
-            if not first:
+            if index or n > 1:
                 blocks.append(PageBreak())
-            first = False
             name = f"CASCADING KINERJA {p.nama.upper()}"
             if len(pieces) > 1:
                 name += f" (BAGIAN {n} DARI {len(pieces)})"
             blocks += title(name)
+            if n == 1:
+                blocks.append(levels(data, p))
             blocks.append(table(data, p, kegiatan))
         blocks.append(
             signature(kepala, (place_date(tempat, tanggal, report.tahun), f"{kepala.jabatan},"))
@@ -110,13 +117,11 @@ def _lines(*pairs: tuple[str, str | None]) -> str:
     return "\n".join(f"{name}: {value or '-'}" for name, value in pairs)
 
 
-def bands(data: DataTahun, p: ProgramHasil, kegiatan: list[KegiatanHasil]) -> list[Band]:
-    """The five levels of the cascade for ``kegiatan`` of program ``p``."""
-    subs = [s for k in kegiatan for s in k.sub_kegiatan]
-    width = len(subs)
+def upper_bands(data: DataTahun, p: ProgramHasil) -> list[Band]:
+    """The levels above the kegiatan of program ``p``, each one wide cell."""
 
     def wide(text: str) -> tuple[Cell, ...]:
-        return (cell(text, align="center", colspan=width),)
+        return (cell(text, align="center"),)
 
     label = data.config.cascading.pk
     renstra = data.renstra
@@ -180,6 +185,20 @@ def bands(data: DataTahun, p: ProgramHasil, kegiatan: list[KegiatanHasil]) -> li
             (
                 ("Program PD", wide(f"Program PD: {p.nama}")),
                 ("Indikator Program PD", wide(numbered([i.nama for i in p.indikator]))),
+            ),
+        ),
+    ]
+
+
+def kegiatan_bands(data: DataTahun, kegiatan: list[KegiatanHasil]) -> list[Band]:
+    """The levels from ``kegiatan`` down to the staff: a column per sub kegiatan."""
+    label = data.config.cascading.pk
+    subs = [s for k in kegiatan for s in k.sub_kegiatan]
+    return [
+        Band(
+            "Kajian Manajerial",
+            label.program,
+            (
                 (
                     "Kegiatan PD",
                     tuple(
@@ -233,19 +252,45 @@ def bands(data: DataTahun, p: ProgramHasil, kegiatan: list[KegiatanHasil]) -> li
     ]
 
 
-def table(data: DataTahun, p: ProgramHasil, kegiatan: list[KegiatanHasil] | None = None) -> Table:
-    """The cascade of program ``p``, or of some of its ``kegiatan``.
+ORDER = (0, 2, 1, 3, 4, 5)
+"""The rows of :func:`kegiatan_bands` as printed: the names first, then the indicators."""
+REPEATED_ROWS = 2
+"""Rows of a kegiatan table repeated on each of its pages: kegiatan and sub kegiatan."""
 
-    Columns: the analysis, a column per sub kegiatan, the level, the PK.
+
+def _rows(found: list[Band], *, merge: bool = True) -> list[Row]:
+    """Rows of ``found``: analysis (left) and PK (right) span their band, the level beside.
+
+    Without ``merge`` every row carries its analysis and PK itself.
+    """
+    body: list[Row] = []
+    for band in found:
+        span = len(band.rows) if merge else 1
+        for i, (level, content) in enumerate(band.rows):
+            first = i == 0 or not merge
+            left = (cell(band.kajian, align="center", bold=True, rowspan=span),) if first else ()
+            right = (cell(band.pk, align="center", bold=True, rowspan=span),) if first else ()
+            body.append((*left, *content, cell(level, align="center", bold=True), *right))
+    return body
+
+
+def levels(data: DataTahun, p: ProgramHasil) -> Table:
+    """The levels above the kegiatan of ``p``: the analysis, one wide column, the level, the PK."""
+    body = _rows(upper_bands(data, p))
+    return Table(
+        header=(), body=tuple(body), widths=(LABEL_WIDTH, CONTENT_WIDTH, *LABELS), small=True
+    )
+
+
+def table(data: DataTahun, p: ProgramHasil, kegiatan: list[KegiatanHasil] | None = None) -> Table:
+    """The kegiatan of program ``p`` (all, or ``kegiatan``) down to the staff.
+
+    Columns: the analysis, a column per sub kegiatan, the level, the PK. The
+    kegiatan and sub kegiatan rows repeat on every page the table takes.
     """
     kegiatan = list(p.kegiatan) if kegiatan is None else kegiatan
-    body: list[Row] = []
-    for band in bands(data, p, kegiatan):
-        span = len(band.rows)
-        for i, (level, content) in enumerate(band.rows):
-            left = (cell(band.kajian, align="center", bold=True, rowspan=span),) if i == 0 else ()
-            right = (cell(band.pk, align="center", bold=True, rowspan=span),) if i == 0 else ()
-            body.append((*left, *content, cell(level, align="center", bold=True), *right))
+    rows = _rows(kegiatan_bands(data, kegiatan), merge=False)
+    body = [rows[i] for i in ORDER]
     n = sum(len(k.sub_kegiatan) for k in kegiatan)
-    widths = (LABEL_WIDTH, *([CONTENT_WIDTH / n] * n), LABEL_WIDTH, LABEL_WIDTH)
-    return Table(header=(), body=tuple(body), widths=widths, small=True)
+    widths = (LABEL_WIDTH, *([CONTENT_WIDTH / n] * n), *LABELS)
+    return Table(header=(), body=tuple(body), widths=widths, small=True, repeat_rows=REPEATED_ROWS)

@@ -8,10 +8,11 @@ from __future__ import annotations
 from lkjip_cli.model import DataTahun
 from lkjip_cli.model.iku import Indikator, Keputusan
 from lkjip_cli.numbers import format_tanggal
-from lkjip_cli.render.blocks import Block, Heading, Paragraph, Row, Table, plain
+from lkjip_cli.render.blocks import Block, Heading, Row, Table
 from lkjip_cli.render.lampiran._common import (
     cell,
     head,
+    kop,
     layout,
     legal_items,
     paragraph,
@@ -42,7 +43,7 @@ def iku(data: DataTahun, report: Report, label: str) -> list[Block]:
     heading = Heading(1, f"{JUDUL} Tahun {report.tahun}", label=label)
     keputusan = data.iku.keputusan
     if keputusan is not None:
-        blocks += [section("portrait"), heading, *decree(data, keputusan)]
+        blocks += [section("portrait"), kop(data), heading, *decree(data, keputusan)]
         blocks.append(section("landscape"))
     else:
         blocks += [section("landscape"), heading]
@@ -59,22 +60,10 @@ def _jabatan(data: DataTahun, keputusan: Keputusan) -> tuple[str, str]:
 
 
 def decree(data: DataTahun, keputusan: Keputusan) -> list[Block]:
-    """Letterhead, title, considerations, legal basis, decisions and signature."""
-    ins = data.instansi
+    """Title, considerations, legal basis, decisions and signature (the letterhead comes
+    before the appendix's heading)."""
     short, full = _jabatan(data, keputusan)
-    blocks: list[Block] = [*title(ins.pemerintah.upper(), ins.nama_singkat.upper())]
-    contact = ", ".join(
-        x
-        for x in (
-            ins.alamat,
-            f"Telp. {ins.telepon}" if ins.telepon else None,
-            f"Website: {ins.website}" if ins.website else None,
-            f"Email: {ins.email}" if ins.email else None,
-        )
-        if x
-    )
-    if contact:
-        blocks.append(Paragraph(plain(contact), align="center", style="small"))
+    blocks: list[Block] = []
     blocks += title(
         f"KEPUTUSAN {short}",
         f"NOMOR: {keputusan.nomor.upper()}",
@@ -112,10 +101,10 @@ def decree(data: DataTahun, keputusan: Keputusan) -> list[Block]:
     blocks.append(
         signature(
             keputusan.penandatangan,
-            (
-                f"Ditetapkan di : {keputusan.tempat}",
-                f"Pada tanggal : {format_tanggal(keputusan.tanggal)}",
-                f"{short},",
+            (f"{short},",),
+            dated=(
+                ("Ditetapkan di", keputusan.tempat),
+                ("Pada tanggal", format_tanggal(keputusan.tanggal)),
             ),
         )
     )

@@ -17,6 +17,7 @@ from lkjip_cli.render.blocks import Block, Heading, PageBreak, Row, Signatures, 
 from lkjip_cli.render.lampiran._common import (
     cell,
     head,
+    kop,
     layout,
     paragraph,
     place_date,
@@ -69,6 +70,7 @@ def _perjanjian(
     name = judul(report.tahun, perubahan=perubahan)
     return [
         section("portrait"),
+        kop(data),
         Heading(1, name, label=label),
         paragraph(PEMBUKAAN),
         _pihak(pk),
