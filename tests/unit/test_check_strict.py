@@ -40,6 +40,9 @@ MUTATIONS: dict[str, tuple[str, str]] = {
     "arahan-tidak-dikenal": ("bab-2.md", "\n::: tabel tidak-ada\n"),
     "arahan-ganda": ("bab-4.md", "\n::: tanda-tangan laporan\n\n::: tanda-tangan laporan\n"),
     "sintaks": ("bab-1.md", "Baris {{ tahun }"),
+    "gambar-tanpa-berkas": ("bab-3.md", "![Foto](foto/tidak-ada.png)\n\n![](foto/x.png)"),
+    "filter-kedua-salah": ("bab-1.md", "{{ tahun | angka }} {{ instansi.nama | persen }}"),
+    "perbandingan-salah": ("bab-1.md", "{% if instansi.nama > 1 %}x{% endif %} {{ tahunn }}"),
     "bersih": ("bab-1.md", "Tahun {{ tahun }}."),
 }
 
