@@ -252,6 +252,17 @@ def _directives() -> Iterator[str]:
     yield "| `tren-rpjmd`, `tren-rpjmd-<n>` | grafik indikator RPJMD ke-n (pertama tanpa nomor) |"
     yield "| `garis-…` | sama dengan `tren-…`, digambar sebagai garis |"
     yield ""
+    yield "### Gambar dari berkas: `![keterangan](foto/kegiatan.jpg)`\n"
+    yield (
+        "Gambar Markdown menempatkan berkas PNG atau JPEG dari direktori data (path relatif "
+        "terhadapnya) sebagai gambar bernomor, berurutan dengan grafik `::: gambar` di bab "
+        "yang sama: `![Kegiatan lapangan](foto/kegiatan.jpg)` di BAB III setelah satu grafik "
+        'dicetak dengan keterangan "Gambar 3.2 Kegiatan lapangan" dan tercantum di Daftar '
+        'Gambar. Judul (`![teks](foto/kegiatan.jpg "Judul")`) menjadi keterangannya bila '
+        "ada; teksnya tetap menjadi teks pengganti gambar. Gambar tanpa teks maupun judul "
+        "adalah galat (`narasi.gambar-tanpa-keterangan`), begitu pula gambar yang dihasilkan "
+        "perulangan (`narasi.gambar`): setiap gambar ditulis langsung di narasi.\n"
+    )
     yield "### `::: daftar <nama>`\n"
     yield "| Nama | Isi |"
     yield "|---|---|"

@@ -40,6 +40,9 @@ MUTATIONS: dict[str, tuple[str, str]] = {
     "arahan-tidak-dikenal": ("bab-2.md", "\n::: tabel tidak-ada\n"),
     "arahan-ganda": ("bab-4.md", "\n::: tanda-tangan laporan\n\n::: tanda-tangan laporan\n"),
     "sintaks": ("bab-1.md", "Baris {{ tahun }"),
+    "gambar-tanpa-berkas": ("bab-3.md", "![Foto](foto/tidak-ada.png)\n\n![](foto/x.png)"),
+    "filter-kedua-salah": ("bab-1.md", "{{ tahun | angka }} {{ instansi.nama | persen }}"),
+    "perbandingan-salah": ("bab-1.md", "{% if instansi.nama > 1 %}x{% endif %} {{ tahunn }}"),
     "bersih": ("bab-1.md", "Tahun {{ tahun }}."),
 }
 
@@ -136,6 +139,26 @@ def test_every_placeholder_problem_of_a_file_is_reported_in_one_run(year: Path) 
     assert "Error" not in result.stdout
 
 
+@pytest.mark.parametrize(
+    ("text", "failed"),
+    [
+        ("{{ tahun | angka }} dan {{ instansi.nama | persen }}", "instansi.nama | persen"),
+        ("{{ instansi.nama | persen }} dan {{ tahun | angka }}", "instansi.nama | persen"),
+        (
+            "{{ instansi.nama | lower }} dan {{ anggaran.pagu_perubahan | rupiah | angka }}",
+            "anggaran.pagu_perubahan | rupiah | angka",
+        ),
+    ],
+)
+def test_a_finding_names_the_filter_that_failed_of_two_on_a_line(
+    year: Path, text: str, failed: str
+) -> None:
+    line, stdout = _check_narrative(year, "bab-1.md", text)
+    [finding] = [t for t in stdout.splitlines() if "narasi.placeholder" in t]
+    assert finding.startswith(f"  {line}:1: galat [narasi.placeholder] '{failed}': filter ")
+    assert f"filter '{failed.rsplit(' | ', 1)[1]}' hanya menerima" in finding
+
+
 def test_a_python_error_text_never_reaches_the_user(year: Path) -> None:
     line, stdout = _check_narrative(
         year, "bab-1.md", "{{ 'a' + tahun }} {{ anggaran.pagu_perubahan / 0 }}"
@@ -152,11 +175,19 @@ def test_a_python_error_text_never_reaches_the_user(year: Path) -> None:
 
 
 def test_ref_of_a_number_is_a_finding(year: Path) -> None:
-    line, stdout = _check_narrative(year, "bab-2.md", "Lihat {{ ref(tahun) }}.")
+    line, stdout = _check_narrative(
+        year, "bab-2.md", "Lihat {{ ref(tahun) }} dan {{ ref() }}.\n{{ sasaran.S9.nama }}"
+    )
     assert (
-        f"  {line}:1: galat [narasi.placeholder] ref() membutuhkan nama tabel atau gambar "
-        "sebagai teks dalam tanda kutip, misalnya ref('pegawai'), bukan int (2024)"
+        f"  {line}:1: galat [narasi.placeholder] 'ref(tahun)': ref() membutuhkan nama tabel "
+        "atau gambar sebagai teks dalam tanda kutip, misalnya ref('pegawai'), bukan int (2024)"
     ) in stdout
+    assert (
+        f"  {line}:1: galat [narasi.placeholder] 'ref()': ref() tidak menerima 0 argumen yang "
+        "diberikan"
+    ) in stdout
+    # the render goes on: a problem after a refused ref() is reported in the same run
+    assert f"  {line + 1}:1: galat [narasi.placeholder] 'sasaran.S9' tidak dikenal" in stdout
 
 
 def test_a_directive_without_its_data_names_its_line_and_the_data(year: Path) -> None:
@@ -170,6 +201,26 @@ def test_a_directive_without_its_data_names_its_line_and_the_data(year: Path) ->
     assert built.exit_code == 1
     assert "[narasi.arahan-tanpa-data] '::: daftar fungsi'" in built.output
     assert not (year.parent / "out" / "lkjip-2024.docx").exists()
+
+
+def test_a_directive_is_named_at_its_line_as_written(year: Path) -> None:
+    # block tags and comments vanish from the rendered text: the line is the source's
+    text = "{% if tahun > 2000 %}\nSatu.\n{% endif %}\n{#\n komentar\n#}\n::: daftar fungsi"
+    line, stdout = _check_narrative(year, "bab-1.md", text)
+    assert f"  {line + 6}:1: galat [narasi.arahan-tanpa-data] '::: daftar fungsi'" in stdout
+
+
+def test_directives_are_checked_in_a_narrative_with_placeholder_problems(year: Path) -> None:
+    line, stdout = _check_narrative(
+        year, "bab-1.md", "{{ sasaran.S9.nama }}\n\n::: gambar tren-rpjmd-3\n\n::: tabel tidak-ada"
+    )
+    assert f"  {line}:1: galat [narasi.placeholder] 'sasaran.S9' tidak dikenal" in stdout
+    assert (
+        f"  {line + 2}:1: galat [narasi.gambar-tidak-dikenal] gambar 'tren-rpjmd-3' tidak dapat "
+        "digambar: datanya kosong ('rpjmd' di realisasi.yaml memuat 1 indikator RPJMD); isi "
+        "datanya atau hapus arahan ini"
+    ) in stdout
+    assert f"  {line + 4}:1: galat [narasi.tabel-tidak-dikenal] tabel 'tidak-ada'" in stdout
 
 
 def test_a_missing_required_file_is_the_position_of_its_finding(year: Path) -> None:
@@ -212,6 +263,91 @@ def test_new_year_check_stops_with_what_to_fill(
     ) in result.stdout
     assert "riwayat[2023]" not in result.stdout  # it exists: not the one named
     assert "lkjip build akan berhenti" not in result.stdout
+
+
+_SAKIP = """    realisasi: 77
+    riwayat:
+      2022: 70
+      2023: 72
+    pembanding:
+      daerah: Kabupaten Pembanding
+      tahun: 2024
+      realisasi: 75
+    tercetak:
+      capaian: 110             # 77 ÷ PK Perubahan 70
+      capaian_renstra: 102,67  # 77 ÷ Renstra 75 = 102,666…
+      selisih_tahun:
+        2023: 5                # 77 − 72
+      selisih_pembanding: 2    # 77 − 75
+"""
+
+
+@pytest.mark.parametrize(
+    ("kept", "failed", "missing"),
+    [
+        # the benchmark is missing, the realization is there
+        (
+            "    realisasi: 77\n    riwayat:\n      2022: 70\n      2023: 72\n",
+            "pembanding.daerah",
+            "pembanding indikator 'Nilai SAKIP' (realisasi daerah lain) tahun 2024 belum diisi; "
+            "isi 'pembanding' indikator ini di realisasi.yaml (yang ditandai # ISI bila ada, "
+            "lihat peringatan kelengkapan.tanpa-pembanding)",
+        ),
+        # the realization is missing, the benchmark is there
+        (
+            "    riwayat:\n      2022: 70\n      2023: 72\n    pembanding:\n"
+            "      daerah: Kabupaten Pembanding\n      tahun: 2024\n      realisasi: 75\n",
+            "selisih_tahun[2023]",
+            "realisasi indikator 'Nilai SAKIP' tahun 2024 belum diisi; isi data tahun ini "
+            "(realisasi.yaml dan yang ditandai # ISI, lihat peringatan "
+            "kelengkapan.tanpa-realisasi)",
+        ),
+    ],
+)
+def test_an_unfilled_value_names_the_data_that_is_missing(
+    year: Path, kept: str, failed: str, missing: str
+) -> None:
+    path = year / "realisasi.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert _SAKIP in text
+    path.write_text(text.replace(_SAKIP, kept), encoding="utf-8")
+    line, stdout = _check_narrative(
+        year,
+        "bab-3.md",
+        "{{ indikator.nilai_sakip.pembanding.daerah }} "
+        "{{ indikator.nilai_sakip.selisih_tahun[2023] | desimal }}",
+    )
+    findings = [t for t in stdout.splitlines() if "narasi.placeholder" in t]
+    assert findings == [
+        f"  {line}:1: galat [narasi.placeholder] 'indikator.nilai_sakip.{failed}' belum ada "
+        f"nilainya: {missing} atau sesuaikan narasinya"
+    ]
+
+
+def test_a_new_year_without_benchmark_names_the_benchmark_not_the_realization(
+    year: Path,
+) -> None:
+    path = year / "realisasi.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(_SAKIP, "    riwayat:\n      2023: 72\n"), encoding="utf-8")
+    line, stdout = _check_narrative(
+        year,
+        "bab-3.md",
+        "{{ indikator.nilai_sakip.pembanding.daerah }} "
+        "{{ indikator.nilai_sakip.selisih_tahun[2023] | desimal }}",
+    )
+    findings = {
+        t.split("'")[1]: t.split(" nilainya: ")[1]
+        for t in stdout.splitlines()
+        if "narasi.placeholder" in t
+    }
+    assert findings["indikator.nilai_sakip.pembanding.daerah"].startswith(
+        "pembanding indikator 'Nilai SAKIP' (realisasi daerah lain) tahun 2024 belum diisi"
+    )
+    assert findings["indikator.nilai_sakip.selisih_tahun[2023]"].startswith(
+        "realisasi indikator 'Nilai SAKIP' tahun 2024 belum diisi"
+    )
+    assert str(line) in stdout
 
 
 def _check_with(year: Path, old: str, new: str) -> str:

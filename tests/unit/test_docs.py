@@ -60,3 +60,24 @@ def test_docs_narasi_describes_every_table_filter_and_name() -> None:
     assert "| `persen` | persen dengan koma desimal | `95.385` → `95,39%`" in text
     for field in ("selisih_tahun", "capaian_renstra", "efisiensi", "serapan"):
         assert f"| `{field}` |" in text
+
+
+def test_the_readme_tutorial_starts_with_init_and_its_command_works(tmp_path: Path) -> None:
+    import shlex
+
+    from typer.testing import CliRunner
+
+    from lkjip_cli.cli import app
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    tutorial = readme.split("## A planner's workflow\n", 1)[1].split("\n## ", 1)[0]
+    first = re.search(r"```sh\n(.*?)\n```", tutorial, re.DOTALL)
+    assert first is not None
+    args = shlex.split(first.group(1))
+    assert args[:2] == ["lkjip", "init"]
+    assert "data/2024" in tutorial  # the worked example is still shown
+    target = tmp_path / "data" / "2025"
+    runner = CliRunner()
+    made = runner.invoke(app, ["init", str(target), *args[3:]])
+    assert made.exit_code == 0, made.output
+    assert runner.invoke(app, ["check", str(target)]).exit_code == 0

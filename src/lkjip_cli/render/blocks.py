@@ -114,9 +114,9 @@ class Table:
 
 @dataclass(frozen=True)
 class Figure:
-    """A chart or a diagram, numbered like tables; each writer draws it in its own way."""
+    """A chart, a diagram or a planner's picture, numbered like tables; each writer draws it."""
 
-    content: Chart | Diagram
+    content: Chart | Diagram | Picture
     label: str
     number: str
     caption: str

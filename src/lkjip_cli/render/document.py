@@ -12,8 +12,8 @@ and built by :mod:`.registry`.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from lkjip_cli.errors import InputError
 from lkjip_cli.findings import Finding, error, warning
@@ -33,12 +33,22 @@ from lkjip_cli.render.blocks import (
 from lkjip_cli.render.context import narrative_context
 from lkjip_cli.render.jinja import FilterValueError
 from lkjip_cli.render.limits import MAX_FINDINGS, Budget, cap_findings
-from lkjip_cli.render.narrative import KINDS, Directive, scan, split, to_blocks
-from lkjip_cli.render.pictures import IMAGE, Picture, load_picture
+from lkjip_cli.render.narrative import (
+    KINDS,
+    Directive,
+    at_source,
+    image_lines,
+    line_of,
+    number_pictures,
+    pictures_made,
+    read_pictures,
+    scan,
+    split,
+    to_blocks,
+)
+from lkjip_cli.render.pictures import OPENING, Picture, load_picture
+from lkjip_cli.render.unfilled import unfilled
 from lkjip_cli.report import Report
-
-if TYPE_CHECKING:
-    from lkjip_cli.render.sandbox import NarrativeError
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI")
 
@@ -88,6 +98,8 @@ class _Numbering:
     """Directive name → "3.8"."""
     twice: set[str] = field(default_factory=set)
     """Names written twice in the narratives' text (already a finding)."""
+    pictures: dict[str, list[str]] = field(default_factory=dict)
+    """Chapter → the numbers of the pictures its text writes (``![teks](…)``), in order."""
 
 
 def _number(data: DataTahun, findings: list[Finding]) -> _Numbering:
@@ -97,8 +109,17 @@ def _number(data: DataTahun, findings: list[Finding]) -> _Numbering:
         if narasi is None or chapter.number is None:
             continue
         counts = {"tabel": 0, "gambar": 0}
-        for d in scan(narasi.text):
-            if d.kind in counts:
+        pictures = result.pictures.setdefault(chapter.key, [])
+        # a picture is a figure numbered in sequence with the charts around it
+        for _, d in sorted(
+            [(d.line, d) for d in scan(narasi.text)]
+            + [(line, None) for line in image_lines(narasi.text)],
+            key=lambda x: x[0],
+        ):
+            if d is None:
+                counts["gambar"] += 1
+                pictures.append(f"{chapter.number}.{counts['gambar']}")
+            elif d.kind in counts:
                 if d.name in result.labels:
                     result.twice.add(d.name)
                     findings.append(
@@ -166,37 +187,28 @@ def build_document(
             continue
         unknown_refs: dict[str, None] = {}  # each name once, at most MAX_FINDINGS of them
         start = len(findings)
+        numbers = iter(numbering.pictures.get(chapter.key, ()))
+        shown = 0  # the pictures its rendered text shows
 
-        def ref(name: object, _unknown: dict[str, None] = unknown_refs) -> str:
-            if not isinstance(name, str):
-                raise FilterValueError(
-                    "ref() membutuhkan nama tabel atau gambar sebagai teks dalam tanda kutip, "
-                    f"misalnya ref('pegawai'), bukan {type(name).__name__} ({name!r:.40})"
-                )
-            if name not in numbering.labels:
-                if len(_unknown) <= MAX_FINDINGS:
-                    _unknown[str(name)] = None
-                return f"[{name}?]"
-            return numbering.labels[name]
-
+        text: str | None = None
         try:
             text = render_narrative(
-                narasi.text, narasi.file, narrative_context(data, report, ref), budget
+                narasi.text,
+                narasi.file,
+                narrative_context(data, report, _ref(numbering, unknown_refs)),
+                budget,
             )
         except NarrativeError as exc:
             findings.extend(
                 error(
                     "narasi.placeholder",
-                    _unfilled(p, report),
+                    unfilled(p.path or "", p.message, report),
                     Position(narasi.file, p.line or 1, 1),
                 )
                 for p in exc.problems
             )
-            # its directives are written: not placing them is not another finding
-            placed.update(d.name for d in scan(narasi.text))
-            continue
         for name in unknown_refs:
-            line = _line_of(narasi.text, name)
+            line = line_of(narasi.text, name)
             findings.append(
                 error(
                     "narasi.rujukan-tidak-dikenal",
@@ -205,13 +217,24 @@ def build_document(
                     Position(narasi.file, line, 1),
                 )
             )
-        for part in split(text):
+        if text is None:
+            # each directive as written is checked all the same (the render's problems
+            # do not hide them); not placing them is not another finding
+            for d in scan(narasi.text):
+                if (d.kind, d.name) not in seen and d.name not in numbering.twice:
+                    seen.add((d.kind, d.name))
+                    _directive(d, data, report, numbering, narasi.file, findings, draw=False)
+                placed.add(d.name)
+            continue
+        for part in at_source(split(text), narasi.text):
             if len(findings) - start > MAX_FINDINGS:
                 break  # a loop can write a directive a million times
             if isinstance(part, str):
-                pictures = _pictures(data, narasi.text, narasi.file, part, findings)
+                pictures, problems = read_pictures(data.root, part, narasi.text, narasi.file)
+                findings.extend(problems)
+                shown += len(OPENING.findall(part))
                 if draw:  # Markdown always parses: only the blocks need it
-                    blocks.extend(to_blocks(part, pictures))
+                    blocks.extend(number_pictures(to_blocks(part, pictures), numbers))
                 continue
             if (part.kind, part.name) in seen:
                 if part.name not in numbering.twice:  # written once, repeated by a loop
@@ -222,6 +245,9 @@ def build_document(
             if made is not None:
                 blocks.extend(made)
                 placed.add(part.name)
+        written = numbering.pictures.get(chapter.key)
+        if written is not None and shown > len(written):
+            findings.append(pictures_made(narasi.text, narasi.file, shown, len(written)))
         cap_findings(findings, start, narasi.file)
     if draw:
         blocks.extend(_lampiran(data, report, logo))
@@ -249,6 +275,24 @@ def build_document(
     return dok, findings
 
 
+def _ref(numbering: _Numbering, unknown: dict[str, None]) -> Callable[[object], str]:
+    """``ref('pegawai')`` → "Tabel 1.1"; an unknown name is noted in ``unknown``, once."""
+
+    def ref(name: object) -> str:
+        if not isinstance(name, str):
+            raise FilterValueError(
+                "ref() membutuhkan nama tabel atau gambar sebagai teks dalam tanda kutip, "
+                f"misalnya ref('pegawai'), bukan {type(name).__name__} ({name!r:.40})"
+            )
+        if name not in numbering.labels:
+            if len(unknown) <= MAX_FINDINGS:
+                unknown[name] = None
+            return f"[{name}?]"
+        return numbering.labels[name]
+
+    return ref
+
+
 def _logo(data: DataTahun, findings: list[Finding]) -> Picture | None:
     """The agency's logo for the cover (``logo:`` in instansi.yaml), or a finding."""
     source = data.instansi.logo
@@ -263,44 +307,6 @@ def _logo(data: DataTahun, findings: list[Finding]) -> Picture | None:
         return None
 
 
-def _pictures(
-    data: DataTahun, source: str, file: str, part: str, findings: list[Finding]
-) -> dict[str, Picture]:
-    """The pictures ``part`` shows (``![teks](foto/x.jpg)``), each read; a finding for the rest."""
-    found: dict[str, Picture] = {}
-    for match in IMAGE.finditer(part):
-        src = match["src"]
-        if src in found:
-            continue
-        try:
-            found[src] = load_picture(data.root, src, match["alt"])
-        except InputError as exc:
-            findings.append(
-                error("narasi.gambar", exc.message, Position(file, _line_of(source, src), 1))
-            )
-    return found
-
-
-def _unfilled(problem: NarrativeError, report: Report) -> str:
-    """The problem's message, saying so when the value is missing because a year is unfilled."""
-    path = problem.path or ""
-    if not problem.message.endswith(("isi datanya atau sesuaikan narasinya", "isi datanya")):
-        return problem.message
-    head, _, rest = path.partition(".")
-    key = rest.split(".", 1)[0].split("[", 1)[0]
-    ind = report.indikator.get(key) if head == "indikator" else None
-    if ind is not None and ind.realisasi is None:
-        what = f"realisasi indikator '{ind.nama}' tahun {report.tahun} belum diisi"
-    elif path.startswith("rpjmd[") and path.endswith(f".realisasi[{report.tahun}]"):
-        what = f"realisasi indikator RPJMD tahun {report.tahun} belum diisi"
-    else:
-        return problem.message
-    return (
-        f"'{path}' belum ada nilainya: {what}; isi data tahun ini (realisasi.yaml dan yang "
-        "ditandai # ISI, lihat peringatan kelengkapan.tanpa-realisasi) atau sesuaikan narasinya"
-    )
-
-
 def _placed_twice(d: Directive, file: str) -> Finding:
     return error(
         "narasi.tabel-ganda",
@@ -312,13 +318,6 @@ def _placed_twice(d: Directive, file: str) -> Finding:
 
 _UNBUILT = Paragraph(())
 """What a placed table stands for when only the findings are wanted (``draw=False``)."""
-
-
-def _line_of(source: str, needle: str) -> int:
-    for number, line in enumerate(source.splitlines(), 1):
-        if needle in line:
-            return number
-    return 1
 
 
 def _directive(
@@ -389,11 +388,23 @@ _SOURCES = {
 """Where the data of a directive whose data may be empty is written."""
 
 
+_PER_SASARAN = {
+    "pembanding": "'pembanding' indikator sasaran {} di realisasi.yaml (yang ditandai # ISI "
+    "bila ada)",
+    "perkembangan": "'riwayat' indikator sasaran {} di realisasi.yaml",
+    "renstra": "'target_renstra' indikator sasaran {} di iku.yaml",
+}
+"""The same, for a table of one sasaran (``pembanding-S1``)."""
+
+
 def _source_of(d: Directive) -> str:
     if d.kind == "daftar":
         return f"'{d.name}' di instansi.yaml"
     if (d.kind, d.name) in _SOURCES:
         return _SOURCES[d.kind, d.name]
+    prefix, _, key = d.name.rpartition("-")
+    if d.kind == "tabel" and prefix in _PER_SASARAN:
+        return _PER_SASARAN[prefix].format(key)
     return f"data tabel '{d.name}'"
 
 

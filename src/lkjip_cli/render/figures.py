@@ -29,6 +29,17 @@ def hint(name: str, data: DataTahun, report: Report) -> str:
             "gambar 'struktur-organisasi' tidak dapat digambar: "
             "isi 'struktur' (bagan organisasi) di instansi.yaml"
         )
+    key = name.removeprefix("garis-").removeprefix("tren-")
+    if name.startswith(("tren-", "garis-")) and (key == "rpjmd" or key.startswith("rpjmd-")):
+        return (
+            f"gambar '{name}' tidak dapat digambar: datanya kosong ('rpjmd' di realisasi.yaml "
+            f"memuat {len(report.rpjmd)} indikator RPJMD); isi datanya atau hapus arahan ini"
+        )
+    if name.startswith(("tren-", "garis-")) and key in report.sasaran:
+        return (
+            f"gambar '{name}' tidak dapat digambar: sasaran '{key}' tidak memiliki indikator "
+            "bertarget (target di pk.yaml); isi datanya atau hapus arahan ini"
+        )
     shown = [n for n in names(data, report) if not n.startswith("garis-")]
     return (
         f"gambar '{name}' tidak dikenal; yang ada: {', '.join(shown)}"

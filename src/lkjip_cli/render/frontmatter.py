@@ -85,7 +85,11 @@ def fill_indexes(blocks: list[Block]) -> list[Block]:
     tabs = tuple(
         (1, f"Tabel {b.number} {b.caption}") for b in blocks if isinstance(b, Table) and b.number
     )
-    figs = tuple((1, f"Gambar {b.number} {b.caption}") for b in blocks if isinstance(b, Figure))
+    figs = tuple(
+        (1, f"Gambar {b.number} {b.caption}")
+        for b in blocks
+        if isinstance(b, Figure) and b.number  # as Word lists them: numbered captions only
+    )
     entries = {"toc": headings, "tables": tabs, "figures": figs}
     return [
         dataclasses.replace(b, entries=entries[b.kind]) if isinstance(b, Index) else b

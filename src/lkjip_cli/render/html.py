@@ -179,6 +179,13 @@ def _assign_ids(blocks: Iterable[Block]) -> dict[int, str]:
     return out
 
 
+def img(picture: Picture, alt: str) -> Markup:
+    """A picture as an ``<img>`` embedding its bytes: the HTML file stands alone."""
+    return Markup(
+        '<img src="{}" alt="{}" width="{}" height="{}" style="max-width: 100%; height: auto">'
+    ).format(_data_url(picture), alt, picture.width, picture.height)
+
+
 def _percentages(widths: tuple[float, ...], columns: int) -> list[str]:
     if len(widths) != columns or not widths or sum(widths) <= 0:
         return []
@@ -263,7 +270,13 @@ def block_view(
         view["kind"] = "list"
     elif isinstance(block, Figure):
         ident = ids[id(block)]
-        view.update(kind="figure", id=ident, svg=Markup(figure_svg(block, f"{ident}-svg")))
+        content = block.content
+        drawing = (
+            img(content, block.alt or block.caption)
+            if isinstance(content, Picture)
+            else Markup(figure_svg(block, f"{ident}-svg"))
+        )
+        view.update(kind="figure", id=ident, svg=drawing)
     elif isinstance(block, Picture):  # embedded: the HTML file stands alone
         view.update(kind="picture", src=_data_url(block))
     elif isinstance(block, Cover | Letterhead):

@@ -178,6 +178,14 @@ class _Guard(NodeTransformer):
         node = cast(nodes.Concat, self.generic_visit(node))
         return _call("lkjip_concat", list(node.nodes), node.lineno)
 
+    def visit_Compare(self, node: nodes.Compare) -> nodes.Node:
+        """``a > b`` is ``lkjip_compare(a, 'gt', b)``: text against a number is a problem noted."""
+        node = cast(nodes.Compare, self.generic_visit(node))
+        args: list[nodes.Expr] = [node.expr]
+        for operand in node.ops:
+            args += [nodes.Const(operand.op, lineno=node.lineno), operand.expr]
+        return _call("lkjip_compare", args, node.lineno)
+
     def visit_List(self, node: nodes.List) -> nodes.Node:
         """``[a, b]`` is ``lkjip_built([a, b])``, charged like any call's result."""
         return _call("lkjip_built", [cast(nodes.Expr, self.generic_visit(node))], node.lineno)

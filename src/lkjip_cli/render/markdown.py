@@ -227,6 +227,16 @@ def _unique(name: str, taken: set[str]) -> str:
     return unique
 
 
+def _copy(picture: Picture, images: dict[str, bytes], taken: set[str]) -> str:
+    """The name of ``picture``'s copy beside the Markdown: ``foto/b-ñ.jpg`` → ``foto-b.jpg``."""
+    flat = re.sub(r"[^a-z0-9.]+", "-", picture.source.lower()).strip("-.")
+    name = re.sub(r"-+\.", ".", flat)
+    if images.get(name) != picture.data:  # the same picture twice is one file
+        name = _unique(name, taken)
+    images[name] = picture.data  # copied as it is
+    return name
+
+
 def list_lines(block: ListBlock, indent: str = "") -> list[str]:
     """A (nested) list as lines; lettered lists keep their letters in the text."""
     lines = []
@@ -312,9 +322,13 @@ def block_view(
     if isinstance(block, Table):
         return table_view(block)
     if isinstance(block, Figure):
-        name = image_name(block, taken)
-        images[name] = svg_file(block, name.removesuffix(".svg"))
-        alt = f"Gambar {block.number} {block.caption}" if block.number else block.caption
+        if isinstance(block.content, Picture):
+            name = _copy(block.content, images, taken)
+            alt = block.alt or block.caption
+        else:
+            name = image_name(block, taken)
+            images[name] = svg_file(block, name.removesuffix(".svg"))
+            alt = f"Gambar {block.number} {block.caption}" if block.number else block.caption
         return {
             "kind": "figure",
             "alt": escape_inline(alt.strip()),
@@ -322,11 +336,7 @@ def block_view(
             "caption": _caption("Gambar", block.number, block.caption),
         }
     if isinstance(block, Picture):
-        flat = re.sub(r"[^a-z0-9.]+", "-", block.source.lower()).strip("-.")
-        name = re.sub(r"-+\.", ".", flat)  # foto/b-ñ.jpg → foto-b.jpg
-        if images.get(name) != block.data:  # the same picture twice is one file
-            name = _unique(name, taken)
-        images[name] = block.data  # copied beside the Markdown, as it is
+        name = _copy(block, images, taken)
         return {"kind": "figure", "alt": escape_inline(block.alt), "src": name, "caption": ""}
     if isinstance(block, Index):
         title = f"**{escape_inline(block.title)}**" if block.title.strip() else ""

@@ -7,14 +7,28 @@ by the sandboxed Jinja environment before parsing) and directive lines such as
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lkjip_cli.render.blocks import Block, Heading, ListBlock, ListItem, Paragraph, Run, Runs
-from lkjip_cli.render.pictures import Picture
+from lkjip_cli.errors import InputError
+from lkjip_cli.findings import Finding, error
+from lkjip_cli.loader import Position
+from lkjip_cli.render.blocks import (
+    Block,
+    Figure,
+    Heading,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Run,
+    Runs,
+)
+from lkjip_cli.render.pictures import IMAGE, OPENING, Picture, load_picture
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -57,6 +71,96 @@ def split(rendered: str) -> list[str | Directive]:
     return [p for p in parts if not isinstance(p, str) or p.strip()]
 
 
+def at_source(parts: list[str | Directive], source: str) -> list[str | Directive]:
+    """``parts`` of the rendered text with each directive at its line in ``source``.
+
+    Placeholders and ``{% if %}`` lines shift the rendered text: the k-th
+    ``::: tabel x`` rendered is the k-th written (a loop's repeats, the last);
+    one a placeholder wrote (``::: tabel {{ nama }}``) keeps its rendered line.
+    """
+    written: dict[tuple[str, str], list[int]] = {}
+    for d in scan(source):
+        written.setdefault((d.kind, d.name), []).append(d.line)
+    seen: dict[tuple[str, str], int] = {}
+    out: list[str | Directive] = []
+    for part in parts:
+        if isinstance(part, Directive) and (lines := written.get((part.kind, part.name))):
+            k = seen.get((part.kind, part.name), 0)
+            seen[(part.kind, part.name)] = k + 1
+            part = dataclasses.replace(part, line=lines[min(k, len(lines) - 1)])
+        out.append(part)
+    return out
+
+
+def image_lines(source: str) -> list[int]:
+    """The line of every image a narrative's source writes, one entry per image, in order."""
+    return [
+        number for number, line in enumerate(source.splitlines(), 1) for _ in OPENING.finditer(line)
+    ]
+
+
+def read_pictures(
+    root: Path, part: str, source: str, file: str
+) -> tuple[dict[str, Picture], list[Finding]]:
+    """The pictures rendered Markdown ``part`` shows, each read once; a finding for the rest.
+
+    A picture is a numbered figure, captioned by its text (``![teks](...)``) or
+    its title (``![...](foto/x.jpg "judul")``): one with neither is an error,
+    since Daftar Gambar would list a bare number. ``source`` (the narrative as
+    written, in ``file``) gives each finding its line.
+    """
+    found: dict[str, Picture] = {}
+    findings: list[Finding] = []
+    for match in IMAGE.finditer(part):
+        src = match["src"]
+        where = Position(file, line_of(source, src), 1)
+        if not (match["alt"].strip() or (match["title"] or "").strip()):
+            findings.append(
+                error(
+                    "narasi.gambar-tanpa-keterangan",
+                    f"gambar '{src}' tidak berketerangan: tulis keterangannya, mis. "
+                    f"![Kegiatan lapangan]({src}); keterangan itu dicetak di bawah gambar "
+                    "('Gambar 3.1 …') dan tercantum di Daftar Gambar",
+                    where,
+                )
+            )
+        if src in found:
+            continue
+        try:
+            found[src] = load_picture(root, src, match["alt"])
+        except InputError as exc:
+            findings.append(error("narasi.gambar", exc.message, where))
+    return found, findings
+
+
+def number_pictures(blocks: list[Block], numbers: Iterator[str]) -> list[Block]:
+    """``blocks`` with each picture's figure given the next number of its chapter."""
+    return [
+        dataclasses.replace(b, number=next(numbers, "")) if isinstance(b, Figure) else b
+        for b in blocks
+    ]
+
+
+def pictures_made(source: str, file: str, shown: int, written: int) -> Finding:
+    """More pictures shown than written: a loop or a placeholder made some, which have no number."""
+    lines = image_lines(source)
+    return error(
+        "narasi.gambar",
+        f"narasi ini menampilkan {shown} gambar, padahal hanya {written} yang ditulis: "
+        "gambar yang dihasilkan perulangan ({% for %}) atau isian tidak dapat diberi nomor; "
+        "tulis setiap gambar langsung di narasi",
+        Position(file, lines[-1] if lines else 1, 1),
+    )
+
+
+def line_of(source: str, needle: str) -> int:
+    """The first line of ``source`` holding ``needle`` (1 when none does)."""
+    for number, line in enumerate(source.splitlines(), 1):
+        if needle in line:
+            return number
+    return 1
+
+
 QUOTES = "“”‘’"
 """Indonesian quotation marks (PUEBI): double, then single within; ’ is also the apostrophe."""
 
@@ -78,10 +182,12 @@ def _markdown() -> MarkdownIt:
 
 
 def to_blocks(markdown: str, pictures: Mapping[str, Picture] | None = None) -> list[Block]:
-    """Parse a Markdown chunk into heading, paragraph, list and picture blocks.
+    """Parse a Markdown chunk into heading, paragraph, list and figure blocks.
 
-    An image (``![teks](foto/x.jpg)``) becomes the picture of ``pictures`` read
-    from that path, on its own after the paragraph's text; one not read is left
+    An image (``![teks](foto/x.jpg)``) becomes a figure of the picture of
+    ``pictures`` read from that path, on its own after the paragraph's text,
+    captioned by its title (``"judul"``) or else its text, and not numbered yet
+    (the document numbers it with its chapter's charts); one not read is left
     out (its finding is made where it was read).
     """
     from markdown_it.common.normalize_url import normalizeLink
@@ -95,13 +201,19 @@ def to_blocks(markdown: str, pictures: Mapping[str, Picture] | None = None) -> l
 
 def _paragraph(inline: Token, pictures: Mapping[str, Picture]) -> list[Block]:
     shown = [
-        pictures[src]
+        _figure(pictures[src], child)
         for child in inline.children or []
         if child.type == "image" and (src := str(child.attrGet("src") or "")) in pictures
     ]
     runs = _runs(inline)
     text: list[Block] = [Paragraph(runs)] if "".join(r.text for r in runs).strip() else []
     return [*text, *shown]
+
+
+def _figure(picture: Picture, image: Token) -> Figure:
+    alt = image.content.strip()
+    caption = str(image.attrGet("title") or "").strip() or alt
+    return Figure(picture, picture.source, "", caption, picture.width_cm, alt=alt)
 
 
 def _blocks(
@@ -122,7 +234,7 @@ def _blocks(
         elif tok.type in {"bullet_list_open", "ordered_list_open"}:
             block, i, shown = _list(tokens, i, pictures or {})
             out.append(block)
-            out.extend(shown)  # a list item's picture follows its list
+            out.extend(shown)  # a list item's figure follows its list
         elif tok.type in {"fence", "code_block"}:
             out.append(Paragraph((Run(tok.content.strip()),)))
             i += 1
@@ -133,13 +245,13 @@ def _blocks(
 
 def _list(
     tokens: list[Token], i: int, pictures: Mapping[str, Picture]
-) -> tuple[ListBlock, int, list[Picture]]:
+) -> tuple[ListBlock, int, list[Figure]]:
     opener = tokens[i]
     ordered = opener.type == "ordered_list_open"
     close = "ordered_list_close" if ordered else "bullet_list_close"
     start = int(opener.attrGet("start") or 1) if ordered else 1
     items: list[ListItem] = []
-    shown: list[Picture] = []
+    shown: list[Figure] = []
     i += 1
     while tokens[i].type != close:
         if tokens[i].type == "list_item_open":
@@ -155,7 +267,7 @@ def _list(
                     children = b
                 elif isinstance(b, Heading):
                     runs.append(Run(b.text, bold=True))
-                elif isinstance(b, Picture):
+                elif isinstance(b, Figure):
                     shown.append(b)
             items.append(ListItem(tuple(runs), children))
         i += 1

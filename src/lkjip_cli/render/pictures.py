@@ -23,8 +23,10 @@ MAX_PICTURE_BYTES = 8 * 1024 * 1024
 
 _PNG = b"\x89PNG\r\n\x1a\n"
 _SOF = frozenset({0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF})
-IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]*)\]\((?P<src>[^)\s]+)(?:\s+\"[^\"\n]*\")?\)")
+IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]*)\]\((?P<src>[^)\s]+)(?:\s+\"(?P<title>[^\"\n]*)\")?\)")
 """A Markdown image, as a narrative writes it."""
+OPENING = re.compile(r"!\[[^\]\n]*\]\(")
+"""The start of a Markdown image, whatever its path (which may be a placeholder)."""
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ reported (:mod:`lkjip_cli.render.sandbox_poison`).
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal, DivisionByZero
 from typing import Any
@@ -36,7 +37,9 @@ from lkjip_cli.render.limits import (
     size_of,
 )
 from lkjip_cli.render.sandbox_errors import (
+    COMPARISONS,
     NARRATIVE_FILENAME,
+    SYMBOLS,
     describe,
     operation_at,
     placeholder_at,
@@ -130,6 +133,7 @@ class _NarrativeSandbox(ImmutableSandboxedEnvironment):
     """
 
     intercepted_binops = frozenset({"*", "**", "+", "%", "-", "/", "//"})
+    intercepted_unops = frozenset({"-", "+"})
 
     def __init__(self, budget: Budget, problems: Problems | None = None, **options: Any) -> None:
         super().__init__(**options)
@@ -153,6 +157,9 @@ class _NarrativeSandbox(ImmutableSandboxedEnvironment):
         self.budget.step()
         if isinstance(obj, LoopContext) and args:  # loop(children) in a recursive loop
             args = (self.lkjip_steps(args[0]), *args[1:])
+        if not callable(obj) and not isinstance(obj, Undefined) and self.problems is not None:
+            self.problems.failed(f"nilai {kind(obj)} tidak dapat dipanggil seperti fungsi", None)
+            return refused("()")
         result = super().call(context, obj, *args, **kwargs)
         self.budget.build(result)
         return result
@@ -177,10 +184,15 @@ class _NarrativeSandbox(ImmutableSandboxedEnvironment):
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         self.budget.step()
         if operator == "%" and isinstance(left, str):
-            raise SecurityError(
+            why = (
                 "format teks dengan % tidak diizinkan; pakai filter rupiah, angka, desimal "
                 "atau persen"
             )
+            if self.problems is None:
+                raise SecurityError(why)
+            assert self.problems.tree is not None
+            self.problems.failed(why, operation_at(self.problems.tree, self.problems.line(), "%"))
+            return refused(operator)
         if (
             operator == "**"
             and isinstance(right, int | Decimal)
@@ -219,15 +231,60 @@ class _NarrativeSandbox(ImmutableSandboxedEnvironment):
         self.budget.build(result)
         return result
 
+    def call_unop(self, context: Any, operator: str, arg: Any) -> Any:
+        """``-x``: of a value with no sign (a text), a problem noted, not fatal."""
+        try:
+            return super().call_unop(context, operator, arg)
+        except TypeError:
+            if self.problems is None:
+                raise
+            self.problems.failed(f"tanda '{operator}' tidak dapat dipakai pada {kind(arg)}", None)
+            return refused(operator)
+
     def lkjip_steps(self, iterable: Iterable[Any]) -> Iterator[Any]:
-        """What a ``{% for %}`` loops over, one step of the budget per item."""
-        for item in iterable:
+        """What a ``{% for %}`` loops over, one step of the budget per item.
+
+        A value no loop can go through (``{% for x in tahun %}``) is a problem
+        noted like a refused filter: the loop is empty and the render goes on.
+        """
+        try:
+            items = iter(iterable)
+        except TypeError:
+            if self.problems is None:
+                raise
+            self.problems.failed(
+                f"nilai {kind(iterable)} tidak dapat diulang dengan {{% for %}}; yang dapat "
+                "diulang: daftar atau kumpulan nilai",
+                self.problems.written(nodes.For),
+            )
+            return
+        for item in items:
             self.budget.step()
             yield item
 
     def lkjip_built(self, value: Any) -> Any:
         """A list, tuple or dict literal, charged by :meth:`call` like any result."""
         return value
+
+    def lkjip_compare(self, left: Any, *pairs: Any) -> Any:
+        """``a > b`` (and ``a < b < c``), a comparison no value can make noted, not fatal."""
+        result: Any = True
+        for op, right in zip(pairs[::2], pairs[1::2], strict=True):
+            try:
+                result = COMPARISONS[op](left, right)
+            except TypeError:
+                if self.problems is None:
+                    raise
+                self.problems.failed(
+                    f"perbandingan '{SYMBOLS[op]}' tidak dapat dijalankan pada {kind(left)} "
+                    f"dan {kind(right)}",
+                    self.problems.written(nodes.Compare),
+                )
+                return refused(SYMBOLS[op])
+            if not result:
+                return result
+            left = right
+        return result
 
     def lkjip_concat(self, *parts: Any) -> str:
         """``a ~ b``: Jinja's join, refused before it grows past :data:`MAX_TEXT`."""
@@ -238,6 +295,13 @@ class _NarrativeSandbox(ImmutableSandboxedEnvironment):
     def lkjip_emit(self, value: Any) -> str:
         """A piece of output (or of ``~``) as text, refused before ``str()`` grows too long."""
         if not isinstance(value, str):
+            if callable(value) and not isinstance(value, Undefined) and self.problems:
+                # a function's text is Python's (<function ...>), not the report's
+                self.problems.failed(
+                    "ini fungsi, bukan nilai: panggil dengan argumennya, mis. ref('pegawai')",
+                    None,
+                )
+                return ""
             check_length(printed_size(value, self.budget))
         return str(value)
 
@@ -326,7 +390,11 @@ def render_narrative(
     try:
         parsed = _parse(env, source, file)
         problems.parse = lambda: _parse(env, source, file)
-        rendered = _render(env, problems, parsed, context, budget)
+        guarded_context = {
+            k: guarded_filter(k, v, problems, call=True) if inspect.isfunction(v) else v
+            for k, v in context.items()
+        }
+        rendered = _render(env, problems, parsed, guarded_context, budget)
     except NarrativeError as exc:
         raise _together(problems, exc) from None
     if problems.errors:

@@ -8,8 +8,9 @@ narrative wrote it (``sasaran.S9``) and suggest the one probably meant.
 from __future__ import annotations
 
 import difflib
+import operator
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from jinja2 import TemplateSyntaxError, nodes
@@ -105,6 +106,16 @@ def join(base: str, key: object) -> str:
     return f"{base}[{key!r}]" if isinstance(key, str) else f"{base}[{key}]"
 
 
+COMPARISONS: dict[str, Callable[[Any, Any], Any]] = {
+    "eq": operator.eq, "ne": operator.ne, "gt": operator.gt, "gteq": operator.ge,
+    "lt": operator.lt, "lteq": operator.le,
+    "in": lambda a, b: a in b, "notin": lambda a, b: a not in b,
+}  # fmt: skip
+"""Jinja's comparison operators (``nodes.Operand.op``) as functions."""
+SYMBOLS = {"eq": "==", "ne": "!=", "gt": ">", "gteq": ">=", "lt": "<", "lteq": "<=",
+           "in": "in", "notin": "not in"}  # fmt: skip
+"""How a narrative writes each comparison."""
+
 _OPERATORS = {"+": nodes.Add, "-": nodes.Sub, "*": nodes.Mul, "/": nodes.Div,
               "//": nodes.FloorDiv, "**": nodes.Pow, "%": nodes.Mod}  # fmt: skip
 
@@ -121,6 +132,13 @@ def operation_at(tree: nodes.Template, line: int | None, operator: str) -> str |
 def _text(node: nodes.Node) -> str:
     if isinstance(node, nodes.Const):
         return repr(node.value)
+    if isinstance(node, nodes.BinExpr):
+        return f"{_text(node.left)} {node.operator} {_text(node.right)}"
+    if isinstance(node, nodes.Compare):
+        tail = " ".join(f"{SYMBOLS[o.op]} {_text(o.expr)}" for o in node.ops)
+        return f"{_text(node.expr)} {tail}"
+    if isinstance(node, nodes.Concat):
+        return " ~ ".join(_text(n) for n in node.nodes)
     return dotted(node) or "…"
 
 
@@ -188,6 +206,43 @@ def dotted(node: nodes.Node) -> str | None:
             return f"{base}[{key}]"
         return f"{base}.{key}"
     return None
+
+
+UNKNOWN = object()
+"""What :func:`resolve` gives for an expression it cannot evaluate by looking values up."""
+
+
+def resolve(node: nodes.Node, context: Mapping[str, Any]) -> Any:
+    """The value of a constant or a path (``sasaran.S1.capaian``) in ``context``, or UNKNOWN.
+
+    Only looks values up (a loop's variable, a filter's result or an operation is
+    UNKNOWN): it names which of several placeholders failed, nothing more.
+    """
+    if isinstance(node, nodes.Const):
+        return node.value
+    if isinstance(node, nodes.Name):
+        return context.get(node.name, UNKNOWN)
+    if not isinstance(node, nodes.Getattr | nodes.Getitem):
+        return UNKNOWN
+    base, key = resolve(node.node, context), _key_of(node)
+    if base is UNKNOWN or key is None:
+        return UNKNOWN
+    if isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const):
+        key = node.arg.value
+    if isinstance(base, Mapping):
+        return base.get(key, UNKNOWN)
+    return getattr(base, key, UNKNOWN) if isinstance(key, str) else UNKNOWN
+
+
+def expression(node: nodes.Node) -> str:
+    """An expression as written, as far as a message needs: ``a.b | persen | desimal(2)``."""
+    if isinstance(node, nodes.Filter):
+        args = ", ".join(expression(a) for a in node.args)
+        head = "…" if node.node is None else expression(node.node)
+        return f"{head} | {node.name}" + (f"({args})" if args else "")
+    if isinstance(node, nodes.Call):
+        return f"{_text(node.node)}({', '.join(expression(a) for a in node.args)})"
+    return _text(node)
 
 
 def _names_of(obj: object) -> Iterator[str]:

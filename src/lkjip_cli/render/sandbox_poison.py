@@ -8,6 +8,7 @@ one run reports every problem of a narrative (:mod:`lkjip_cli.render.sandbox`).
 
 from __future__ import annotations
 
+import inspect
 import reprlib
 import sys
 from collections.abc import Callable, Iterator, Mapping
@@ -21,10 +22,12 @@ from lkjip_cli.loader import Position
 from lkjip_cli.render.jinja import FilterValueError
 from lkjip_cli.render.sandbox_errors import (
     NARRATIVE_FILENAME,
-    dotted,
+    UNKNOWN,
     explain_missing,
+    expression,
     join,
     placeholder_at,
+    resolve,
 )
 
 
@@ -103,6 +106,10 @@ class Problems:
         found = self.paths.get(id(value))
         return found[1] if found is not None and found[0] is value else None
 
+    def resolve(self, node: nodes.Node) -> Any:
+        """The value an expression names, from the context; :data:`UNKNOWN` when it cannot tell."""
+        return resolve(node, self.context)
+
     def reached(self, container: Any, key: Any, value: Any) -> None:
         """Remember that ``value`` is ``container``'s ``key``."""
         base = self.path_of(container)
@@ -126,6 +133,18 @@ class Problems:
         assert self.tree is not None
         path, message = explain_missing(name, obj, self.tree, line, self.context, known)
         self.add(path, message, line)
+
+    def written(self, kind: type[nodes.Node]) -> str | None:
+        """The first ``kind`` of expression on the line being rendered, as written.
+
+        For a ``{% for %}``, what it loops over.
+        """
+        line = self.line()
+        assert self.tree is not None
+        for node in self.tree.find_all(kind):
+            if line is None or node.lineno == line:
+                return expression(node.iter if isinstance(node, nodes.For) else node)
+        return None
 
     def failed(self, message: str, subject: str | None) -> None:
         """A filter or an operator refused a value; ``subject`` is the placeholder, if known."""
@@ -233,22 +252,36 @@ def kind(value: object) -> str:
     return type(value).__name__
 
 
-def guarded_filter(name: str, apply: Any, problems: Problems) -> Any:
-    """A narrative filter that reports a refused value and gives a silent poison instead."""
+def guarded_filter(name: str, apply: Any, problems: Problems, *, call: bool = False) -> Any:
+    """A filter (or, with ``call``, a function: ``ref``) whose refusal is noted, not fatal.
 
-    def run(value: Any, *args: Any, **kwargs: Any) -> Any:
-        for arg in (value, *args, *kwargs.values()):
+    A refused value gives a silent poison and the render goes on.
+    """
+    signature = inspect.signature(apply)
+    what = f"{name}()" if call else f"filter '{name}'"
+
+    def run(*args: Any, **kwargs: Any) -> Any:
+        for arg in (*args, *kwargs.values()):
             if isinstance(arg, Undefined):
                 arg._fail_with_undefined_error()
                 return refused(name)
         try:
-            return apply(value, *args, **kwargs)
+            signature.bind(*args, **kwargs)
+        except TypeError:
+            given = len(args) - (0 if call else 1) + len(kwargs)
+            problems.failed(
+                f"{what} tidak menerima {given} argumen yang diberikan (lihat docs/narasi.md)",
+                _subject(problems, name, args, call),
+            )
+            return refused(name)
+        try:
+            return apply(*args, **kwargs)
         except FilterValueError as exc:
-            problems.failed(str(exc), _filter_subject(problems, name, value))
+            problems.failed(str(exc), _subject(problems, name, args, call))
         except (TypeError, ValueError, ArithmeticError):
             problems.failed(
-                f"filter '{name}' tidak dapat memformat nilai {kind(value)}",
-                _filter_subject(problems, name, value),
+                f"{what} tidak dapat memformat nilai {kind(args[0] if args else None)}",
+                _subject(problems, name, args, call),
             )
         return refused(name)
 
@@ -256,21 +289,38 @@ def guarded_filter(name: str, apply: Any, problems: Problems) -> Any:
     return run
 
 
-def _filter_subject(problems: Problems, name: str, value: object) -> str | None:
-    """``indikator.x.capaian | persen`` as written, for the filter ``name`` on this line.
+def _subject(problems: Problems, name: str, given: tuple[Any, ...], call: bool) -> str | None:
+    """``indikator.x.capaian | persen`` (or ``ref(tahun)``) as written, for ``name`` that failed.
 
-    Of several such filters on the line, the one applied to the path ``value`` was
-    reached by.
+    Of the filters ``name`` on the line (``{{ a | persen }} dan {{ b | persen | angka }}``),
+    the first whose value and arguments, where the narrative names them, are those
+    the filter was given: not merely the first placeholder of the line.
     """
     line = problems.line()
     assert problems.tree is not None
-    written = [
-        path
-        for node in problems.tree.find_all(nodes.Filter)
-        if node.name == name and (line is None or node.lineno == line) and node.node is not None
-        if (path := dotted(node.node)) is not None
-    ]
-    reached = problems.path_of(value)
-    if reached is not None and (reached in written or len(set(written)) > 1):
-        return f"{reached} | {name}"
-    return f"{written[0]} | {name}" if written else None
+    candidates: list[tuple[nodes.Node, tuple[nodes.Node, ...]]] = []
+    for node in problems.tree.find_all((nodes.Filter, nodes.Call)):
+        if line is not None and node.lineno != line:
+            continue
+        if isinstance(node, nodes.Filter) and not call and node.name == name and node.node:
+            candidates.append((node, (node.node, *node.args)))
+        elif (
+            isinstance(node, nodes.Call)
+            and call
+            and isinstance(node.node, nodes.Name)
+            and node.node.name == name
+        ):
+            candidates.append((node, tuple(node.args)))
+    for found, written in candidates:
+        if len(written) == len(given) and all(
+            _agrees(problems.resolve(w), g) for w, g in zip(written, given, strict=True)
+        ):
+            return expression(found)
+    return expression(candidates[0][0]) if candidates else None
+
+
+def _agrees(written: object, given: object) -> bool:
+    """A value the narrative names is the value given (one it cannot tell agrees with any)."""
+    if written is UNKNOWN or written is given:
+        return True
+    return type(written) is type(given) and written == given

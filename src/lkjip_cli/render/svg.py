@@ -317,7 +317,9 @@ def figure_svg(figure: Figure, ident: str) -> str:
     desc = figure.alt or figure.caption
     if isinstance(figure.content, Chart):
         return chart_svg(figure.content, figure.width_cm, ident, title, desc)
-    return diagram_svg(figure.content, figure.width_cm, ident, title, desc)
+    if isinstance(figure.content, Diagram):
+        return diagram_svg(figure.content, figure.width_cm, ident, title, desc)
+    raise TypeError("a picture is embedded as it is, not drawn as SVG")
 
 
 def svg_file(figure: Figure, ident: str) -> bytes:

@@ -287,6 +287,59 @@ def test_a_refused_filter_names_the_placeholder_it_was_given() -> None:
     assert [p.path for p in err.problems] == ["sasaran.S1.nama | persen", "rasio | persen"]
 
 
+@pytest.mark.parametrize(
+    ("source", "path", "said"),
+    [
+        # two filters on a line, only the second wrong; then only the first
+        (
+            "{{ tahun | angka }} {{ sasaran.S1.nama | persen }}",
+            "sasaran.S1.nama | persen",
+            "persen",
+        ),
+        (
+            "{{ sasaran.S1.nama | persen }} {{ tahun | angka }}",
+            "sasaran.S1.nama | persen",
+            "persen",
+        ),
+        # the same filter twice
+        ("{{ tahun | angka }} {{ sasaran.S2.nama | angka }}", "sasaran.S2.nama | angka", "angka"),
+        ("{{ sasaran.S2.nama | angka }} {{ tahun | angka }}", "sasaran.S2.nama | angka", "angka"),
+        # two filters on one placeholder: the second refuses the text the first made
+        (
+            "{{ sasaran.S2.nama | lower }} {{ anggaran.serapan | persen | angka }}",
+            "anggaran.serapan | persen | angka",
+            "angka",
+        ),
+        # a filter's argument is wrong, not its value
+        (
+            "{{ tahun | banding(2023) }} {{ tahun | banding(sasaran.S1.nama) }}",
+            "tahun | banding(sasaran.S1.nama)",
+            "banding",
+        ),
+        # a value that is no path
+        (
+            "{{ anggaran.serapan | angka }} {{ (anggaran.serapan ~ '%') | angka }}",
+            "anggaran.serapan ~ '%' | angka",
+            "angka",
+        ),
+    ],
+)
+def test_a_refused_filter_names_the_filter_and_placeholder_that_failed(
+    source: str, path: str, said: str
+) -> None:
+    err = fails(source)
+    assert [p.path for p in err.problems] == [path]
+    assert err.message.startswith(f"'{path}': filter '{said}' ")
+
+
+def test_a_filter_given_an_argument_it_takes_not_says_so() -> None:
+    err = fails("{{ anggaran.serapan | desimal(2) }}")
+    assert err.message == (
+        "'anggaran.serapan | desimal(2)': filter 'desimal' tidak menerima 1 argumen yang "
+        "diberikan (lihat docs/narasi.md)"
+    )
+
+
 def test_a_missing_key_is_named_by_the_path_it_was_reached_by() -> None:
     source = "{{ x.riwayat[2023] | persen }} {{ x.selisih_tahun[2023] | persen }}"
     x = {"riwayat": {2023: Decimal(1)}, "selisih_tahun": {}}
@@ -428,9 +481,10 @@ def test_literal_text_is_charged_where_it_can_repeat() -> None:
 def test_text_formatting_with_percent_is_refused_but_modulo_works() -> None:
     assert render("{{ 7 % 3 }} {{ tahun % 100 }}") == "1 24"
     for source in ("{{ '%s' % tahun }}", "{{ '%1000000000s' % 'a' }}", "{{ '%d' % 1 }}"):
+        # noted like a refused filter, naming the operation as written
         assert fails(source).message.endswith(
-            "(format teks dengan % tidak diizinkan; pakai "
-            "filter rupiah, angka, desimal atau persen)"
+            "': format teks dengan % tidak diizinkan; pakai "
+            "filter rupiah, angka, desimal atau persen"
         )
 
 
@@ -510,6 +564,31 @@ def test_a_comparison_that_fails_names_its_placeholder() -> None:
     err = fails("Satu.\n{% if sasaran.S1.nama > 100 %}x{% endif %}")
     assert err.line == 2
     assert err.message == (
-        "'sasaran.S1.nama': gagal mengisi narasi: jenis nilainya tidak cocok untuk operasi "
-        "ini (misalnya teks dengan bilangan)"
+        "'sasaran.S1.nama > 100': perbandingan '>' tidak dapat dijalankan pada teks dan bilangan"
     )
+
+
+def test_problems_after_a_failed_comparison_loop_call_or_sign_are_reported_too() -> None:
+    err = fails(
+        "{% if sasaran.S1.nama > 100 %}x{% endif %}\n"
+        "{% for x in tahun %}{{ x }}{% endfor %}\n"
+        "{{ tahun(1) }}\n"
+        "{{ ref }}\n"
+        "{{ 1 < 2 < 3 }} {{ 'b' in sasaran.S1.nama }}\n"
+        "{{ -sasaran.S1.nama }} {{ '%d' % 1 }}\n"
+        "{{ sasaran.S9 }}",
+        ref=lambda name: name,
+    )
+    assert [(p.line, p.message) for p in err.problems] == [
+        (1, "'sasaran.S1.nama > 100': perbandingan '>' tidak dapat dijalankan pada teks dan "
+         "bilangan"),
+        (2, "'tahun': nilai bilangan tidak dapat diulang dengan {% for %}; yang dapat diulang: "
+         "daftar atau kumpulan nilai"),
+        (3, "'tahun': nilai bilangan tidak dapat dipanggil seperti fungsi"),
+        (4, "'ref': ini fungsi, bukan nilai: panggil dengan argumennya, mis. ref('pegawai')"),
+        (6, "'sasaran.S1.nama': tanda '-' tidak dapat dipakai pada teks"),
+        (6, "''%d' % 1': format teks dengan % tidak diizinkan; pakai filter rupiah, angka, "
+         "desimal atau persen"),
+        (7, "'sasaran.S9' tidak dikenal; yang ada: S1, S2"),
+    ]  # fmt: skip
+    assert render("{{ 1 < 2 < 3 }} {{ 3 < 2 < 5 }} {{ 'b' not in 'abc' }}") == "True False False"

@@ -165,10 +165,126 @@ def test_a_missing_logo_is_a_finding(year: Path, tmp_path: Path) -> None:
     )
 
 
+def _built(year: Path, out: Path, formats: str) -> str:
+    """Build ``year`` into ``out`` (exit 0); its Markdown."""
+    result = runner.invoke(app, ["build", str(year), "--out", str(out), "--format", formats])
+    assert result.exit_code == 0, result.output
+    return (out / "lkjip-2024.md").read_text(encoding="utf-8")
+
+
 def test_a_picture_in_a_list_item_follows_its_list(year: Path, tmp_path: Path) -> None:
     _add(year, "1. Penyaluran bantuan ![Penyaluran](foto/a.png)\n2. Pendampingan")
+    md = _built(year, tmp_path / "out", "md")
+    assert (
+        "1. Penyaluran bantuan\n2. Pendampingan\n\n**Gambar 3.1** Penyaluran\n\n"
+        "![Penyaluran](foto-a.png)"
+    ) in md
+
+
+def test_pictures_are_figures_numbered_with_the_charts(year: Path, tmp_path: Path) -> None:
+    _add(
+        year,
+        "![Kegiatan lapangan](foto/a.png)\n\n::: gambar tren-S1\n\n"
+        "Lihat {{ ref('tren-S2') }}.\n\n"
+        '![Foto kedua](foto/b.jpg "Pendampingan keluarga")\n\n::: gambar tren-S2',
+    )
     out = tmp_path / "out"
-    result = runner.invoke(app, ["build", str(year), "--out", str(out), "--format", "md"])
+    result = runner.invoke(app, ["build", str(year), "--out", str(out)])
     assert result.exit_code == 0, result.output
+    # picture, chart, picture, chart: 3.1 to 3.4; a title is the caption, the text the alt
     md = (out / "lkjip-2024.md").read_text(encoding="utf-8")
-    assert "1. Penyaluran bantuan\n2. Pendampingan\n\n![Penyaluran](foto-a.png)" in md
+    listed = re.findall(r"^- (Gambar 3\.\d) (.*)$", md, re.MULTILINE)
+    assert [n for n, _ in listed] == ["Gambar 3.1", "Gambar 3.2", "Gambar 3.3", "Gambar 3.4"]
+    assert listed[0][1] == "Kegiatan lapangan" and listed[2][1] == "Pendampingan keluarga"
+    # captioned above, as the charts are
+    assert "**Gambar 3.1** Kegiatan lapangan\n\n![Kegiatan lapangan](foto-a.png)" in md
+    assert "**Gambar 3.3** Pendampingan keluarga\n\n![Foto kedua](foto-b.jpg)" in md
+    assert "Lihat Gambar 3.4." in md  # ref() counts the pictures before the chart
+    html = (out / "lkjip-2024.html").read_text(encoding="utf-8")
+    assert '<a href="#gambar-3-1">Gambar 3.1 Kegiatan lapangan</a>' in html
+    assert '<a href="#gambar-3-3">Gambar 3.3 Pendampingan keluarga</a>' in html
+    assert re.search(
+        r'<figure id="gambar-3-3">\n<figcaption><span class="number">Gambar 3.3</span> '
+        r'Pendampingan keluarga</figcaption>\n<img src="data:image/jpeg;base64,[^"]*" '
+        r'alt="Foto kedua"',
+        html,
+    )
+    with zipfile.ZipFile(out / "lkjip-2024.docx") as docx:
+        body = docx.read("word/document.xml").decode("utf-8")
+    text = re.sub(r"<[^>]+>", "", body)
+    # Daftar Gambar (cached TOC entries) and the captions (SEQ fields), in order
+    assert text.index("Gambar 3.1 Kegiatan lapangan") < text.index("Gambar 3.3 Pendampingan")
+    assert body.count("SEQ Gambar") == 4
+    assert '<wp:docPr id="' in body and 'name="Gambar 3.3" descr="Foto kedua"' in body
+
+
+def test_a_picture_without_text_or_title_is_an_error(year: Path, tmp_path: Path) -> None:
+    line = _add(year, "![](foto/a.png)")
+    check = runner.invoke(app, ["check", str(year)])
+    assert check.exit_code == 1
+    assert f"bab-3.md\n  {line}:1: galat [narasi.gambar-tanpa-keterangan] gambar 'foto/a.png'" in (
+        check.output
+    )
+    build = runner.invoke(app, ["build", str(year), "--out", str(tmp_path / "out")])
+    assert build.exit_code == 1 and "narasi.gambar-tanpa-keterangan" in build.output
+    titled = year / "narasi" / "bab-3.md"
+    titled.write_text(
+        titled.read_text(encoding="utf-8").replace("(foto/a.png)", '(foto/a.png "Judul foto")'),
+        encoding="utf-8",
+    )
+    again = runner.invoke(app, ["build", str(year), "--out", str(tmp_path / "out")])
+    assert again.exit_code == 0, again.output
+    md = (tmp_path / "out" / "lkjip-2024.md").read_text(encoding="utf-8")
+    assert "**Gambar 3.1** Judul foto" in md
+
+
+def test_a_picture_a_loop_repeats_is_an_error(year: Path, tmp_path: Path) -> None:
+    line = _add(year, "{% for n in [1, 2] %}\n![Foto {{ n }}](foto/a.png)\n{% endfor %}") + 1
+    check = runner.invoke(app, ["check", str(year)])
+    assert check.exit_code == 1
+    assert (
+        f"bab-3.md\n  {line}:1: galat [narasi.gambar] narasi ini menampilkan 2 gambar, "
+        "padahal hanya 1 yang ditulis"
+    ) in check.output
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+    reason="LibreOffice and poppler are installed by .ci/run",
+)
+def test_a_picture_is_a_listed_figure_in_the_pdf(year: Path, tmp_path: Path) -> None:
+    import subprocess
+
+    _add(year, "![Kegiatan lapangan](foto/a.png)")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(year), "--out", str(out), "--format", "pdf"])
+    assert result.exit_code == 0, result.output
+    pdf = out / "lkjip-2024.pdf"
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    # in Daftar Gambar (with its page) and under the picture
+    assert re.search(r"Gambar 3\.1 Kegiatan lapangan\s*\.{3,}\s*\d+", text)
+    assert len(re.findall(r"Gambar 3\.1 Kegiatan lapangan", text)) == 2
+    images = subprocess.run(
+        ["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    assert re.search(r"\bimage\s+40\s+20\b", images)  # the 40 × 20 PNG, embedded
+
+
+def test_a_picture_in_the_front_matter_is_captioned_but_not_numbered(
+    year: Path, tmp_path: Path
+) -> None:
+    path = year / "narasi" / "kata-pengantar.md"
+    path.write_text(
+        path.read_text(encoding="utf-8") + "\n![Foto pimpinan](foto/a.png)\n", encoding="utf-8"
+    )
+    _add(year, "![Kegiatan lapangan](foto/a.png)")
+    out = tmp_path / "out"
+    md = _built(year, out, "md,docx")
+    assert "**Foto pimpinan**\n\n![Foto pimpinan](foto-a.png)" in md
+    # BAB III's picture is still the first figure of its chapter; only it is listed
+    assert re.findall(r"^- Gambar.*$", md, re.MULTILINE) == ["- Gambar 3.1 Kegiatan lapangan"]
+    with zipfile.ZipFile(out / "lkjip-2024.docx") as docx:
+        body = docx.read("word/document.xml").decode("utf-8")
+    assert body.count("SEQ Gambar") == 1

@@ -42,7 +42,7 @@ from lkjip_cli.render.docx.ooxml import EMU_PER_TWIP, add_text, el, paragraph, s
 from lkjip_cli.render.docx.plan import FIGURE_KIND, TABLE_KIND, Plan
 from lkjip_cli.render.docx.signatures import signature_paragraphs, signatures_table
 from lkjip_cli.render.docx.tables import build_table
-from lkjip_cli.render.graphics import Chart
+from lkjip_cli.render.graphics import Chart, Diagram
 from lkjip_cli.render.pictures import Picture
 
 _STYLE_ALIGN = {"body": "justify", "small": "justify"}
@@ -113,7 +113,7 @@ class Writer:
             case Figure():
                 self._figure(position, block)
             case Picture():
-                self._picture(block)
+                self._picture(block, block.alt)
             case PageBreak():
                 self.break_before = True
             case Section():
@@ -244,37 +244,48 @@ class Writer:
         # Captioned above, as the reference does (``Gambar 1.1`` over the organisation
         # chart), kept with the figure; space after it, as after a table.
         self._caption(position, FIGURE_KIND, figure.number, figure.caption, above=True)
-        p = self._new_paragraph(styles.FIGURE)
-        cx = min(Cm(figure.width_cm), self.text_width * EMU_PER_TWIP)
         descr = figure.alt or figure.caption
+        name = f"Gambar {figure.number}".strip()
+        if isinstance(figure.content, Picture):
+            self._picture(figure.content, descr, name)
+        else:
+            self._drawing(figure.content, figure.width_cm, descr, name)
+        self._spacer(position)
+
+    def _drawing(self, content: Chart | Diagram, width_cm: float, descr: str, name: str) -> None:
+        """A chart (a Word chart part) or a diagram (shapes), on its own line."""
+        p = self._new_paragraph(styles.FIGURE)
+        cx = min(Cm(width_cm), self.text_width * EMU_PER_TWIP)
         shape_id = self.next_shape_id
-        if isinstance(figure.content, Chart):
+        if isinstance(content, Chart):
             self.charts += 1
             created = dt.datetime.combine(self.dok.date, dt.time(0, 0))
-            rid = add_chart(self.document, figure.content, self.charts, self.font, created)
-            cy = round(cx * figure.content.height_cm / figure.width_cm)
+            rid = add_chart(self.document, content, self.charts, self.font, created)
+            cy = round(cx * content.height_cm / width_cm)
             graphic = chart_graphic(rid)
             self.next_shape_id += 1
         else:
-            diagram = figure.content
+            diagram = content
             cy = round(cx * diagram.height / diagram.width)
             graphic, self.next_shape_id = diagram_graphic(diagram, cx, cy, shape_id + 1, self.font)
-        name = f"Gambar {figure.number}".strip()
         p.append(parse_xml(inline_run(cx, cy, shape_id, name, descr, graphic)))
-        self._spacer(position)
 
-    def _picture(self, picture: Picture) -> None:
+    def _picture(self, picture: Picture, descr: str, name: str = "") -> None:
         """A planner's PNG or JPEG, embedded as it is, at most the text's width."""
         cx = min(Cm(picture.width_cm), self.text_width * EMU_PER_TWIP)
         cy = round(cx * picture.height / picture.width)
         run = sub(self._new_paragraph(styles.FIGURE), "w:r")
-        run.append(self._inline(picture, cx, cy))
+        run.append(self._inline(picture, cx, cy, descr, name))
 
-    def _inline(self, picture: Picture, cx: int, cy: int) -> BaseOxmlElement:
+    def _inline(
+        self, picture: Picture, cx: int, cy: int, descr: str | None = None, name: str = ""
+    ) -> BaseOxmlElement:
         """A ``w:drawing`` of ``picture``, ``cx`` × ``cy`` EMU, its bytes embedded as they are."""
         inline = self.document.part.new_pic_inline(io.BytesIO(picture.data), cx, cy)
         inline.docPr.set("id", str(self.next_shape_id))  # unique among the writer's shapes
-        inline.docPr.set("descr", picture.alt)
+        inline.docPr.set("descr", picture.alt if descr is None else descr)
+        if name:
+            inline.docPr.set("name", name)
         self.next_shape_id += 1
         drawing = el("w:drawing")
         drawing.append(inline)
