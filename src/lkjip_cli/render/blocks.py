@@ -159,7 +159,7 @@ class Signature:
     align: Literal["left", "right", "center"] = "right"
     dated: tuple[tuple[str, str], ...] = ()
     """Label and value lines above the others, aligned on their colons
-    (``Ditetapkan di : Blitar`` / ``Pada tanggal : 27 September 2024``)."""
+    (``Ditetapkan di : Sukamaju`` / ``Pada tanggal : 27 September 2024``)."""
 
 
 @dataclass(frozen=True)
