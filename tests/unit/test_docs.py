@@ -165,3 +165,13 @@ def test_data_format_names_the_worked_example_only_to_point_at_it() -> None:
     for paragraph in text.split("\n\n"):
         if words.search(paragraph):
             assert "data/2024" in paragraph, paragraph
+
+
+def test_every_semantic_note_of_docs_narasi_names_a_field_it_documents() -> None:
+    from lkjip_cli.docs_narasi import MODELS, NOTES, render
+
+    fields = {(m.__name__, f) for m in MODELS for f in m.model_fields}
+    assert set(NOTES) <= fields
+    text = render()
+    for note in NOTES.values():
+        assert note in text
