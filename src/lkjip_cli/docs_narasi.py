@@ -116,6 +116,17 @@ CONTEXT: dict[str, tuple[str, str]] = {
 }
 """Every name a narrative can read (a test holds these equal to the narrative context)."""
 
+NOTES: dict[tuple[str, str], str] = {
+    ("SasaranHasil", "capaian"): "Dari indikator sasaran ini yang memiliki target di PK yang "
+    "berlaku dan capaian; indikator tanpa realisasi tidak dihitung (bukan 0)",
+    ("SasaranHasil", "efisiensi"): "Metode `100-serapan`: 100 − serapan; `capaian-serapan`: "
+    "capaian − serapan, dalam poin persen; dari angka tercetak; bisa negatif",
+    ("IndikatorHasil", "capaian"): "Menurut polaritas; dibatasi `capaian.batas_atas` "
+    "sebelum dirata-rata per sasaran",
+    ("IndikatorHasil", "capaian_renstra"): "Dibatasi `capaian.batas_atas` seperti `capaian`",
+}
+"""Semantics a planner must know, added to a field's one-line description (data-format.md)."""
+
 MODELS: tuple[type[BaseModel], ...] = (
     AnggaranHasil,
     ProgramHasil,
@@ -197,6 +208,8 @@ def _fields(model: type[BaseModel]) -> Iterator[str]:
     yield "|---|---|---|"
     for name, field in model.model_fields.items():
         doc = docs.get(name, "").splitlines()[0] if docs.get(name) else ""
+        if (model.__name__, name) in NOTES:
+            doc = f"{doc} {NOTES[model.__name__, name]}."
         yield f"| `{name}` | {_type(field.annotation)} | {doc} |"
     yield ""
 
