@@ -21,7 +21,14 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Twips
 
 from lkjip_cli.render.blocks import Cell, Row, Signature, Table
-from lkjip_cli.render.colwidths import MARGIN_TWIPS, SMALL_PT, Layout, bind_rupiah, layout
+from lkjip_cli.render.colwidths import (
+    MARGIN_TWIPS,
+    SMALL_PT,
+    Layout,
+    bind_rupiah,
+    cell_lines,
+    layout,
+)
 from lkjip_cli.render.docx import styles
 from lkjip_cli.render.docx.ooxml import JC, el, sub
 from lkjip_cli.render.docx.signatures import signature_paragraphs
@@ -30,6 +37,8 @@ SIGNATURE_GAP = 120
 """Twips above a signature signed in a table's last cell (6 pt)."""
 HEADER_FILL = "D9D9D9"
 """Header shading; the table style's header row has the same fill (see below)."""
+SHORT_LINES = 3
+"""A row of at most this many lines (about) is short: it never splits across pages."""
 
 
 @dataclass
@@ -181,6 +190,7 @@ class _RowWriter:
         self.style = _attr(styles.TABLE_TEXT_SMALL if fitted.small else styles.TABLE_TEXT)
         # Below the small style's size the runs carry the size themselves.
         self.size = None if fitted.size_pt >= SMALL_PT else round(fitted.size_pt * 2)
+        self.fitted = fitted
         self.count = 0
         self.keep_next = False
         """Write the row's paragraphs keep-with-next (the last row before a signature)."""
@@ -188,18 +198,8 @@ class _RowWriter:
     def write(self, row: Row, *, header: bool, bold: bool) -> None:
         """A ``w:tr`` with the cells of ``row`` and continuations of open rowspans."""
         self.count += 1
-        # A row never breaks across pages; header rows repeat on each page. Except
-        # the first body row under a repeated header: LibreOffice 7.4 keeps it with
-        # the header, and when the two overflow the page it silently drops the
-        # rows after it (Tabel 2.1 of examples/dinkes-2024 lost three of four rows).
-        repeated = len(self.table.header) + self.table.repeat_rows
-        first_body = not header and self.count == repeated + 1
-        if header:
-            self.out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
-        elif first_body and repeated:
-            self.out.append("<w:tr>")
-        else:
-            self.out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+        start = len(self.out)
+        lines = 1
         cells: Iterator[Cell] = iter(row)
         column = 0
         while column < len(self.widths):
@@ -221,6 +221,9 @@ class _RowWriter:
                     f"{len(self.widths)} kolom tabel"
                 )
             self._cell(column, cell, header=header, bold=bold)
+            width = sum(self.widths[column : column + cell.colspan])
+            strong = cell.bold or bold or header
+            lines = max(lines, cell_lines(cell.text, width, self.fitted, bold=strong))
             if cell.rowspan > 1:
                 self.open[column] = _Span(cell.rowspan - 1, cell.colspan)
             column += cell.colspan
@@ -229,7 +232,23 @@ class _RowWriter:
                 f"{table_name(self.table)}, baris {self.count}: lebih banyak sel daripada "
                 f"{len(self.widths)} kolom tabel"
             )
+        self.out.insert(start, self._row_start(header, lines))
         self.out.append("</w:tr>")
+
+    def _row_start(self, header: bool, lines: int) -> str:
+        """``<w:tr>`` and its properties: whether it may split, whether it repeats."""
+        # A row never breaks across pages; header rows repeat on each page. Except
+        # a long first body row under a repeated header: LibreOffice 7.4 keeps it
+        # with the header, and when the two overflow the page it silently drops the
+        # rows after it (Tabel 2.1 of examples/dinkes-2024 lost three of four rows).
+        # A short one may not split: a line or two would stand apart from the rest.
+        repeated = len(self.table.header) + self.table.repeat_rows
+        first_body = not header and self.count == repeated + 1
+        if header:
+            return "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+        if first_body and repeated and lines > SHORT_LINES:
+            return "<w:tr>"
+        return "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
 
     def _cell_properties(self, column: int, colspan: int, merge: str | None, header: bool) -> str:
         width = sum(self.widths[column : column + colspan])
