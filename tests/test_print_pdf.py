@@ -32,6 +32,7 @@ from lkjip_cli.render.blocks import (
     Letterhead,
     ListBlock,
     Paragraph,
+    Row,
     Signature,
     Signatures,
     Table,
@@ -222,9 +223,19 @@ def _signed_tables(dok: Dokumen) -> list[tuple[Table, Signature]]:
     ]
 
 
+def _row_text(row: Row) -> str:
+    """A row's longest cell text as pdftotext reads it (white space collapsed)."""
+    return " ".join(max((c.text for c in row), key=len).split())
+
+
 def test_a_signature_after_a_table_never_stands_alone(
     printed: tuple[str, Dokumen, list[str]], flowing: list[str]
 ) -> None:
+    """The signature's page holds the table's last row, and the row before a total.
+
+    Not the repeated header alone, nor the header and a total: a signature there
+    reads as signing nothing of the table.
+    """
     name, dok, _ = printed
     signed = _signed_tables(dok)
     assert signed, f"{name}: no table is signed (the Rencana Aksi and the cascade are)"
@@ -232,17 +243,16 @@ def test_a_signature_after_a_table_never_stands_alone(
     page = 0
     for table, sig in signed:
         # the page of the table's last row, then the first from it that holds the signature
-        last = " ".join(max((c.text for c in table.body[-1]), key=len).split())
-        page = next(i for i in range(page, len(flowing)) if last in flowing[i])
+        page = next(i for i in range(page, len(flowing)) if _row_text(table.body[-1]) in flowing[i])
         lines = [" ".join(line.split()) for line in (*sig.lines_above, sig.name, *sig.below)]
         at = next(i for i in range(page, len(flowing)) if all(x in flowing[i] for x in lines))
-        # on the last row's page, or under the table's header (or its repeated rows)
-        repeated = (*table.header, *table.body[: table.repeat_rows])
-        heads = [" ".join(c.text.split()) for row in repeated for c in row if c.text]
-        if at != page and not (heads and all(h in flowing[at] for h in heads)):
-            alone.append((at + 1, sig.name))
+        total = len(table.body) - 1 in table.bold_rows
+        kept = table.body[-2:] if total else table.body[-1:]
+        missing = [text for text in map(_row_text, kept) if text not in flowing[at]]
+        if missing:
+            alone.append((at + 1, sig.name, missing))
         page = at
-    assert not alone, f"{name}: signatures on a page without their table: {alone}"
+    assert not alone, f"{name}: signatures on a page without the table's last rows: {alone}"
 
 
 AMOUNTS = ("11.854.989.245", "5.046.629.436", "13.890.985.682", "17.223.131.900")

@@ -569,15 +569,18 @@ def test_no_spacer_between_a_table_and_a_chapter_that_starts_a_page(dok: Dokumen
 
 
 def test_a_signature_after_a_table_is_signed_in_its_last_row(dok: Dokumen) -> None:
-    table = Table(header=(), body=((Cell("a"),), (Cell("b"),)), widths=(1, 1))
+    rows = ((Cell("a" * 3),), (Cell("b" * 3),), (Cell("c" * 3),))
+    table = Table(header=(), body=rows, widths=(1, 1))
     body = _body(dok, table, Signature(("Blitar,",), "NAMA"), Paragraph(plain("lanjut")))
     # LibreOffice ignores keep-with-next inside a table: the signature is a row of it
     assert [c.tag.split("}")[1] for c in body] == ["tbl", "p", "p"]
-    rows = body[0].xpath("./w:tr")
-    assert len(rows) == 3 and rows[2].xpath("./w:trPr/w:cantSplit")
-    signed = rows[2].xpath("./w:tc")
+    rows_xml = body[0].xpath("./w:tr")
+    assert len(rows_xml) == 2 and rows_xml[1].xpath("./w:trPr/w:cantSplit")
+    signed = rows_xml[1].xpath("./w:tc")
     assert len(signed) == 1 and signed[0].xpath("./w:tcPr/w:gridSpan/@w:val") == ["2"]
     assert signed[0].xpath("./w:tcPr/w:tcBorders/w:bottom/@w:val") == ["nil"]
+    # with the table's last two rows (the last is short), nested above the signature
+    assert [text_of(r) for r in signed[0].xpath("./w:tbl/w:tr")] == ["bbb", "ccc"]
     lines = [text_of(p) for p in signed[0].xpath("./w:p")]
     assert lines[0] == "Blitar," and "NAMA" in lines
     # printed once: not again after the table

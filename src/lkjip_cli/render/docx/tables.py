@@ -41,6 +41,15 @@ SHORT_LINES = 3
 """A row of at most this many lines (about) is short: it never splits across pages."""
 
 
+@dataclass(frozen=True)
+class _Written:
+    """What the writer knows of a row it wrote: about how many lines, and its spans."""
+
+    lines: int
+    continues: bool
+    """Continues a rowspan opened in a row above."""
+
+
 @dataclass
 class _Span:
     """A rowspan still open in a grid column: rows left to cover and its colspan."""
@@ -66,9 +75,10 @@ def build_table(
 
     ``keep_with_next``: its last row stays on the page of what follows (Word
     honours it; LibreOffice ignores keep-with-next inside a table).
-    ``signature``: signed in a last borderless row of the table, so that it never
-    stands alone on a page (LibreOffice too): when the row does not fit it moves
-    to the next page under the repeated header.
+    ``signature``: signed in a last borderless row of the table that holds the
+    table's last rows too, so that it never stands alone on a page (LibreOffice
+    too): when the row does not fit it moves to the next page under the repeated
+    header, with them.
     ``fitted``: its layout at ``text_width`` when already computed.
     """
     fitted = layout(table, text_width) if fitted is None else fitted
@@ -96,8 +106,25 @@ def build_table(
     if signature is not None and not (
         not table.borders and _sign_in_last_row(tbl, signature, widths, fitted.margin)
     ):
-        tbl.append(_signature_row(signature, widths, fitted.margin))
+        repeated = len(table.header) + table.repeat_rows
+        count = _carried(writer.rows[repeated:])
+        carried = tbl.findall(qn("w:tr"))[len(writer.rows) - count :] if count else []
+        nested = _table_properties(table, sum(widths), fitted, nested=True)
+        tbl.append(_signature_row(signature, widths, fitted.margin, carried, nested))
     return tbl
+
+
+def _carried(body: list[_Written]) -> int:
+    """How many last rows of ``body`` (its rows under any repeated ones) go with the signature.
+
+    The last row, and the one before it when the last is short (a total): the
+    signature's page then always shows some of the table's content. Fewer when
+    a row continues a rowspan from above, which cannot leave its first row.
+    """
+    count = 2 if len(body) >= 2 and body[-1].lines <= SHORT_LINES else min(len(body), 1)
+    while count and body[-count].continues:
+        count -= 1
+    return count
 
 
 def _sign_in_last_row(
@@ -137,8 +164,21 @@ def _sign_in_last_row(
     return True
 
 
-def _signature_row(signature: Signature, widths: list[int], margin: int) -> BaseOxmlElement:
-    """A row spanning the table, without side or bottom rules, holding ``signature``."""
+def _signature_row(
+    signature: Signature,
+    widths: list[int],
+    margin: int,
+    carried: list[BaseOxmlElement],
+    nested: str,
+) -> BaseOxmlElement:
+    """A row spanning the table, without side or bottom rules, holding ``signature``.
+
+    The ``carried`` rows (the table's last) move into it, as a table of the same
+    grid nested in its cell, above the signature: the row never splits, so they
+    go to a new page together, and the signature never stands there under the
+    repeated header alone. LibreOffice ignores keep-with-next in a table; Word
+    honours it, but one structure serves both. ``nested``: that table's ``w:tblPr``.
+    """
     tr = el("w:tr")
     sub(sub(tr, "w:trPr"), "w:cantSplit")
     tc = sub(tr, "w:tc")
@@ -148,15 +188,36 @@ def _signature_row(signature: Signature, widths: list[int], margin: int) -> Base
     borders = sub(tc_pr, "w:tcBorders")
     for side in ("left", "bottom", "right"):
         sub(borders, f"w:{side}", val="nil")
-    for p in signature_paragraphs(signature, sum(widths) - 2 * margin):
+    width = sum(widths) - 2 * margin
+    if carried:
+        # No cell margins: the nested table's rules continue the table's above.
+        cell_margins = sub(tc_pr, "w:tcMar")
+        for side in ("top", "left", "bottom", "right"):
+            sub(cell_margins, f"w:{side}", w=0, type="dxa")
+        grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+        inner = parse_xml(f"<w:tbl {_NAMESPACE}>{nested}<w:tblGrid>{grid}</w:tblGrid></w:tbl>")
+        for row in carried:
+            inner.append(row)  # moved from the table
+        tc.append(inner)
+        width = sum(widths)
+    lines = signature_paragraphs(signature, width)
+    if carried:
+        lines[0].get_or_add_pPr().spacing_before = Twips(SIGNATURE_GAP)
+    for p in lines:
         tc.append(p)
     return tr
 
 
-def _table_properties(table: Table, width: int, fitted: Layout) -> str:
+def _table_properties(table: Table, width: int, fitted: Layout, *, nested: bool = False) -> str:
+    """The ``w:tblPr``; ``nested``: of the last rows nested in a signature row.
+
+    A nested table has no header row, and no top rule: the row above draws it
+    (or, on a new page, the repeated header's).
+    """
     style = styles.TABLE if table.borders else styles.LAYOUT_TABLE
-    headed = bool(table.header or table.repeat_rows)
+    headed = bool(table.header or table.repeat_rows) and not nested
     first_row = "1" if headed else "0"
+    top = '<w:tblBorders><w:top w:val="nil"/></w:tblBorders>' if nested else ""
     margins = ""
     if fitted.margin != MARGIN_TWIPS[table.borders]:
         # A dense table: narrower cell margins than the style's, so no word breaks.
@@ -167,7 +228,7 @@ def _table_properties(table: Table, width: int, fitted: Layout) -> str:
         )
     return (
         f'<w:tblPr><w:tblStyle w:val="{_attr(style)}"/><w:tblW w:w="{width}" w:type="dxa"/>'
-        '<w:jc w:val="center"/>'
+        f'<w:jc w:val="center"/>{top}'
         # Fixed layout: Word keeps the given widths instead of fitting to content.
         '<w:tblLayout w:type="fixed"/>'
         f"{margins}"
@@ -194,11 +255,14 @@ class _RowWriter:
         self.count = 0
         self.keep_next = False
         """Write the row's paragraphs keep-with-next (the last row before a signature)."""
+        self.rows: list[_Written] = []
+        """Every row written, in order."""
 
     def write(self, row: Row, *, header: bool, bold: bool) -> None:
         """A ``w:tr`` with the cells of ``row`` and continuations of open rowspans."""
         self.count += 1
         start = len(self.out)
+        continues = any(span is not None for span in self.open)
         lines = 1
         cells: Iterator[Cell] = iter(row)
         column = 0
@@ -234,6 +298,7 @@ class _RowWriter:
             )
         self.out.insert(start, self._row_start(header, lines))
         self.out.append("</w:tr>")
+        self.rows.append(_Written(lines, continues))
 
     def _row_start(self, header: bool, lines: int) -> str:
         """``<w:tr>`` and its properties: whether it may split, whether it repeats."""
