@@ -1,7 +1,8 @@
 """The printed report: every table word whole, no blank page, a reviewed page count.
 
 Each example year is built to DOCX and converted by LibreOffice, as
-``lkjip build --format pdf`` does; poppler's ``pdftotext`` reads the PDF back.
+``lkjip build --format pdf`` does (the worked example on F4 paper too, 215 × 330
+mm against A4's 210 × 297); poppler's ``pdftotext`` reads the PDF back.
 A word or number broken inside a table cell (``11.854.989.24`` / ``5``) shows
 up as two pieces, so the PDF holds that token whole fewer times than the
 Dokumen prints it; so does a row LibreOffice failed to print. A break after a
@@ -42,14 +43,19 @@ from lkjip_cli.render.docx import write_docx
 from lkjip_cli.render.pdf import to_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = {"data/2024": (82, 90), "examples/dinkes-2024": (44, 52)}
-"""Example years and the reviewed range of their page count (A4).
+EXAMPLES = {
+    "data/2024": (82, 90),
+    "examples/dinkes-2024": (44, 52),
+    "data/2024 F4": (71, 79),
+}
+"""Example years (on A4, or on the paper named after them) and the reviewed range
+of their page count.
 
 Looked at page by page: 2024 prints 86 pages, dinkes-2024 48 (the cascade with
 its kegiatan rows repeated on each page and the signature in the last table: 2024
-one page more than the 85 before, dinkes-2024 as many). A count outside
-the range means pages were lost or added (a blank page, a dropped table row):
-look at the pages again before moving the range.
+one page more than the 85 before, dinkes-2024 as many); 2024 on F4 75. A count
+outside the range means pages were lost or added (a blank page, a dropped table
+row): look at the pages again before moving the range.
 """
 
 pytestmark = pytest.mark.skipif(
@@ -63,7 +69,7 @@ PDFS: dict[str, Path] = {}
 
 
 def _examples() -> list[str]:
-    return [name for name in EXAMPLES if (ROOT / name).is_dir()]
+    return [name for name in EXAMPLES if (ROOT / name.split()[0]).is_dir()]
 
 
 @pytest.fixture(scope="module", params=_examples())
@@ -72,10 +78,17 @@ def printed(
 ) -> tuple[str, Dokumen, list[str]]:
     """An example's Dokumen and the text of each page of its PDF."""
     name: str = request.param
-    result = check(ROOT / name, narratives=False)
+    source, *paper = name.split()
+    root = ROOT / source
+    if paper:
+        # a copy whose lkjip.yaml asks for that paper
+        year = copy_dataset(root, tmp_path_factory.mktemp("kertas") / root.name)
+        root = year.edit("lkjip.yaml", "kertas: A4", f"kertas: {paper[0]}").root
+    result = check(root, narratives=False)
     assert result.data is not None and result.report is not None, result.findings
     dok, findings = build_document(result.data, result.report)
     assert dok is not None, findings
+    assert dok.paper == (paper[0] if paper else "A4")
     target = tmp_path_factory.mktemp("pdf") / "laporan.pdf"
     target.write_bytes(to_pdf(write_docx(dok)))
     PDFS[name] = target
