@@ -29,6 +29,11 @@ PAGE_W, PAGE_H = 11906, 16838
 MARGIN, MARGIN_LEFT, HEADER_FOOTER = 1417, 1701, 709
 TEXT_W = PAGE_W - MARGIN - MARGIN_LEFT
 HEADER_FILL = "D9D9D9"
+# Daftar Isi: each level starts 0.5 cm further in; a wrapped entry hangs under
+# the text after its label ("A. ", "1. " at 11 pt, the widths of metrics.py),
+# a chapter's under where the level below starts.
+TOC_STEP = 284
+TOC_HANGING = {1: TOC_STEP, 2: 269, 3: 245}
 
 # Paragraph and run properties are written as XML, their children in the
 # schema's order: pPr keepNext keepLines pageBreakBefore pBdr tabs spacing ind
@@ -122,11 +127,14 @@ def paragraph_styles() -> list[str]:
              next_id=s.BODY),
         *(para(sid, name, spacing(after=60, line=360) + jc("both")) for sid, name in lists),
         # No right indent on index styles: LibreOffice hides a right tab (the page
-        # number) placed beyond the right indent, where Word would hang it.
+        # number) placed beyond the right indent, where Word would hang it. Left
+        # aligned (justified, a wrapped entry stretched its words) and hanging, so
+        # a wrapped entry goes on under its text, not under its label.
         *(
             para(s.TOC[level], f"toc {level}",
                  right_tab() + spacing(before=60 if level == 1 else 0, after=60)
-                 + f'<w:ind w:left="{(level - 1) * 284}"/>',
+                 + f'<w:ind w:left="{(level - 1) * TOC_STEP + TOC_HANGING[level]}" '
+                 f'w:hanging="{TOC_HANGING[level]}"/>' + jc("left"),
                  BOLD if level == 1 else "", next_id="Normal", priority=39)
             for level in (1, 2, 3)
         ),

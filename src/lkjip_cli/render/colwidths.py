@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lkjip_cli.render.blocks import Cell, Row, Table
-from lkjip_cli.render.metrics import text_width
+from lkjip_cli.render.metrics import text_width, wrap
 
 TABLE_PT = 10.0
 """Font size of table text (the ``IsiTabel`` style of the reference template)."""
@@ -129,6 +129,22 @@ def _needs(table: Table, columns: int, size: float, padding: int) -> list[_Need]
 
 def _twips(text: str, size: float, bold: bool) -> float:
     return text_width(text, size, bold) * 20
+
+
+def cell_lines(text: str, width: int, fitted: Layout, *, bold: bool = False) -> int:
+    """About how many lines ``text`` takes in a cell ``width`` twips wide (at least one).
+
+    Wrapped word by word at the table's font size, as the writer sets it; an
+    estimate (the renderer's own line breaking may differ by a word).
+    """
+    room = (width - 2 * fitted.margin) / 20
+
+    def measure(line: str) -> float:
+        return text_width(line.replace("\x00", " "), fitted.size_pt, bold)
+
+    # ``Rp.`` stays with its amount (:func:`tokens`)
+    text = bind_rupiah(text).replace(NBSP, "\x00")
+    return sum(max(1, len(wrap(line, room, measure))) for line in text.split("\n"))
 
 
 def _spread(needs: Sequence[_Need], columns: int, attr: str, floor: float) -> list[float]:

@@ -9,7 +9,8 @@ writer's 40 twips of slack.
 from __future__ import annotations
 
 from lkjip_cli.render.blocks import Cell, Table
-from lkjip_cli.render.colwidths import NBSP, bind_rupiah, layout, tokens
+from lkjip_cli.render.colwidths import NBSP, Layout, bind_rupiah, cell_lines, layout, tokens
+from lkjip_cli.render.metrics import text_width
 
 PORTRAIT = 8788
 """Text width of A4 portrait in the reference template: 21 cm less 2,5 and 3 cm margins."""
@@ -125,3 +126,15 @@ def test_on_landscape_the_same_fonts_then_half_points_until_every_word_fits() ->
     many = Table(header=(), body=(amounts * 3,), widths=(1,) * 21)
     squeezed = layout(many, LANDSCAPE)
     assert not squeezed.fits and squeezed.cramped and sum(squeezed.widths) == LANDSCAPE
+
+
+def test_a_cells_lines_as_its_words_wrap_in_the_column() -> None:
+    fitted = Layout((PORTRAIT,), 10.0, 85)
+    two = round(text_width("kesejahteraan kesejahteraan", 10) * 20) + 2 * 85 + 1
+    words = " ".join(["kesejahteraan"] * 12)
+    assert cell_lines(words, two, fitted) == 6  # two words a line
+    assert cell_lines(words, PORTRAIT, fitted) == 2
+    assert cell_lines("satu\ndua\n\nempat", PORTRAIT, fitted) == 4  # an empty line counts
+    assert cell_lines("", PORTRAIT, fitted) == 1
+    # bold is wider: the two words no longer fit a line together
+    assert cell_lines(words, two, fitted, bold=True) == 12

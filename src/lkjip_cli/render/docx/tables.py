@@ -21,7 +21,14 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Twips
 
 from lkjip_cli.render.blocks import Cell, Row, Signature, Table
-from lkjip_cli.render.colwidths import MARGIN_TWIPS, SMALL_PT, Layout, bind_rupiah, layout
+from lkjip_cli.render.colwidths import (
+    MARGIN_TWIPS,
+    SMALL_PT,
+    Layout,
+    bind_rupiah,
+    cell_lines,
+    layout,
+)
 from lkjip_cli.render.docx import styles
 from lkjip_cli.render.docx.ooxml import JC, el, sub
 from lkjip_cli.render.docx.signatures import signature_paragraphs
@@ -30,6 +37,17 @@ SIGNATURE_GAP = 120
 """Twips above a signature signed in a table's last cell (6 pt)."""
 HEADER_FILL = "D9D9D9"
 """Header shading; the table style's header row has the same fill (see below)."""
+SHORT_LINES = 3
+"""A row of at most this many lines (about) is short: it never splits across pages."""
+
+
+@dataclass(frozen=True)
+class _Written:
+    """What the writer knows of a row it wrote: about how many lines, and its spans."""
+
+    lines: int
+    continues: bool
+    """Continues a rowspan opened in a row above."""
 
 
 @dataclass
@@ -57,9 +75,10 @@ def build_table(
 
     ``keep_with_next``: its last row stays on the page of what follows (Word
     honours it; LibreOffice ignores keep-with-next inside a table).
-    ``signature``: signed in a last borderless row of the table, so that it never
-    stands alone on a page (LibreOffice too): when the row does not fit it moves
-    to the next page under the repeated header.
+    ``signature``: signed in a last borderless row of the table that holds the
+    table's last rows too, so that it never stands alone on a page (LibreOffice
+    too): when the row does not fit it moves to the next page under the repeated
+    header, with them.
     ``fitted``: its layout at ``text_width`` when already computed.
     """
     fitted = layout(table, text_width) if fitted is None else fitted
@@ -87,8 +106,25 @@ def build_table(
     if signature is not None and not (
         not table.borders and _sign_in_last_row(tbl, signature, widths, fitted.margin)
     ):
-        tbl.append(_signature_row(signature, widths, fitted.margin))
+        repeated = len(table.header) + table.repeat_rows
+        count = _carried(writer.rows[repeated:])
+        carried = tbl.findall(qn("w:tr"))[len(writer.rows) - count :] if count else []
+        nested = _table_properties(table, sum(widths), fitted, nested=True)
+        tbl.append(_signature_row(signature, widths, fitted.margin, carried, nested))
     return tbl
+
+
+def _carried(body: list[_Written]) -> int:
+    """How many last rows of ``body`` (its rows under any repeated ones) go with the signature.
+
+    The last row, and the one before it when the last is short (a total): the
+    signature's page then always shows some of the table's content. Fewer when
+    a row continues a rowspan from above, which cannot leave its first row.
+    """
+    count = 2 if len(body) >= 2 and body[-1].lines <= SHORT_LINES else min(len(body), 1)
+    while count and body[-count].continues:
+        count -= 1
+    return count
 
 
 def _sign_in_last_row(
@@ -128,8 +164,21 @@ def _sign_in_last_row(
     return True
 
 
-def _signature_row(signature: Signature, widths: list[int], margin: int) -> BaseOxmlElement:
-    """A row spanning the table, without side or bottom rules, holding ``signature``."""
+def _signature_row(
+    signature: Signature,
+    widths: list[int],
+    margin: int,
+    carried: list[BaseOxmlElement],
+    nested: str,
+) -> BaseOxmlElement:
+    """A row spanning the table, without side or bottom rules, holding ``signature``.
+
+    The ``carried`` rows (the table's last) move into it, as a table of the same
+    grid nested in its cell, above the signature: the row never splits, so they
+    go to a new page together, and the signature never stands there under the
+    repeated header alone. LibreOffice ignores keep-with-next in a table; Word
+    honours it, but one structure serves both. ``nested``: that table's ``w:tblPr``.
+    """
     tr = el("w:tr")
     sub(sub(tr, "w:trPr"), "w:cantSplit")
     tc = sub(tr, "w:tc")
@@ -139,15 +188,36 @@ def _signature_row(signature: Signature, widths: list[int], margin: int) -> Base
     borders = sub(tc_pr, "w:tcBorders")
     for side in ("left", "bottom", "right"):
         sub(borders, f"w:{side}", val="nil")
-    for p in signature_paragraphs(signature, sum(widths) - 2 * margin):
+    width = sum(widths) - 2 * margin
+    if carried:
+        # No cell margins: the nested table's rules continue the table's above.
+        cell_margins = sub(tc_pr, "w:tcMar")
+        for side in ("top", "left", "bottom", "right"):
+            sub(cell_margins, f"w:{side}", w=0, type="dxa")
+        grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+        inner = parse_xml(f"<w:tbl {_NAMESPACE}>{nested}<w:tblGrid>{grid}</w:tblGrid></w:tbl>")
+        for row in carried:
+            inner.append(row)  # moved from the table
+        tc.append(inner)
+        width = sum(widths)
+    lines = signature_paragraphs(signature, width)
+    if carried:
+        lines[0].get_or_add_pPr().spacing_before = Twips(SIGNATURE_GAP)
+    for p in lines:
         tc.append(p)
     return tr
 
 
-def _table_properties(table: Table, width: int, fitted: Layout) -> str:
+def _table_properties(table: Table, width: int, fitted: Layout, *, nested: bool = False) -> str:
+    """The ``w:tblPr``; ``nested``: of the last rows nested in a signature row.
+
+    A nested table has no header row, and no top rule: the row above draws it
+    (or, on a new page, the repeated header's).
+    """
     style = styles.TABLE if table.borders else styles.LAYOUT_TABLE
-    headed = bool(table.header or table.repeat_rows)
+    headed = bool(table.header or table.repeat_rows) and not nested
     first_row = "1" if headed else "0"
+    top = '<w:tblBorders><w:top w:val="nil"/></w:tblBorders>' if nested else ""
     margins = ""
     if fitted.margin != MARGIN_TWIPS[table.borders]:
         # A dense table: narrower cell margins than the style's, so no word breaks.
@@ -158,7 +228,7 @@ def _table_properties(table: Table, width: int, fitted: Layout) -> str:
         )
     return (
         f'<w:tblPr><w:tblStyle w:val="{_attr(style)}"/><w:tblW w:w="{width}" w:type="dxa"/>'
-        '<w:jc w:val="center"/>'
+        f'<w:jc w:val="center"/>{top}'
         # Fixed layout: Word keeps the given widths instead of fitting to content.
         '<w:tblLayout w:type="fixed"/>'
         f"{margins}"
@@ -181,25 +251,19 @@ class _RowWriter:
         self.style = _attr(styles.TABLE_TEXT_SMALL if fitted.small else styles.TABLE_TEXT)
         # Below the small style's size the runs carry the size themselves.
         self.size = None if fitted.size_pt >= SMALL_PT else round(fitted.size_pt * 2)
+        self.fitted = fitted
         self.count = 0
         self.keep_next = False
         """Write the row's paragraphs keep-with-next (the last row before a signature)."""
+        self.rows: list[_Written] = []
+        """Every row written, in order."""
 
     def write(self, row: Row, *, header: bool, bold: bool) -> None:
         """A ``w:tr`` with the cells of ``row`` and continuations of open rowspans."""
         self.count += 1
-        # A row never breaks across pages; header rows repeat on each page. Except
-        # the first body row under a repeated header: LibreOffice 7.4 keeps it with
-        # the header, and when the two overflow the page it silently drops the
-        # rows after it (Tabel 2.1 of examples/dinkes-2024 lost three of four rows).
-        repeated = len(self.table.header) + self.table.repeat_rows
-        first_body = not header and self.count == repeated + 1
-        if header:
-            self.out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
-        elif first_body and repeated:
-            self.out.append("<w:tr>")
-        else:
-            self.out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+        start = len(self.out)
+        continues = any(span is not None for span in self.open)
+        lines = 1
         cells: Iterator[Cell] = iter(row)
         column = 0
         while column < len(self.widths):
@@ -221,6 +285,9 @@ class _RowWriter:
                     f"{len(self.widths)} kolom tabel"
                 )
             self._cell(column, cell, header=header, bold=bold)
+            width = sum(self.widths[column : column + cell.colspan])
+            strong = cell.bold or bold or header
+            lines = max(lines, cell_lines(cell.text, width, self.fitted, bold=strong))
             if cell.rowspan > 1:
                 self.open[column] = _Span(cell.rowspan - 1, cell.colspan)
             column += cell.colspan
@@ -229,7 +296,24 @@ class _RowWriter:
                 f"{table_name(self.table)}, baris {self.count}: lebih banyak sel daripada "
                 f"{len(self.widths)} kolom tabel"
             )
+        self.out.insert(start, self._row_start(header, lines))
         self.out.append("</w:tr>")
+        self.rows.append(_Written(lines, continues))
+
+    def _row_start(self, header: bool, lines: int) -> str:
+        """``<w:tr>`` and its properties: whether it may split, whether it repeats."""
+        # A row never breaks across pages; header rows repeat on each page. Except
+        # a long first body row under a repeated header: LibreOffice 7.4 keeps it
+        # with the header, and when the two overflow the page it silently drops the
+        # rows after it (Tabel 2.1 of examples/dinkes-2024 lost three of four rows).
+        # A short one may not split: a line or two would stand apart from the rest.
+        repeated = len(self.table.header) + self.table.repeat_rows
+        first_body = not header and self.count == repeated + 1
+        if header:
+            return "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+        if first_body and repeated and lines > SHORT_LINES:
+            return "<w:tr>"
+        return "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
 
     def _cell_properties(self, column: int, colspan: int, merge: str | None, header: bool) -> str:
         width = sum(self.widths[column : column + colspan])
