@@ -10,7 +10,7 @@ from pathlib import Path
 from lkjip_cli import checks
 from lkjip_cli.compute import compute
 from lkjip_cli.diakui import acknowledge
-from lkjip_cli.errors import InputError
+from lkjip_cli.errors import InputError, LkjipError
 from lkjip_cli.findings import Finding
 from lkjip_cli.model import DataTahun
 from lkjip_cli.render.writers import WRITERS, Options, write_all
@@ -33,6 +33,14 @@ def resolve(target: str, base: Path | None = None) -> Path:
     if target.isdigit() and len(target) == 4 and not Path(target).is_dir():
         return base / "data" / target
     return Path(target)
+
+
+def latest_year(base: Path = Path("data")) -> str:
+    """The last year's directory under ``base`` (``data/2025``); LkjipError when there is none."""
+    years = sorted(p.name for p in base.glob("[0-9][0-9][0-9][0-9]") if p.is_dir())
+    if not years:
+        raise LkjipError("tidak ada direktori data/TAHUN; sebutkan dengan --tahun")
+    return years[-1]
 
 
 def load(path: Path) -> tuple[DataTahun | None, list[Finding]]:

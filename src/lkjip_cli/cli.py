@@ -1,5 +1,9 @@
 """The ``lkjip`` command: a few lines per command; the one place for exit codes.
 
+The ``lkjip impor`` group is in :mod:`lkjip_cli.cli_impor`, added here; the
+findings are worded by :mod:`lkjip_cli.findings`, the help's own words by
+:mod:`lkjip_cli.cli_text`.
+
 Exit codes: 0 no errors (warnings allowed), 1 the data has errors (or warnings
 under ``--strict``), 2 input that cannot be read, a usage error or a machine
 that refuses (no permission, a full or read-only disk: any
@@ -23,28 +27,16 @@ import typer
 from typer import _click
 
 from lkjip_cli import __version__, api, cli_text
+from lkjip_cli.cli_impor import impor_app
+from lkjip_cli.cli_text import EXIT_CODES
 from lkjip_cli.errors import LkjipError
-from lkjip_cli.findings import (
-    Finding,
-    exit_code,
-    no_workflow_commands,
-    render_github,
-    render_json,
-    render_text,
-    repository_root,
-    wants_color,
-)
+from lkjip_cli.findings import Finding, exit_code, no_workflow_commands, render_for
 from lkjip_cli.findings import summary as findings_summary
+from lkjip_cli.render.writers import parse_formats
 from lkjip_cli.summary import summary
 
 EXIT_INTERNAL = 3
 """An error of lkjip itself, not of the data or of the command line."""
-
-EXIT_CODES = (
-    "Kode keluar: 0 tanpa galat (peringatan boleh), 1 data mengandung galat, "
-    "2 masukan tidak terbaca, perintah salah pakai, atau keluaran tidak dapat ditulis, "
-    "3 galat internal lkjip."
-)
 
 
 class _Group(cli_text.Group):
@@ -121,14 +113,7 @@ class ShowFormat(StrEnum):
 
 
 def _emit_findings(findings: list[Finding], fmt: Format, *, err: bool = False) -> None:
-    if fmt is Format.json:
-        text = render_json(findings)
-    elif fmt is Format.github:
-        text = render_github(findings, repository_root())
-    else:
-        stream = sys.stderr if err else sys.stdout
-        text = render_text(findings, color=wants_color(stream))
-    typer.echo(text, nl=False, err=err)
+    typer.echo(render_for(findings, fmt, sys.stderr if err else sys.stdout), nl=False, err=err)
 
 
 def _version(value: bool) -> None:
@@ -192,17 +177,6 @@ def show(
         )
 
 
-def _formats(value: str) -> tuple[str, ...]:
-    chosen = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
-    unknown = [f for f in chosen if f not in api.FORMATS]
-    if unknown or not chosen:
-        raise typer.BadParameter(
-            f"bentuk tidak dikenal: {', '.join(unknown) or '(kosong)'}; pilih dari "
-            + ", ".join(api.FORMATS)
-        )
-    return chosen
-
-
 @app.command(cls=cli_text.Command, epilog=EXIT_CODES)
 def build(
     target: Target,
@@ -235,7 +209,10 @@ def build(
     ] = False,
 ) -> None:
     """Periksa data lalu susun laporan LKjIP (DOCX, Markdown, HTML, PDF, XLSX)."""
-    formats = _formats(format)
+    try:
+        formats = parse_formats(format)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
     if pdfa and "pdf" not in formats:
         raise typer.BadParameter("--pdfa hanya berlaku bersama --format pdf", param_hint="--pdfa")
     path = api.resolve(target)
@@ -327,104 +304,7 @@ def init(
     )
 
 
-impor_app = typer.Typer(
-    cls=cli_text.Group,
-    help="Impor angka dari lembar kerja (xlsx, csv) ke berkas data.",
-    no_args_is_help=True,
-    rich_markup_mode=None,
-)
 app.add_typer(impor_app, name="impor")
-
-
-def _latest_year(base: Path = Path("data")) -> str:
-    years = sorted(p.name for p in base.glob("[0-9][0-9][0-9][0-9]") if p.is_dir())
-    if not years:
-        raise LkjipError("tidak ada direktori data/TAHUN; sebutkan dengan --tahun")
-    return years[-1]
-
-
-@impor_app.command("anggaran", cls=cli_text.Command, epilog=EXIT_CODES)
-def impor_anggaran(
-    file: Annotated[
-        Path,
-        typer.Argument(metavar="BERKAS", help="Lembar kerja .xlsx atau .csv (ekspor SIPD dsb.)."),
-    ],
-    tahun: Annotated[
-        str | None,
-        typer.Option(
-            "--tahun",
-            "-t",
-            metavar="DATA",
-            help="Tahun (mis. 2024, berarti data/2024) atau jalur direktori data; "
-            "bawaan: tahun terakhir di data/.",
-        ),
-    ] = None,
-    kolom: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--kolom",
-            "-k",
-            metavar="ISIAN=JUDUL",
-            help="Judul kolom sebuah isian (kode, nama, kegiatan, pagu_murni, pagu_perubahan, "
-            'realisasi), mis. --kolom realisasi="Realisasi s.d. Desember"; boleh berulang.',
-        ),
-    ] = None,
-    peta: Annotated[
-        Path | None,
-        typer.Option(
-            "--peta", metavar="BERKAS", help="Berkas YAML pemetaan kolom (kolom: {isian: judul})."
-        ),
-    ] = None,
-    lembar: Annotated[
-        str | None,
-        typer.Option("--lembar", metavar="NAMA", help="Nama lembar (bawaan: yang pertama cocok)."),
-    ] = None,
-    tambah_ke: Annotated[
-        str | None,
-        typer.Option(
-            "--tambah-ke",
-            metavar="KEGIATAN",
-            help="Tambahkan sub kegiatan yang belum ada di anggaran.yaml ke kegiatan ini "
-            "(nama atau kode); tanpa opsi ini baris seperti itu hanya dilaporkan.",
-        ),
-    ] = None,
-    periksa: Annotated[
-        bool,
-        typer.Option("--periksa", help="Tampilkan perubahan (lama → baru) tanpa menulis apa pun."),
-    ] = False,
-) -> None:
-    """Isi pagu dan realisasi sub kegiatan di anggaran.yaml dari lembar kerja, lalu periksa."""
-    from lkjip_cli.impor.anggaran import apply_import, plan_import
-    from lkjip_cli.impor.columns import ColumnError, parse_option, read_mapping_file
-    from lkjip_cli.impor.text import describe
-
-    path = api.resolve(tahun or _latest_year())
-    try:
-        columns = read_mapping_file(peta) if peta else {}
-        columns.update(parse_option(kolom or []))
-    except ColumnError as exc:
-        raise LkjipError(str(exc)) from None
-    data, findings = api.load(path)
-    if data is None or exit_code(findings):
-        _emit_findings(findings, Format.text, err=True)
-        typer.echo(f"galat: perbaiki dahulu data di {path}, lalu impor lagi", err=True)
-        raise typer.Exit(exit_code(findings) or 1)
-    result = plan_import(data, file, columns, lembar, tambah_ke)
-    if result.findings:
-        _emit_findings(result.findings, Format.text, err=True)
-    code = exit_code(result.findings)
-    if code == 2:
-        raise typer.Exit(2)
-    if not periksa:
-        apply_import(path, result)  # a machine that refuses: OutputError, exit 2
-    typer.echo(describe(result, dry_run=periksa), nl=False)
-    if periksa or code:
-        raise typer.Exit(code)
-    checked = api.check(path)
-    if checked.findings:
-        typer.echo(f"Hasil lkjip check {path}:")
-        _emit_findings(checked.findings, Format.text)
-    raise typer.Exit(exit_code(checked.findings))
 
 
 def main() -> None:

@@ -16,6 +16,13 @@ from typer.core import TyperCommand, TyperGroup
 
 HELP_OPTION_HELP = "Tampilkan bantuan ini lalu keluar."
 
+EXIT_CODES = (
+    "Kode keluar: 0 tanpa galat (peringatan boleh), 1 data mengandung galat, "
+    "2 masukan tidak terbaca, perintah salah pakai, atau keluaran tidak dapat ditulis, "
+    "3 galat internal lkjip."
+)
+"""The last words of every command's help (lkjip_cli.errors holds what each code means)."""
+
 _TYPE_NAME = re.compile(r" <(?:str|int|path|float)>$")  # the metavar already names it
 _SECTIONS = {"Arguments": "Argumen", "Options": "Opsi", "Commands": "Perintah"}
 _EXTRAS = (

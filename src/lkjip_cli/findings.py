@@ -149,6 +149,19 @@ def _paint(text: str, code: str, color: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if color else text
 
 
+def render_for(findings: list[Finding], fmt: str, stream: object) -> str:
+    """The findings as ``fmt`` (``text``, ``json`` or ``github``) to be written to ``stream``.
+
+    Text is in colour when ``stream`` is a terminal that wants it (:func:`wants_color`);
+    GitHub annotations name files relative to :func:`repository_root`.
+    """
+    if fmt == "json":
+        return render_json(findings)
+    if fmt == "github":
+        return render_github(findings, repository_root())
+    return render_text(findings, color=wants_color(stream))
+
+
 def render_json(findings: list[Finding]) -> str:
     """A JSON array of findings."""
     items = [

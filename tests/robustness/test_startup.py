@@ -41,7 +41,8 @@ HEAVY = (
 
 BUILD_ONLY = (
     "lkjip_cli.render.docx",
-    "lkjip_cli.render.markdown",
+    "lkjip_cli.render.markdown",  # and markdown_text
+    "lkjip_cli.render.grid",
     "lkjip_cli.render.html",
     "lkjip_cli.render.svg",
     "lkjip_cli.render.xlsx",

@@ -170,6 +170,13 @@ def _single(sheet: Sheet, row: int, found: dict[str, list[int]]) -> Columns:
     return Columns(row, {f: cols[0] for f, cols in found.items()})
 
 
+def from_options(peta: Path | None, kolom: list[str]) -> dict[str, str]:
+    """The headers named by ``--peta FILE`` and ``--kolom`` (which wins); ColumnError if wrong."""
+    columns = read_mapping_file(peta) if peta else {}
+    columns.update(parse_option(kolom))
+    return columns
+
+
 def read_mapping_file(path: Path) -> dict[str, str]:
     """A mapping file (``--peta``) read and parsed; :class:`ColumnError` if it is not one."""
     from lkjip_cli.datafiles import read_data_file

@@ -4,40 +4,26 @@ Three passes: scan every narrative's directives to number tables and figures
 per chapter (so ``ref('pegawai')`` can say "Tabel 1.1" wherever it is used), render
 the narratives' placeholders, then parse them into blocks and put the
 generated tables, figures, lists and signatures where the directives stand.
-The cover and the indexes come from :mod:`.frontmatter`; every directive's
-name (tables built-in and declared, figures, lists, signatures) is resolved
-and built by :mod:`.registry`.
+The cover and the indexes come from :mod:`.frontmatter`; numbering and placing
+the directives is :mod:`.directives`' work, which resolves every name (tables
+built-in and declared, figures, lists, signatures) through :mod:`.registry`.
 """
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from lkjip_cli.errors import InputError
 from lkjip_cli.findings import Finding, error, warning
 from lkjip_cli.loader import Position
 from lkjip_cli.model import NARRATIVES, DataTahun
-from lkjip_cli.render import frontmatter, registry
-from lkjip_cli.render.blocks import (
-    Block,
-    Dokumen,
-    Figure,
-    Heading,
-    ListBlock,
-    Paragraph,
-    Section,
-    Table,
-)
+from lkjip_cli.render import frontmatter
+from lkjip_cli.render.blocks import Block, Dokumen, Heading, Section
 from lkjip_cli.render.context import narrative_context
-from lkjip_cli.render.jinja import FilterValueError
+from lkjip_cli.render.directives import number_directives, place, placed_twice, ref_function
 from lkjip_cli.render.limits import MAX_FINDINGS, Budget, cap_findings
 from lkjip_cli.render.narrative import (
-    KINDS,
-    Directive,
     at_source,
-    image_lines,
     line_of,
     number_pictures,
     pictures_made,
@@ -90,54 +76,6 @@ REQUIRED_TABLES = (
 )
 
 
-@dataclass
-class _Numbering:
-    labels: dict[str, str] = field(default_factory=dict)
-    """Directive name → "Tabel 3.8" / "Gambar 3.1"."""
-    numbers: dict[str, str] = field(default_factory=dict)
-    """Directive name → "3.8"."""
-    twice: set[str] = field(default_factory=set)
-    """Names written twice in the narratives' text (already a finding)."""
-    pictures: dict[str, list[str]] = field(default_factory=dict)
-    """Chapter → the numbers of the pictures its text writes (``![teks](…)``), in order."""
-
-
-def _number(data: DataTahun, findings: list[Finding]) -> _Numbering:
-    result = _Numbering()
-    for chapter in CHAPTERS:
-        narasi = data.narasi.get(chapter.key)
-        if narasi is None or chapter.number is None:
-            continue
-        counts = {"tabel": 0, "gambar": 0}
-        pictures = result.pictures.setdefault(chapter.key, [])
-        # a picture is a figure numbered in sequence with the charts around it
-        for _, d in sorted(
-            [(d.line, d) for d in scan(narasi.text)]
-            + [(line, None) for line in image_lines(narasi.text)],
-            key=lambda x: x[0],
-        ):
-            if d is None:
-                counts["gambar"] += 1
-                pictures.append(f"{chapter.number}.{counts['gambar']}")
-            elif d.kind in counts:
-                if d.name in result.labels:
-                    result.twice.add(d.name)
-                    findings.append(
-                        error(
-                            "narasi.tabel-ganda",
-                            f"'{d.name}' sudah ditempatkan sebagai {result.labels[d.name]}; "
-                            "setiap tabel dan gambar hanya ditempatkan sekali",
-                            Position(narasi.file, d.line, 1),
-                        )
-                    )
-                    continue
-                counts[d.kind] += 1
-                number = f"{chapter.number}.{counts[d.kind]}"
-                result.numbers[d.name] = number
-                result.labels[d.name] = f"{'Tabel' if d.kind == 'tabel' else 'Gambar'} {number}"
-    return result
-
-
 def check_narratives(data: DataTahun, report: Report) -> list[Finding]:
     """Every narrative finding ``lkjip build`` would report, with the same severity.
 
@@ -161,7 +99,7 @@ def build_document(
     from lkjip_cli.render.sandbox import NarrativeError, render_narrative
 
     findings: list[Finding] = []
-    numbering = _number(data, findings)
+    numbering = number_directives(data, ((c.key, c.number) for c in CHAPTERS if c.number), findings)
     placed: set[str] = set()
     seen: set[tuple[str, str]] = set()
     budget = Budget()  # one for all the narratives: together they cannot exhaust the machine
@@ -195,7 +133,7 @@ def build_document(
             text = render_narrative(
                 narasi.text,
                 narasi.file,
-                narrative_context(data, report, _ref(numbering, unknown_refs)),
+                narrative_context(data, report, ref_function(numbering, unknown_refs)),
                 budget,
             )
         except NarrativeError as exc:
@@ -223,7 +161,7 @@ def build_document(
             for d in scan(narasi.text):
                 if (d.kind, d.name) not in seen and d.name not in numbering.twice:
                     seen.add((d.kind, d.name))
-                    _directive(d, data, report, numbering, narasi.file, findings, draw=False)
+                    place(d, data, report, numbering, narasi.file, findings, draw=False)
                 placed.add(d.name)
             continue
         for part in at_source(split(text), narasi.text):
@@ -238,10 +176,10 @@ def build_document(
                 continue
             if (part.kind, part.name) in seen:
                 if part.name not in numbering.twice:  # written once, repeated by a loop
-                    findings.append(_placed_twice(part, narasi.file))
+                    findings.append(placed_twice(part, narasi.file))
                 continue
             seen.add((part.kind, part.name))
-            made = _directive(part, data, report, numbering, narasi.file, findings, draw)
+            made = place(part, data, report, numbering, narasi.file, findings, draw)
             if made is not None:
                 blocks.extend(made)
                 placed.add(part.name)
@@ -275,24 +213,6 @@ def build_document(
     return dok, findings
 
 
-def _ref(numbering: _Numbering, unknown: dict[str, None]) -> Callable[[object], str]:
-    """``ref('pegawai')`` → "Tabel 1.1"; an unknown name is noted in ``unknown``, once."""
-
-    def ref(name: object) -> str:
-        if not isinstance(name, str):
-            raise FilterValueError(
-                "ref() membutuhkan nama tabel atau gambar sebagai teks dalam tanda kutip, "
-                f"misalnya ref('pegawai'), bukan {type(name).__name__} ({name!r:.40})"
-            )
-        if name not in numbering.labels:
-            if len(unknown) <= MAX_FINDINGS:
-                unknown[name] = None
-            return f"[{name}?]"
-        return numbering.labels[name]
-
-    return ref
-
-
 def _logo(data: DataTahun, findings: list[Finding]) -> Picture | None:
     """The agency's logo for the cover (``logo:`` in instansi.yaml), or a finding."""
     source = data.instansi.logo
@@ -305,116 +225,6 @@ def _logo(data: DataTahun, findings: list[Finding]) -> Picture | None:
             error("instansi.logo", f"logo: {exc.message}", data.pos("instansi.yaml", ("logo",)))
         )
         return None
-
-
-def _placed_twice(d: Directive, file: str) -> Finding:
-    return error(
-        "narasi.tabel-ganda",
-        f"'::: {d.kind} {d.name}' sudah ditempatkan; setiap tabel, gambar, daftar dan tanda "
-        "tangan hanya ditempatkan sekali",
-        Position(file, d.line, 1),
-    )
-
-
-_UNBUILT = Paragraph(())
-"""What a placed table stands for when only the findings are wanted (``draw=False``)."""
-
-
-def _directive(
-    d: Directive,
-    data: DataTahun,
-    report: Report,
-    numbering: _Numbering,
-    file: str,
-    findings: list[Finding],
-    draw: bool,
-) -> list[Block] | None:
-    where = Position(file, d.line, 1)
-    kind = registry.REGISTRY.get(d.kind)
-    if kind is None:
-        findings.append(
-            error(
-                "narasi.arahan-tidak-dikenal",
-                f"arahan '::: {d.kind}' tidak dikenal; gunakan {', '.join(KINDS)}",
-                where,
-            )
-        )
-        return None
-    known = kind.names(data, report)
-    if d.name not in known:
-        findings.append(
-            error(
-                f"narasi.{d.kind}-tidak-dikenal",
-                kind.hint(d.name, data, report)
-                if kind.hint is not None
-                else f"{d.kind} '{d.name}' tidak dikenal; yang ada: " + ", ".join(known),
-                where,
-            )
-        )
-        return None
-    built = kind.build(d.name, data, report, draw)
-    # a figure's data is in its names (figures.names); tables and lists may be empty
-    if d.kind in ("tabel", "daftar") and not any(_has_content(b) for b in built):
-        findings.append(
-            error(
-                "narasi.arahan-tanpa-data",
-                f"'::: {d.kind} {d.name}' tidak dapat ditempatkan: datanya kosong "
-                f"({_source_of(d)}); isi datanya atau hapus arahan ini",
-                where,
-            )
-        )
-        return []  # placed, though empty: the finding above says so
-    if d.kind == "tabel" and not draw:  # known, built and placed is all a check needs
-        return [_UNBUILT]
-    number = numbering.numbers.get(d.name)
-    return [
-        dataclasses.replace(b, label=d.name, number=number)
-        if isinstance(b, Table)
-        else dataclasses.replace(b, number=number or "")
-        if isinstance(b, Figure)
-        else b
-        for b in built
-    ]
-
-
-_SOURCES = {
-    ("tabel", "pegawai"): "'pegawai' di instansi.yaml",
-    ("tabel", "permasalahan"): "'permasalahan' di instansi.yaml",
-    ("tabel", "iku"): "indikator di iku.yaml",
-    ("tabel", "pk"): "sasaran dan indikator di pk.yaml",
-    ("tabel", "anggaran"): "program di anggaran.yaml",
-    ("tabel", "rpjmd"): "'rpjmd' di realisasi.yaml",
-}
-"""Where the data of a directive whose data may be empty is written."""
-
-
-_PER_SASARAN = {
-    "pembanding": "'pembanding' indikator sasaran {} di realisasi.yaml (yang ditandai # ISI "
-    "bila ada)",
-    "perkembangan": "'riwayat' indikator sasaran {} di realisasi.yaml",
-    "renstra": "'target_renstra' indikator sasaran {} di iku.yaml",
-}
-"""The same, for a table of one sasaran (``pembanding-S1``)."""
-
-
-def _source_of(d: Directive) -> str:
-    if d.kind == "daftar":
-        return f"'{d.name}' di instansi.yaml"
-    if (d.kind, d.name) in _SOURCES:
-        return _SOURCES[d.kind, d.name]
-    prefix, _, key = d.name.rpartition("-")
-    if d.kind == "tabel" and prefix in _PER_SASARAN:
-        return _PER_SASARAN[prefix].format(key)
-    return f"data tabel '{d.name}'"
-
-
-def _has_content(block: Block) -> bool:
-    """A table with a body row, a list with an item, anything else."""
-    if isinstance(block, Table):
-        return bool(block.body)
-    if isinstance(block, ListBlock):
-        return bool(block.items)
-    return not isinstance(block, Paragraph)
 
 
 def _lampiran(data: DataTahun, report: Report, logo: Picture | None) -> list[Block]:

@@ -36,8 +36,8 @@ from lkjip_cli.render.blocks import (
     Signatures,
     Table,
 )
+from lkjip_cli.render.grid import grid
 from lkjip_cli.render.jinja import writer_env
-from lkjip_cli.render.markdown import grid
 from lkjip_cli.render.pictures import Picture
 from lkjip_cli.render.svg import figure_svg
 

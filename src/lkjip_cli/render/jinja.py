@@ -3,7 +3,7 @@
 Writers' templates ship with lkjip and are trusted: :func:`writer_env` loads
 them from ``templates/`` and escapes HTML by file extension. The formatting
 filters (:data:`NARRATIVE_FILTERS`) are the only ones a narrative may call;
-the sandbox narratives render in lives in :mod:`lkjip_cli.render.sandbox`.
+the sandbox narratives render in lives in :mod:`lkjip_cli.render.sandbox_env`.
 """
 
 from __future__ import annotations

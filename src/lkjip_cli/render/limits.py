@@ -2,7 +2,7 @@
 
 A narrative is data: whatever it holds, ``lkjip check`` and ``lkjip build``
 must end in seconds and a bounded amount of memory. The sandbox
-(:mod:`lkjip_cli.render.sandbox`) counts every loop step, call and operator
+(:mod:`lkjip_cli.render.sandbox_env`) counts every loop step, call and operator
 against one :class:`Budget` shared by the run's narratives, and charges
 every text or list it builds before it grows past a cap. The counts decide,
 not the clock, so a refusal is the same on every machine; the clock

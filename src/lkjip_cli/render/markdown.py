@@ -2,9 +2,10 @@
 
 Python prepares each block as plain, already escaped strings (a "view");
 ``templates/laporan.md.j2`` lays them out. Text from the data is escaped so
-that it reads as written: ``*``, ``_``, ``[`` or a leading ``1.`` never turn
-into emphasis, links or lists. Figures are written as SVG files beside the
-Markdown; page breaks and sections have no Markdown form and are dropped.
+that it reads as written (:mod:`lkjip_cli.render.markdown_text`); a table is
+placed on a full grid (:mod:`lkjip_cli.render.grid`) before its pipe rows are
+written. Figures are written as SVG files beside the Markdown; page breaks and
+sections have no Markdown form and are dropped.
 """
 
 from __future__ import annotations
@@ -12,8 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 from jinja2 import Environment
 
@@ -28,113 +28,23 @@ from lkjip_cli.render.blocks import (
     Letterhead,
     ListBlock,
     Paragraph,
-    Row,
     Run,
-    Runs,
     Signature,
     Signatures,
     Table,
 )
+from lkjip_cli.render.grid import Slot, grid
 from lkjip_cli.render.jinja import writer_env
+from lkjip_cli.render.markdown_text import escape_inline, escape_line, paragraph_lines
 from lkjip_cli.render.pictures import Picture
 from lkjip_cli.render.svg import svg_file
 
 TEMPLATE = "laporan.md.j2"
 
-# Backslash-escapable punctuation that means something inline in CommonMark,
-# GFM (~~strike~~) or pandoc (^super^, ~sub~).
-_INLINE = re.compile(r"([\\`*_\[\]<>~^])")
-_ENTITY = re.compile(r"&(?=#?\w+;)")
-# What turns the start of a line into a block: heading, quote, list, rule, setext.
-_BLOCK_START = re.compile(r"^(#|>|[-+=:]|\d{1,9}(?=[.)]))")
 _TRAILING_HASHES = re.compile(r"(\s)(#+)$")
 
 
-def escape_inline(text: str) -> str:
-    """Escape text so that CommonMark shows it literally inside a line."""
-    return _ENTITY.sub("&amp;", _INLINE.sub(r"\\\1", text.replace("\t", " ")))
-
-
-def escape_line(text: str) -> str:
-    """Escape text that starts a line of its own (a paragraph, an item, an entry)."""
-    return guard_line_start(escape_inline(text.strip()))
-
-
-def guard_line_start(line: str) -> str:
-    """Keep an escaped line from opening a heading, quote, list, rule or pandoc div."""
-    match = _BLOCK_START.match(line)
-    if match is None:
-        return line
-    if match.group(1)[0].isdigit():  # "2024. Tahun" must not become an ordered list
-        end = match.end()
-        return f"{line[:end]}\\{line[end:]}"
-    return "\\" + line
-
-
-def inline(runs: Iterable[Run], *, force_bold: bool = False) -> str:
-    """Runs → one Markdown line: escaped text with ``**bold**`` and ``*italic*``."""
-    return "".join(_run(run, force_bold) for run in runs)
-
-
-def _run(run: Run, force_bold: bool) -> str:
-    text = escape_inline(run.text.replace("\n", " "))
-    core = text.strip()
-    marker = ("**" if run.bold or force_bold else "") + ("*" if run.italic else "")
-    if not core or not marker:
-        return text
-    # Delimiters must touch the text: "** x **" is not emphasis in CommonMark.
-    lead = text[: len(text) - len(text.lstrip())]
-    trail = text[len(text.rstrip()) :]
-    return f"{lead}{marker}{core}{marker[::-1]}{trail}"
-
-
-def paragraph_lines(runs: Runs, *, force_bold: bool = False) -> list[str]:
-    """A paragraph's non-empty lines; a ``\\n`` in the text starts a new line."""
-    lines: list[list[Run]] = [[]]
-    for run in runs:
-        for i, part in enumerate(run.text.split("\n")):
-            if i:
-                lines.append([])
-            lines[-1].append(Run(part, run.bold, run.italic))
-    texts = (inline(line, force_bold=force_bold).strip() for line in lines)
-    return [guard_line_start(text) for text in texts if text]
-
-
 # --- tables -----------------------------------------------------------------------
-
-
-class Slot(NamedTuple):
-    """A grid position: the cell covering it, and whether the cell starts here."""
-
-    # A tuple, not a frozen dataclass: a large report's grids hold millions of them.
-    cell: Cell
-    origin: bool
-
-
-def grid(rows: Sequence[Row], columns: int = 0) -> list[list[Slot | None]]:
-    """Place HTML-style rows (slots covered by a rowspan omitted) on a full grid."""
-    out: list[list[Slot | None]] = []
-    covered: dict[tuple[int, int], Slot] = {}
-    for r, row in enumerate(rows):
-        line: list[Slot | None] = []
-        cells = iter(row)
-        cell = next(cells, None)
-        while cell is not None or (r, len(line)) in covered:
-            if (r, len(line)) in covered:
-                line.append(covered.pop((r, len(line))))
-                continue
-            assert cell is not None
-            col = len(line)
-            for dc in range(max(cell.colspan, 1)):
-                line.append(Slot(cell, dc == 0))
-                for dr in range(1, max(cell.rowspan, 1)):
-                    covered[(r + dr, col + dc)] = Slot(cell, False)
-            cell = next(cells, None)
-        out.append(line)
-    width = max([columns, *(len(line) for line in out)])
-    for line in out:
-        line.extend([None] * (width - len(line)))
-    return out
 
 
 def _cell_text(text: str) -> str:

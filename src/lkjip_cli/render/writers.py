@@ -139,6 +139,18 @@ WRITERS: dict[str, Writer] = {
 """Every format ``build`` knows, in the order they are written."""
 
 
+def parse_formats(value: str) -> tuple[str, ...]:
+    """``--format`` (``"docx, MD"``) → ``("docx", "md")``; ValueError names what is unknown."""
+    chosen = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
+    unknown = [f for f in chosen if f not in WRITERS]
+    if unknown or not chosen:
+        raise ValueError(
+            f"bentuk tidak dikenal: {', '.join(unknown) or '(kosong)'}; pilih dari "
+            + ", ".join(WRITERS)
+        )
+    return chosen
+
+
 def write_all(
     dok: Dokumen, stem: str, formats: tuple[str, ...], options: Options = Options()
 ) -> Written:

@@ -29,7 +29,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from lkjip_cli.render.blocks import Dokumen, Heading, Table
 from lkjip_cli.render.cellvalue import Number, read_number
-from lkjip_cli.render.markdown import grid
+from lkjip_cli.render.grid import grid
 from lkjip_cli.render.zipfixed import normalize_zip, zip_timestamp
 
 FIRST_ROW = 3

@@ -22,7 +22,8 @@ from lkjip_cli.render.jinja import (
     writer_env,
 )
 from lkjip_cli.render.limits import Budget
-from lkjip_cli.render.sandbox import NarrativeError, narrative_env, render_narrative
+from lkjip_cli.render.sandbox import NarrativeError, render_narrative
+from lkjip_cli.render.sandbox_env import narrative_env
 
 CONTEXT: dict[str, Any] = {
     "tahun": 2024,

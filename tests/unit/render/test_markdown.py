@@ -22,7 +22,9 @@ from lkjip_cli.render.blocks import (
     Table,
     plain,
 )
-from lkjip_cli.render.markdown import escape_inline, escape_line, grid, write_markdown
+from lkjip_cli.render.grid import grid
+from lkjip_cli.render.markdown import write_markdown
+from lkjip_cli.render.markdown_text import escape_inline, escape_line
 
 from . import sample
 from .sample_md import PMKS, sample_dokumen

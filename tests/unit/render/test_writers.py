@@ -17,6 +17,14 @@ def test_the_formats_are_the_registrys() -> None:
     assert all(w.extension and w.description for w in writers.WRITERS.values())
 
 
+def test_format_option_is_read_against_the_registry() -> None:
+    assert writers.parse_formats(" DOCX, md,docx,, ") == ("docx", "md")
+    with pytest.raises(ValueError, match=r"^bentuk tidak dikenal: odt; pilih dari docx, md, "):
+        writers.parse_formats("md,odt")
+    with pytest.raises(ValueError, match=r"^bentuk tidak dikenal: \(kosong\); "):
+        writers.parse_formats(" , ")
+
+
 def test_a_new_format_is_one_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def write_txt(job: writers.Job) -> writers.Written:
         return writers.Written({f"{job.stem}.txt": job.dok.title.encode()}, ["catatan"])
