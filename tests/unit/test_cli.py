@@ -100,6 +100,21 @@ def test_check_invalid_data_exits_1(project: Path) -> None:
     assert result.stdout.endswith("\n1 galat, 0 peringatan\n")
 
 
+def test_check_misindented_line_exits_2_in_words(project: Path) -> None:
+    """An item's key one space short is named at its line, in Indonesian, exit 2."""
+    path = project / "data" / "2024" / "realisasi.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    realisasi: 77", "   realisasi: 77", 1), encoding="utf-8")
+    line = text[: text.index("    realisasi: 77")].count("\n") + 1
+    result = runner.invoke(app, ["check", "2024"])
+    assert result.exit_code == 2
+    assert (
+        f"  {line}:4: galat [input.tidak-terbaca] YAML tidak dapat dibaca: baris ini tidak "
+        "sejajar dengan butir daftar di atasnya"
+    ) in result.stdout
+    assert "Traceback" not in result.stdout
+
+
 def test_check_missing_directory_exits_2(project: Path) -> None:
     result = runner.invoke(app, ["check", "2023"])
     assert result.exit_code == 2
