@@ -115,6 +115,21 @@ def test_check_misindented_line_exits_2_in_words(project: Path) -> None:
     assert "Traceback" not in result.stdout
 
 
+def test_check_refuses_a_line_that_looks_like_a_directive(project: Path) -> None:
+    """``::: tabel.pk`` or ``::: tabel`` would print as text: an error at its line, exit 1."""
+    path = project / "data" / "2024" / "narasi" / "bab-2.md"
+    text = path.read_text(encoding="utf-8").rstrip("\n")
+    path.write_text(text + "\n\n::: tabel.pk\n", encoding="utf-8")
+    line = text.count("\n") + 3
+    result = runner.invoke(app, ["check", "2024"])
+    assert result.exit_code == 1
+    assert (
+        f"  {line}:1: galat [narasi.arahan-tidak-dikenal] baris '::: tabel.pk' bukan arahan "
+        "yang sah dan akan tercetak apa adanya; tulis '::: jenis nama' dipisah spasi, mis. "
+        "'::: tabel pegawai' (jenis: tabel, gambar, daftar, tanda-tangan)\n"
+    ) in result.stdout
+
+
 def test_check_missing_directory_exits_2(project: Path) -> None:
     result = runner.invoke(app, ["check", "2023"])
     assert result.exit_code == 2

@@ -56,6 +56,18 @@ def scan(source: str) -> list[Directive]:
     return found
 
 
+def malformed(source: str) -> list[tuple[int, str]]:
+    """Lines opening with ``:::`` that are no directive (``::: tabel.pk``, ``::: tabel``).
+
+    Not being directives they would print as text, ``:::`` and all.
+    """
+    return [
+        (number, line.strip())
+        for number, line in enumerate(source.splitlines(), 1)
+        if line.strip().startswith(":::") and not DIRECTIVE.match(line.strip())
+    ]
+
+
 def split(rendered: str) -> list[str | Directive]:
     """Split rendered Markdown into Markdown chunks and the directives between them."""
     parts: list[str | Directive] = []
