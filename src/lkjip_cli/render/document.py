@@ -180,7 +180,7 @@ def build_document(
             if len(findings) - start > MAX_FINDINGS:
                 break  # a loop can write a directive a million times
             if isinstance(part, str):
-                pictures, problems = read_pictures(data.root, part, narasi.text, narasi.file)
+                pictures, problems = read_pictures(data.root, part, narasi.text, narasi.file, shown)
                 findings.extend(problems)
                 shown += len(OPENING.findall(part))
                 if draw:  # Markdown always parses: only the blocks need it
