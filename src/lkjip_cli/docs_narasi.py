@@ -110,7 +110,8 @@ CONTEXT: dict[str, tuple[str, str]] = {
         "peta nama → tabel",
         "tabel yang dideklarasikan: `tabel.<nama>.judul`, `.sumber`, `.catatan`, "
         "`.jumlah.<kolom>`, `.baris[0].<kolom>`, `.baris.<id baris>.<kolom>`, "
-        "`.baris[0].rincian`, `<kolom>_nama` untuk kolom program",
+        "`.baris[0].rincian`, `<kolom>_nama` untuk kolom program; nama yang memuat `-` "
+        "ditulis `tabel['hasil-pemeriksaan']`",
     ),
     "ref": ("fungsi", "`ref('pegawai')` → nomor tabel atau gambar, mis. 'Tabel 1.1'"),
 }

@@ -287,9 +287,15 @@ def _yaml_error(exc: yaml.YAMLError, text: str, label: str) -> InputError:
         )
     if not isinstance(exc, yaml.MarkedYAMLError):
         return InputError(f"YAML tidak dapat dibaca: {exc}", Position(label, 1, 1))
-    mark = exc.problem_mark or exc.context_mark
-    position = _pos(label, mark) if mark else Position(label, 1, 1)
     problem = exc.problem or exc.context or "sintaks YAML tidak sah"
+    # A key without its colon is noticed only on the next key's line; the key's own
+    # line (the context) is the one to correct.
+    mark = (
+        exc.context_mark
+        if problem.startswith("could not find expected ':'") and exc.context_mark
+        else exc.problem_mark or exc.context_mark
+    )
+    position = _pos(label, mark) if mark else Position(label, 1, 1)
     if "nesting depth" in problem:  # libyaml's own cap, reached while it reads ahead
         return InputError(f"struktur bersarang lebih dari {MAX_DEPTH} tingkat", position)
     lines = text.splitlines()
@@ -299,7 +305,61 @@ def _yaml_error(exc: yaml.YAMLError, text: str, label: str) -> InputError:
             "ganti tab dengan spasi",
             position,
         )
-    return InputError(f"YAML tidak dapat dibaca: {problem}", position)
+    return InputError(f"YAML tidak dapat dibaca: {_in_words(problem)}", position)
+
+
+# The parsers' messages a planner meets, mostly misplaced indentation, in words
+# that say what to look at; the parser's own wording stays in brackets for search.
+_PROBLEMS = (
+    (
+        "did not find expected '-' indicator",
+        "baris ini tidak sejajar dengan butir daftar di atasnya: setiap butir diawali '-' "
+        "pada kolom yang sama, dan kunci di dalam butir menjorok sama dengan kunci "
+        "pertamanya; periksa jumlah spasi di awal baris",
+    ),
+    (
+        "did not find expected key",
+        "baris ini tidak sejajar dengan kunci di atasnya: kunci yang setingkat harus "
+        "diawali jumlah spasi yang sama (dan '-' butir daftar diikuti spasi); periksa "
+        "indentasi baris ini dan baris sebelumnya",
+    ),
+    (
+        "mapping values are not allowed",
+        "tanda ':' tidak diharapkan di sini: indentasi baris ini berlebih, atau teks "
+        "yang memuat ': ' harus diapit tanda kutip (\"Pokok: uraian\")",
+    ),
+    (
+        "could not find expected ':'",
+        "baris ini tidak memiliki ':' setelah kuncinya (kunci: nilai); bila teks "
+        "berlanjut dari baris sebelumnya, tulis teks itu dalam satu baris atau apit "
+        "dengan tanda kutip",
+    ),
+    (
+        "did not find expected ',' or",
+        "kurung '[' atau '{' di atas belum ditutup dengan ']' atau '}'",
+    ),
+    (
+        "found unexpected end of stream",
+        "berkas berakhir sebelum tanda kutip atau kurung ditutup",
+    ),
+    (
+        "found character that cannot start any token",
+        "nilai tidak boleh diawali karakter ini (mis. @ atau `); apit nilainya dengan tanda kutip",
+    ),
+    (
+        "block sequence entries are not allowed",
+        "'-' butir daftar tidak boleh di sini: tulis daftar di baris-baris di bawah "
+        "kuncinya, menjorok lebih dalam",
+    ),
+)
+
+
+def _in_words(problem: str) -> str:
+    """The parser's ``problem`` explained in Indonesian, with the original in brackets."""
+    for start, words in _PROBLEMS:
+        if problem.startswith(start):
+            return f"{words} ({problem})"
+    return problem
 
 
 def unprintable(text: str) -> tuple[int, str] | None:

@@ -38,6 +38,8 @@ MUTATIONS: dict[str, tuple[str, str]] = {
     "ref-bilangan": ("bab-2.md", "Lihat {{ ref(tahun) }}."),
     "ref-tidak-dikenal": ("bab-2.md", "Lihat {{ ref('tidak-ada') }}."),
     "arahan-tidak-dikenal": ("bab-2.md", "\n::: tabel tidak-ada\n"),
+    "arahan-rusak": ("bab-2.md", "\n::: tabel.pk\n"),
+    "filter-tidak-dikenal": ("bab-3.md", "{{ tahun | persn }} {{ sasaran.S1.capain }}"),
     "arahan-ganda": ("bab-4.md", "\n::: tanda-tangan laporan\n\n::: tanda-tangan laporan\n"),
     "sintaks": ("bab-1.md", "Baris {{ tahun }"),
     "gambar-tanpa-berkas": ("bab-3.md", "![Foto](foto/tidak-ada.png)\n\n![](foto/x.png)"),

@@ -100,6 +100,36 @@ def test_check_invalid_data_exits_1(project: Path) -> None:
     assert result.stdout.endswith("\n1 galat, 0 peringatan\n")
 
 
+def test_check_misindented_line_exits_2_in_words(project: Path) -> None:
+    """An item's key one space short is named at its line, in Indonesian, exit 2."""
+    path = project / "data" / "2024" / "realisasi.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    realisasi: 77", "   realisasi: 77", 1), encoding="utf-8")
+    line = text[: text.index("    realisasi: 77")].count("\n") + 1
+    result = runner.invoke(app, ["check", "2024"])
+    assert result.exit_code == 2
+    assert (
+        f"  {line}:4: galat [input.tidak-terbaca] YAML tidak dapat dibaca: baris ini tidak "
+        "sejajar dengan butir daftar di atasnya"
+    ) in result.stdout
+    assert "Traceback" not in result.stdout
+
+
+def test_check_refuses_a_line_that_looks_like_a_directive(project: Path) -> None:
+    """``::: tabel.pk`` or ``::: tabel`` would print as text: an error at its line, exit 1."""
+    path = project / "data" / "2024" / "narasi" / "bab-2.md"
+    text = path.read_text(encoding="utf-8").rstrip("\n")
+    path.write_text(text + "\n\n::: tabel.pk\n", encoding="utf-8")
+    line = text.count("\n") + 3
+    result = runner.invoke(app, ["check", "2024"])
+    assert result.exit_code == 1
+    assert (
+        f"  {line}:1: galat [narasi.arahan-tidak-dikenal] baris '::: tabel.pk' bukan arahan "
+        "yang sah dan akan tercetak apa adanya; tulis '::: jenis nama' dipisah spasi, mis. "
+        "'::: tabel pegawai' (jenis: tabel, gambar, daftar, tanda-tangan)\n"
+    ) in result.stdout
+
+
 def test_check_missing_directory_exits_2(project: Path) -> None:
     result = runner.invoke(app, ["check", "2023"])
     assert result.exit_code == 2

@@ -41,6 +41,29 @@ def test_refused_with_line(text: str, message: str, line: int) -> None:
     assert info.value.position is not None and info.value.position.line == line
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "line"),
+    [
+        # an item's key indented one space short of its siblings
+        ("a:\n  - x: 1\n    y: 2\n  - x: 3\n   y: 4\n", "tidak sejajar dengan butir daftar", 5),
+        ("a:\n    b: 1\n  c: 2\nd: 3\n", "tidak sejajar dengan kunci di atasnya", 3),
+        ("a: 1\n  b: 2\n", "indentasi baris ini berlebih", 2),
+        ("pokok: Masalah: uraian\n", "diapit tanda kutip", 1),
+        # a key without its colon is found on the next line; its own line is named
+        ("a: 1\nb\nc: 2\n", "tidak memiliki ':'", 2),
+        ("a: {x: 1\nb: 2\n", "belum ditutup", 2),
+    ],
+)
+def test_parser_problems_in_words(text: str, words: str, line: int) -> None:
+    """A misplaced indentation is explained in Indonesian at the line to correct."""
+    with pytest.raises(InputError) as info:
+        parse_text(text, "f.yaml")
+    message = info.value.message
+    assert message.startswith("YAML tidak dapat dibaca: ")
+    assert words in message
+    assert info.value.position is not None and info.value.position.line == line
+
+
 def test_deep_nesting_is_refused_before_recursion() -> None:
     text = "a: " + "[" * (MAX_DEPTH + 5) + "]" * (MAX_DEPTH + 5) + "\n"
     with pytest.raises(InputError, match="bersarang"):

@@ -75,6 +75,45 @@ def tanpa_realisasi(data: DataTahun, report: Report) -> list[Finding]:
     return findings
 
 
+def _target_pos(data: DataTahun, indikator_id: str) -> Position | None:
+    """The indicator's target in the PK in force."""
+    key = "perubahan" if data.pk.perubahan is not None else "murni"
+    for j, t in enumerate(data.pk.berlaku().target):
+        if t.indikator == indikator_id:
+            return data.pos("pk.yaml", (key, "target", j, "target"))
+    return None
+
+
+def tanpa_capaian(data: DataTahun, report: Report) -> list[Finding]:
+    """An indicator with a target and a realization whose formula is undefined (a 0)."""
+    findings = []
+    for i, ind in _reported(data):
+        hasil = report.indikator.get(ind.id)
+        if hasil is None or hasil.target is None or hasil.realisasi is None:
+            continue
+        if hasil.capaian is not None:
+            continue
+        if ind.polaritas == "turun" and ind.metode == "target/realisasi":
+            why = "realisasinya 0, sehingga target ÷ realisasi × 100 tidak dapat dihitung"
+        elif ind.polaritas == "turun":
+            why = (
+                "targetnya 0, sehingga (2 × target − realisasi) ÷ target × 100 tidak dapat dihitung"
+            )
+        else:
+            why = "targetnya 0, sehingga realisasi ÷ target × 100 tidak dapat dihitung"
+        findings.append(
+            warning(
+                "kelengkapan.tanpa-capaian",
+                f"indikator '{ind.nama}' tidak memiliki capaian: {why}; tabel mencetak '-' "
+                f"dan indikator ini tidak ikut dalam rata-rata capaian sasaran {ind.sasaran}. "
+                "Bila angka itu memang ditetapkan, jelaskan di narasi dan akui peringatan "
+                "ini (diakui di lkjip.yaml)",
+                _target_pos(data, ind.id) or data.pos("iku.yaml", ("indikator", i)),
+            )
+        )
+    return findings
+
+
 def tanpa_riwayat(data: DataTahun, report: Report) -> list[Finding]:
     """An indicator without realization of earlier years to compare with."""
     findings = []
@@ -215,6 +254,7 @@ def sasaran_tanpa_indikator(data: DataTahun, report: Report) -> list[Finding]:
 RULES: tuple[Rule, ...] = (
     tanpa_target_renstra,
     tanpa_realisasi,
+    tanpa_capaian,
     tanpa_riwayat,
     tanpa_pembanding,
     tanpa_analisis,

@@ -23,8 +23,10 @@ from lkjip_cli.render.context import narrative_context
 from lkjip_cli.render.directives import number_directives, place, placed_twice, ref_function
 from lkjip_cli.render.limits import MAX_FINDINGS, Budget, cap_findings
 from lkjip_cli.render.narrative import (
+    KINDS,
     at_source,
     line_of,
+    malformed,
     number_pictures,
     pictures_made,
     read_pictures,
@@ -125,6 +127,16 @@ def build_document(
             continue
         unknown_refs: dict[str, None] = {}  # each name once, at most MAX_FINDINGS of them
         start = len(findings)
+        findings.extend(
+            error(
+                "narasi.arahan-tidak-dikenal",
+                f"baris '{written}' bukan arahan yang sah dan akan tercetak apa adanya; "
+                f"tulis '::: jenis nama' dipisah spasi, mis. '::: tabel pegawai' "
+                f"(jenis: {', '.join(KINDS)})",
+                Position(narasi.file, line, 1),
+            )
+            for line, written in malformed(narasi.text)
+        )
         numbers = iter(numbering.pictures.get(chapter.key, ()))
         shown = 0  # the pictures its rendered text shows
 
@@ -168,7 +180,7 @@ def build_document(
             if len(findings) - start > MAX_FINDINGS:
                 break  # a loop can write a directive a million times
             if isinstance(part, str):
-                pictures, problems = read_pictures(data.root, part, narasi.text, narasi.file)
+                pictures, problems = read_pictures(data.root, part, narasi.text, narasi.file, shown)
                 findings.extend(problems)
                 shown += len(OPENING.findall(part))
                 if draw:  # Markdown always parses: only the blocks need it

@@ -56,6 +56,18 @@ def scan(source: str) -> list[Directive]:
     return found
 
 
+def malformed(source: str) -> list[tuple[int, str]]:
+    """Lines opening with ``:::`` that are no directive (``::: tabel.pk``, ``::: tabel``).
+
+    Not being directives they would print as text, ``:::`` and all.
+    """
+    return [
+        (number, line.strip())
+        for number, line in enumerate(source.splitlines(), 1)
+        if line.strip().startswith(":::") and not DIRECTIVE.match(line.strip())
+    ]
+
+
 def split(rendered: str) -> list[str | Directive]:
     """Split rendered Markdown into Markdown chunks and the directives between them."""
     parts: list[str | Directive] = []
@@ -100,20 +112,24 @@ def image_lines(source: str) -> list[int]:
 
 
 def read_pictures(
-    root: Path, part: str, source: str, file: str
+    root: Path, part: str, source: str, file: str, before: int = 0
 ) -> tuple[dict[str, Picture], list[Finding]]:
     """The pictures rendered Markdown ``part`` shows, each read once; a finding for the rest.
 
     A picture is a numbered figure, captioned by its text (``![teks](...)``) or
     its title (``![...](foto/x.jpg "judul")``): one with neither is an error,
     since Daftar Gambar would list a bare number. ``source`` (the narrative as
-    written, in ``file``) gives each finding its line.
+    written, in ``file``) gives each finding its line: the k-th image shown is
+    the k-th written, ``before`` of them shown in earlier parts.
     """
     found: dict[str, Picture] = {}
     findings: list[Finding] = []
-    for match in IMAGE.finditer(part):
+    lines = source.splitlines()
+    written = image_lines(source)
+    for k, match in enumerate(IMAGE.finditer(part), before):
         src = match["src"]
-        where = Position(file, line_of(source, src), 1)
+        line = written[k] if k < len(written) and src in lines[written[k] - 1] else None
+        where = Position(file, line or line_of(source, src), 1)
         if not (match["alt"].strip() or (match["title"] or "").strip()):
             findings.append(
                 error(

@@ -38,8 +38,9 @@ from lkjip_cli.render.sandbox_errors import (
     security_detail,
     syntax_message,
     template_line,
+    unknown_filter,
 )
-from lkjip_cli.render.sandbox_poison import NarrativeError, Problems, guarded_filter
+from lkjip_cli.render.sandbox_poison import NarrativeError, Problems, guarded_filter, refused
 
 __all__ = ["NarrativeError", "render_narrative"]
 
@@ -78,6 +79,7 @@ def render_narrative(
     try:
         parsed = _parse(env, source, file)
         problems.parse = lambda: _parse(env, source, file)
+        _unknown_filters(env, parsed, problems)
         guarded_context = {
             k: guarded_filter(k, v, problems, call=True) if inspect.isfunction(v) else v
             for k, v in context.items()
@@ -88,6 +90,28 @@ def render_narrative(
     if problems.errors:
         raise _together(problems, None)
     return rendered
+
+
+def _unknown_filters(
+    env: ImmutableSandboxedEnvironment, tree: nodes.Template, problems: Problems
+) -> None:
+    """Note each unknown filter at its line and let it print nothing.
+
+    Jinja refuses an unknown filter when it compiles the whole narrative; noted
+    here instead, the narrative still renders and its other placeholders are
+    checked in the same run.
+    """
+    for node in tree.find_all(nodes.Filter):
+        if node.name not in env.filters:
+            problems.add(f"| {node.name}", unknown_filter(node.name), node.lineno)
+            env.filters[node.name] = _printing_nothing(node.name)
+
+
+def _printing_nothing(name: str) -> Any:
+    def run(*args: Any, **kwargs: Any) -> Any:
+        return refused(name)
+
+    return run
 
 
 def _together(problems: Problems, last: NarrativeError | None) -> NarrativeError:

@@ -33,10 +33,21 @@ def syntax_message(exc: TemplateSyntaxError) -> str:
     if match := re.fullmatch(r"No (filter|test) named '(.+)'\.?", exc.message or ""):
         kind, name = match.groups()
         if kind == "filter":
-            known = ", ".join(sorted(NARRATIVE_FILTERS))
-            return f"filter '{name}' tidak dikenal; filter yang tersedia: {known}"
+            return unknown_filter(name)
         return f"uji '{name}' tidak dikenal"
     return f"kesalahan sintaks Jinja: {exc.message}"
+
+
+def unknown_filter(name: str) -> str:
+    """``filter 'persn' tidak dikenal; maksud Anda 'persen'? …`` with the known filters."""
+    known = ", ".join(sorted(NARRATIVE_FILTERS))
+    close = difflib.get_close_matches(name, NARRATIVE_FILTERS, n=1)
+    if close:
+        return (
+            f"filter '{name}' tidak dikenal; maksud Anda '{close[0]}'? "
+            f"(filter yang tersedia: {known})"
+        )
+    return f"filter '{name}' tidak dikenal; filter yang tersedia: {known}"
 
 
 def describe(exc: Exception) -> str:
@@ -90,10 +101,20 @@ def explain_missing(
     if isinstance(obj, Mapping) and key.isdigit():
         return path, f"'{path}' belum ada nilainya; isi datanya atau sesuaikan narasinya"
     message = f"'{path}' tidak dikenal"
+    prefix = path[: len(path) - len(key)] if path.endswith(key) else ""
+    owner = prefix[:-1] if prefix.endswith(".") else None
     close = difflib.get_close_matches(key, choices, n=1)
-    if close:
-        prefix = path[: len(path) - len(key)] if path.endswith(key) else ""
-        message += f"; maksud Anda '{prefix}{close[0]}'?"
+    hyphened = [c for c in choices if c.startswith(f"{key}-")]
+    if owner is not None and hyphened:
+        # ``tabel.hasil-pemeriksaan`` reads as ``tabel.hasil`` minus ``pemeriksaan``
+        minus = f"{owner}.{hyphened[0]}"
+        message += (
+            f"; nama yang memuat '-' ditulis dalam kurung siku: {join(owner, hyphened[0])} "
+            f"({minus} dibaca sebagai pengurangan)"
+        )
+    elif close:
+        meant = join(owner, close[0]) if owner is not None else f"{prefix}{close[0]}"
+        message += f"; maksud Anda '{meant}'?"
     elif 0 < len(choices) <= MAX_LISTED:
         message += f"; yang ada: {', '.join(sorted(choices))}"
     return path, message

@@ -101,3 +101,26 @@ def test_sasaran_without_pk_indicator(minimal: Dataset) -> None:
     assert finding.message.startswith(
         "sasaran 'Meningkatnya Akuntabilitas Kinerja' tidak memiliki indikator"
     )
+
+
+def test_indicator_with_a_target_of_0_has_no_capaian(minimal: Dataset) -> None:
+    """A lower-is-better count with a target of 0 is met, but its capaian is undefined: said."""
+    minimal.edit("iku.yaml", "polaritas: naik", "polaritas: turun", after="id: nilai_sakip")
+    minimal.edit(
+        "pk.yaml", "{indikator: nilai_sakip, target: 70}", "{indikator: nilai_sakip, target: 0}"
+    )
+    minimal.edit("realisasi.yaml", "    realisasi: 77\n", "    realisasi: 0\n")
+    minimal.edit("realisasi.yaml", "      capaian: 110             # 77 ÷ PK Perubahan 70\n", "")
+    [finding] = [f for f in minimal.check() if f.rule == "kelengkapan.tanpa-capaian"]
+    assert finding.severity == "warning"
+    assert finding.message.startswith(
+        "indikator 'Nilai SAKIP' tidak memiliki capaian: targetnya 0, sehingga (2 × target − "
+        "realisasi) ÷ target × 100 tidak dapat dihitung; tabel mencetak '-' dan indikator ini "
+        "tidak ikut dalam rata-rata capaian sasaran S2."
+    )
+    assert finding.position is not None and finding.position.file.endswith("pk.yaml")
+    assert finding.position.line == minimal.line("pk.yaml", "{indikator: nilai_sakip, target: 0}")
+
+
+def test_indicator_with_a_capaian_is_not_warned(minimal: Dataset) -> None:
+    assert "kelengkapan.tanpa-capaian" not in minimal.rules()

@@ -151,6 +151,35 @@ def test_only_the_formatting_filters_exist() -> None:
     assert err.message.startswith("filter 'upper' tidak dikenal; filter yang tersedia: abs, ")
 
 
+def test_an_unknown_filter_hides_no_other_placeholder() -> None:
+    """Every failing placeholder of the file is reported, the unknown filter with its guess."""
+    err = fails("{{ anggaran.serapan | persn }}\n{{ sasaran.S9.nama }}\n{{ tahun | upper }}\n")
+    found = [(p.line, p.message) for p in err.problems]
+    assert found[0] == (
+        1,
+        "filter 'persn' tidak dikenal; maksud Anda 'persen'? (filter yang tersedia: abs, "
+        "angka, banding, desimal, kapital, length, lower, meningkat_menurun, naik_atau_turun, "
+        "naik_turun, persen, rupiah, status_target, tanggal, terbilang)",
+    )
+    assert (2, "'sasaran.S9' tidak dikenal; yang ada: S1, S2") in found
+    assert any(line == 3 and "filter 'upper' tidak dikenal" in m for line, m in found)
+
+
+def test_a_hyphened_name_is_suggested_in_brackets() -> None:
+    """``tabel.hasil-pemeriksaan`` subtracts; the message says to write ``tabel['…']``."""
+    tabel = {"hasil-pemeriksaan": {"jumlah": {"temuan": 3}}}
+    typo = fails("{{ tabel.hasil_pemeriksaan.jumlah.temuan }}", tabel=tabel)
+    assert typo.message == (
+        "'tabel.hasil_pemeriksaan' tidak dikenal; maksud Anda 'tabel['hasil-pemeriksaan']'?"
+    )
+    minus = fails("{{ tabel.hasil-pemeriksaan.jumlah.temuan }}", tabel=tabel)
+    assert (
+        "'tabel.hasil' tidak dikenal; nama yang memuat '-' ditulis dalam kurung siku: "
+        "tabel['hasil-pemeriksaan'] (tabel.hasil-pemeriksaan dibaca sebagai pengurangan)"
+    ) in [p.message for p in minus.problems]
+    assert render("{{ tabel['hasil-pemeriksaan'].jumlah.temuan }}", tabel=tabel) == "3"
+
+
 # --- render_narrative ---------------------------------------------------------------
 
 

@@ -238,6 +238,19 @@ def test_a_picture_without_text_or_title_is_an_error(year: Path, tmp_path: Path)
     assert "**Gambar 3.1** Judul foto" in md
 
 
+def test_each_picture_finding_is_at_its_own_line(year: Path) -> None:
+    """A path written again inside another picture's path names its own line, not the first."""
+    (year / "foto" / "sub").mkdir()
+    (year / "foto" / "sub" / "a.png").write_bytes(png(40, 20))
+    line = _add(year, "![Sub](foto/sub/a.png)\n\n![Lapangan](foto/x.png)\n\n![](foto/a.png)")
+    check = runner.invoke(app, ["check", str(year)])
+    assert check.exit_code == 1
+    assert (
+        f"  {line + 2}:1: galat [narasi.gambar] berkas tidak ditemukan: gambar 'foto/x.png'\n"
+        f"  {line + 4}:1: galat [narasi.gambar-tanpa-keterangan] gambar 'foto/a.png'"
+    ) in check.output
+
+
 def test_a_picture_a_loop_repeats_is_an_error(year: Path, tmp_path: Path) -> None:
     line = _add(year, "{% for n in [1, 2] %}\n![Foto {{ n }}](foto/a.png)\n{% endfor %}") + 1
     check = runner.invoke(app, ["check", str(year)])

@@ -238,7 +238,12 @@ class Writer:
             isinstance(following, Heading) and following.level == 1
         ):
             return
-        self._append(paragraph(styles.TABLE_TEXT, keep_next=keep_next))
+        spacer = paragraph(styles.TABLE_TEXT, keep_next=keep_next)
+        if following is None:
+            # The document's last paragraph (a body cannot end with a table): one
+            # point high, or after a page-filling table it made a blank last page.
+            _flatten(spacer)
+        self._append(spacer)
 
     def _figure(self, position: int, figure: Figure) -> None:
         # Captioned above, as the reference does (``Gambar 1.1`` over the organisation
@@ -310,7 +315,12 @@ def _flatten_break_after_table(body: BaseOxmlElement) -> None:
     before = ending.getprevious() if ending is not None else None
     if before is None or before.tag != qn("w:tbl"):
         return
-    ppr = ending.get_or_add_pPr()
+    _flatten(ending)
+
+
+def _flatten(p: BaseOxmlElement) -> None:
+    """``p`` one point high, with no space before or after."""
+    ppr = p.get_or_add_pPr()
     ppr.spacing_before = ppr.spacing_after = Twips(0)
     ppr.spacing_line = Twips(20)
     ppr.spacing_lineRule = WD_LINE_SPACING.EXACTLY
