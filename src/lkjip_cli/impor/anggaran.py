@@ -60,6 +60,9 @@ class ImportResult:
     """Sub kegiatan the sheet had a row for."""
     sheet: str = ""
     """The sheet read (empty for CSV)."""
+    columns: dict[str, int] = field(default_factory=dict)
+    """Amount field → the sheet's column it was read from (1-based); a field absent
+    here had no column and is left as it is."""
     written: Path | None = None
     """anggaran.yaml, when it was written."""
 
@@ -94,6 +97,7 @@ def plan_import(
         result.findings.append(_unreadable(str(exc), str(source)))
         return result
     result.sheet = sheet.name
+    result.columns = {a: cols.column[a] for a in AMOUNTS if a in cols.column}
     rows, findings = read_rows(sheet, cols)
     matched = match_rows(data.anggaran, rows, adding=target is not None)
     result.findings = findings + matched.findings

@@ -29,6 +29,8 @@ def describe(result: ImportResult, *, dry_run: bool) -> str:
             lines.append(
                 f"  {LABEL[name]}: {format_money_plain(before)} → {format_money_plain(after)}{mark}"
             )
+    if result.matched:
+        lines.append(_columns_read(result))
     changed = len({c.path for c in result.changes})
     sheet = f" dari lembar '{result.sheet}'" if result.sheet else ""
     summary = f"{result.matched} sub kegiatan terbaca{sheet}, {changed} berubah"
@@ -44,3 +46,25 @@ def describe(result: ImportResult, *, dry_run: bool) -> str:
         summary += "; anggaran.yaml tidak diubah karena galat di atas"
     lines.append(summary)
     return "\n".join(lines) + "\n"
+
+
+def _columns_read(result: ImportResult) -> str:
+    """Which amount columns were read, and a hint for those the sheet seemed not to have.
+
+    A sheet whose realisasi column is headed otherwise ("Realisasi s.d. Desember")
+    would otherwise change nothing without saying why.
+    """
+    from openpyxl.utils import get_column_letter
+
+    read = ", ".join(
+        f"{LABEL[name]} (kolom {get_column_letter(col)})" for name, col in result.columns.items()
+    )
+    line = f"Kolom angka terbaca: {read}"
+    missing = [name for name in LABEL if name not in result.columns]
+    if missing:
+        names = " dan ".join(LABEL[name] for name in missing)
+        line += (
+            f"; kolom {names} tidak ditemukan, nilainya tidak diubah (bila judulnya lain, "
+            f'sebutkan dengan --kolom {missing[0]}="JUDUL")'
+        )
+    return line

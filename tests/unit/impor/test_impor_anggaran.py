@@ -91,6 +91,38 @@ def test_kolom_option_maps_a_header_of_another_name(year: Path, tmp_path: Path) 
     assert "0 berubah" in out
 
 
+def test_the_amount_columns_read_are_named_and_a_missing_one_gets_a_hint(
+    year: Path, tmp_path: Path
+) -> None:
+    rows = [["1.06.01.2.08.0001", "Penyediaan Jasa Surat Menyurat", 5722000, 4000000, 3500000]]
+    book = sipd_workbook(tmp_path / "s.xlsx", rows)
+    code, out = run(str(book), "--tahun", str(year), "--periksa")
+    assert code == 0, out
+    assert "Kolom angka terbaca: pagu murni (kolom C), pagu perubahan (kolom D), " in out
+    assert "realisasi (kolom E)\n" in out
+
+    from openpyxl import load_workbook
+
+    wb = load_workbook(book)
+    wb.active["E3"] = "Realisasi s.d. Desember"
+    wb.save(book)
+    code, out = run(str(book), "--tahun", str(year), "--periksa")
+    # the pagu are as in anggaran.yaml: nothing changes, and the output says why
+    assert code == 0, out
+    assert (
+        "Kolom angka terbaca: pagu murni (kolom C), pagu perubahan (kolom D); kolom realisasi "
+        "tidak ditemukan, nilainya tidak diubah (bila judulnya lain, sebutkan dengan "
+        '--kolom realisasi="JUDUL")\n' in out
+    )
+    assert "0 berubah" in out
+    code, out = run(
+        str(book), "--tahun", str(year), "--periksa", "--kolom", "realisasi=Realisasi s.d. Desember"
+    )
+    assert code == 0, out
+    assert "realisasi: 4.000.000 → 3.500.000" in out
+    assert "realisasi (kolom E)\n" in out
+
+
 def test_new_year_scaffold_realisasi_gets_filled(tmp_path: Path) -> None:
     from lkjip_cli.scaffold import new_year
 
