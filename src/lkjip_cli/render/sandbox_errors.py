@@ -35,7 +35,89 @@ def syntax_message(exc: TemplateSyntaxError) -> str:
         if kind == "filter":
             return unknown_filter(name)
         return f"uji '{name}' tidak dikenal"
-    return f"kesalahan sintaks Jinja: {exc.message}"
+    original = exc.message or ""
+    for pattern, explain in _SYNTAX:
+        if match := re.fullmatch(pattern, original):
+            return f"kesalahan sintaks: {explain(*match.groups())} (Jinja: {original})"
+    return f"kesalahan sintaks Jinja: {original}"
+
+
+_TOKENS = {
+    "end of print statement": "'}}'",
+    "end of statement block": "'%}'",
+    "end of template": "akhir narasi",
+    "name": "sebuah nama",
+}
+"""Jinja's token descriptions as a planner would write them."""
+
+
+def _token(text: str) -> str:
+    return _TOKENS.get(text, f"'{text}'")
+
+
+def _closing(block: str) -> str:
+    return f"blok '{{% {block} %}}' belum ditutup; tutup dengan '{{% end{block} %}}'"
+
+
+def _unknown_tag(tag: str, block: str | None) -> str:
+    if block is not None:
+        return f"'{{% {tag} %}}' tidak cocok di sini: {_closing(block)}"
+    if tag.startswith("end") or tag in ("else", "elif"):
+        return f"'{{% {tag} %}}' tanpa blok yang dibukanya"
+    return f"perintah '{{% {tag} %}}' tidak dikenal"
+
+
+def _unexpected(got: str) -> str:
+    if got == "}":
+        return "'}' tunggal tidak pada tempatnya: '{{ … }}' ditutup dengan dua kurawal '}}'"
+    if got in ("end of print statement", "end of statement block"):
+        return f"ungkapan belum lengkap sebelum {_token(got)}"
+    return f"{_token(got)} tidak pada tempatnya (kurung atau kurawal tidak berpasangan?)"
+
+
+def _unexpected_char(char: str) -> str:
+    if char in "'\"":
+        return f"tanda kutip {char} tidak ditutup"
+    return f"tanda '{char}' tidak dapat dipakai di dalam '{{{{ }}}}' atau '{{% %}}'"
+
+
+_SYNTAX: tuple[tuple[str, Callable[..., str]], ...] = (
+    (
+        r"Unexpected end of template\. Jinja was looking for the following tags: .*\. "
+        r"The innermost block that needs to be closed is '(\w+)'\.",
+        lambda block: f"narasi berakhir, tetapi {_closing(block)}",
+    ),
+    (
+        r"Encountered unknown tag '(\w+)'\.(?: Jinja was looking for the following tags: .*\. "
+        r"The innermost block that needs to be closed is '(\w+)'\.)?",
+        _unknown_tag,
+    ),
+    (
+        r"unexpected end of template, expected '(.+)'\.",
+        lambda token: f"narasi berakhir sebelum {_token(token)} penutupnya",
+    ),
+    (
+        r"unexpected '(.+)', expected '(.+)'",
+        lambda got, want: f"'{want}' penutup belum ada sebelum {_token(got)}",
+    ),
+    (r"unexpected '(.+)'", _unexpected),
+    (
+        r"unexpected char '(.)' at \d+|unexpected char \"(.)\" at \d+",
+        lambda a, b: _unexpected_char(a or b),
+    ),
+    (
+        r"expected token '(.+)', got '(.+)'",
+        lambda want, got: f"seharusnya {_token(want)}, tertulis {_token(got)}",
+    ),
+    (
+        r"Expected an expression, got '(.+)'",
+        lambda got: f"nama atau nilai belum ditulis sebelum {_token(got)}",
+    ),
+    (r"expected name or number", lambda: "setelah '.' harus ada nama atau angka"),
+    (r"Missing end of comment tag", lambda: "komentar '{#' tidak ditutup dengan '#}'"),
+    (r"Missing end of raw directive", lambda: "'{% raw %}' tidak ditutup dengan '{% endraw %}'"),
+)
+"""Jinja's syntax messages (jinja2/lexer.py, parser.py) → what to correct, in Indonesian."""
 
 
 def unknown_filter(name: str) -> str:

@@ -228,7 +228,37 @@ def test_unknown_key_through_a_variable_and_by_subscript() -> None:
 def test_syntax_error_has_its_line() -> None:
     err = fails("Baris satu.\nBaris dua {{ tahun }\n")
     assert err.line == 2
-    assert err.message.startswith("kesalahan sintaks Jinja: ")
+    assert err.message == (
+        "kesalahan sintaks: '}' tunggal tidak pada tempatnya: '{{ … }}' ditutup dengan dua "
+        "kurawal '}}' (Jinja: unexpected '}')"
+    )
+
+
+@pytest.mark.parametrize(
+    ("source", "says"),
+    [
+        ("{{ tahun", "narasi berakhir sebelum '}}' penutupnya"),
+        ("{% if tahun %}a", "narasi berakhir, tetapi blok '{% if %}' belum ditutup; tutup "
+         "dengan '{% endif %}'"),
+        ("{% for s in sasaran %}{% endif %}", "'{% endif %}' tidak cocok di sini: blok "
+         "'{% for %}' belum ditutup; tutup dengan '{% endfor %}'"),
+        ("{% endif %}", "'{% endif %}' tanpa blok yang dibukanya"),
+        ("{% tabel %}", "perintah '{% tabel %}' tidak dikenal"),
+        ("{{ tahun tahun }}", "seharusnya '}}', tertulis 'tahun'"),
+        ("{{ tahun | }}", "seharusnya sebuah nama, tertulis '}}'"),
+        ("{{ (tahun }}", "')' penutup belum ada sebelum '}'"),
+        ("{{ tahun == }}", "ungkapan belum lengkap sebelum '}}'"),
+        ("{{ tahun ) }}", "')' tidak pada tempatnya (kurung atau kurawal tidak berpasangan?)"),
+        ("{{ 'abc }}", "tanda kutip ' tidak ditutup"),
+        ("{{ tahun @ 2 }}", "tanda '@' tidak dapat dipakai di dalam '{{ }}' atau '{% %}'"),
+        ("{% if %}x{% endif %}", "nama atau nilai belum ditulis sebelum '%}'"),
+        ("{{ tahun. }}", "setelah '.' harus ada nama atau angka"),
+        ("{# catatan", "komentar '{#' tidak ditutup dengan '#}'"),
+    ],
+)  # fmt: skip
+def test_syntax_errors_say_what_to_correct_in_indonesian(source: str, says: str) -> None:
+    message = fails(f"Baris satu.\n{source}\n").message
+    assert message.startswith(f"kesalahan sintaks: {says} (Jinja: "), message
 
 
 def test_sandbox_refuses_reaching_into_python() -> None:
