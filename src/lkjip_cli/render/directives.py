@@ -12,6 +12,7 @@ blocks that stand where it is written, or the finding that says why not.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -134,7 +135,8 @@ def place(
         findings.append(
             error(
                 "narasi.arahan-tidak-dikenal",
-                f"arahan '::: {d.kind}' tidak dikenal; gunakan {', '.join(KINDS)}",
+                f"arahan '::: {d.kind}' tidak dikenal;{_close(d.kind, KINDS)} "
+                f"gunakan {', '.join(KINDS)}",
                 where,
             )
         )
@@ -146,7 +148,8 @@ def place(
                 f"narasi.{d.kind}-tidak-dikenal",
                 kind.hint(d.name, data, report)
                 if kind.hint is not None
-                else f"{d.kind} '{d.name}' tidak dikenal; yang ada: " + ", ".join(known),
+                else f"{d.kind} '{d.name}' tidak dikenal;{_close(d.name, known)} yang ada: "
+                + ", ".join(known),
                 where,
             )
         )
@@ -214,3 +217,9 @@ def _has_content(block: Block) -> bool:
     if isinstance(block, ListBlock):
         return bool(block.items)
     return not isinstance(block, Paragraph)
+
+
+def _close(name: str, known: Iterable[str]) -> str:
+    """`` maksud Anda 'x'?`` for the known name closest to a mistyped one, else nothing."""
+    close = difflib.get_close_matches(name, list(known), n=1)
+    return f" maksud Anda '{close[0]}'?" if close else ""

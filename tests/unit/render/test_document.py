@@ -138,6 +138,21 @@ def test_unknown_table_and_ref_are_errors(year: Path) -> None:
     assert rules == ["narasi.rujukan-tidak-dikenal", "narasi.tabel-tidak-dikenal"]
 
 
+def test_a_mistyped_directive_kind_or_list_name_suggests_the_close_one(year: Path) -> None:
+    f = year / "narasi" / "bab-4.md"
+    text = f.read_text(encoding="utf-8")
+    f.write_text(text + "\n::: daftar isu-strategis\n\n::: tabell pegawai\n", encoding="utf-8")
+    built, findings = _build(year)
+    assert built is None
+    errors = {x.rule: x.message for x in findings if x.severity == "error"}
+    assert errors["narasi.daftar-tidak-dikenal"].startswith(
+        "daftar 'isu-strategis' tidak dikenal; maksud Anda 'isu_strategis'? yang ada: "
+    )
+    assert errors["narasi.arahan-tidak-dikenal"].startswith(
+        "arahan '::: tabell' tidak dikenal; maksud Anda 'tabel'? gunakan "
+    )
+
+
 def test_a_table_placed_twice_is_an_error(year: Path) -> None:
     f = year / "narasi" / "bab-4.md"
     f.write_text(f.read_text(encoding="utf-8") + "\n::: tabel pmks\n", encoding="utf-8")
