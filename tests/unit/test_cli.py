@@ -206,6 +206,17 @@ def test_show_refuses_data_with_errors(project: Path) -> None:
     assert "[input.angka-tidak-sah]" in result.stderr
 
 
+def test_show_prints_the_figures_when_only_prose_has_errors(project: Path) -> None:
+    """Right after lkjip new last year's prose names figures not filled yet."""
+    bab = project / "data" / "2024" / "narasi" / "bab-4.md"
+    bab.write_text("{{ indikator.tidak_ada.nama }}\n", encoding="utf-8")
+    result = runner.invoke(app, ["show", "2024"])
+    assert result.exit_code == 1
+    assert result.stdout == SHOW_MINIMAL
+    assert result.stderr.startswith("catatan: 1 galat, ")
+    assert result.stderr.endswith("; lihat lkjip check 2024\n")
+
+
 def test_show_notes_warnings_on_stderr(project: Path) -> None:
     path = project / "data" / "2024" / "pk.yaml"
     path.write_text(
