@@ -396,7 +396,8 @@ def _tabel(tree: dict[Any, Any], ctx: _Context, t: TabelData) -> None:
     if isinstance(tree.get("baris_dari"), dict) and t.tabel.baris_dari is not None:
         tree["baris_dari"] = Isi(
             tree["baris_dari"],
-            f"PERIKSA: salin berkas {t.tabel.baris_dari.berkas} dan isi angka tahun {ctx.year}",
+            f"{t.tabel.baris_dari.berkas} disalin dengan angka tahun {ctx.prev}: "
+            f"ganti isinya dengan angka tahun {ctx.year}",
         )
     if "{tahun}" not in t.tabel.judul and str(ctx.prev) in t.tabel.judul:
         tree["judul"] = Isi(tree["judul"], f"PERIKSA: judul menyebut tahun {ctx.prev}")

@@ -313,3 +313,14 @@ def test_the_logo_and_the_pictures_are_carried(tmp_path: Path) -> None:
     assert (new / "foto" / "posyandu.png").is_file()
     rules = {f.rule for f in api.check(new).findings}
     assert "instansi.logo" not in rules and "narasi.gambar" not in rules
+
+
+def test_a_spreadsheet_table_says_its_sheet_holds_last_years_figures(tmp_path: Path) -> None:
+    """The sheet is copied as it is: the note once asked to copy it, as if it were not."""
+    new_year(tmp_path / "data", 2025, ROOT / "examples" / "dinkes-2024")
+    text = (tmp_path / "data" / "2025" / "tabel" / "akreditasi.yaml").read_text(encoding="utf-8")
+    assert (
+        "baris_dari:  # ISI: akreditasi.xlsx disalin dengan angka tahun 2024: "
+        "ganti isinya dengan angka tahun 2025\n"
+    ) in text
+    assert (tmp_path / "data" / "2025" / "tabel" / "akreditasi.xlsx").is_file()
