@@ -148,10 +148,11 @@ def _refuse_data_directory(path: Path, out_dir: Path) -> None:
     data = path.resolve()
     out = out_dir.resolve()
     if out == data or any(out.is_relative_to(data / sub) for sub in ("narasi", "tabel")):
+        where = "adalah" if out == data else "di dalam"
         raise OutputError(
-            f"tidak menulis laporan ke {out_dir}: direktori itu {'adalah' if out == data else 'di dalam'} "
-            f"direktori data {path}, dan berkas laporan akan bercampur dengan data; pilih "
-            "direktori lain dengan --out (bawaan: build/TAHUN)"
+            f"tidak menulis laporan ke {out_dir}: direktori itu {where} direktori data "
+            f"{path}, dan berkas laporan akan bercampur dengan data; pilih direktori lain "
+            "dengan --out (bawaan: build/TAHUN)"
         )
 
 

@@ -17,6 +17,7 @@ annotations at every run, and as text each would be compiled again by ``eval``
 
 import gc
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from enum import StrEnum
@@ -313,8 +314,21 @@ def init(
 app.add_typer(impor_app, name="impor")
 
 
+class _Terminated(BaseException):
+    """SIGTERM, raised where the command is so that its cleanup runs (see ``main``)."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
 def main() -> None:
     """Console-script entry point: never a traceback for the user."""
+    # A stopped CI job or `timeout` sends SIGTERM, whose default ends the process at
+    # once: the PDF's LibreOffice profile stayed in the temporary directory. As an
+    # exception it unwinds like Ctrl-C: temporary files and the output lock go, a
+    # running LibreOffice is killed, and the previous report stays.
+    signal.signal(signal.SIGTERM, _terminate)
     # The cyclic garbage collector stays off while the command runs: lkjip's own
     # objects live until the process ends, so its passes over them free nothing,
     # and what a narrative can build is bounded (render/limits.py: 200,000 steps,
@@ -329,5 +343,8 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("dibatalkan\n")
         sys.exit(130)
+    except _Terminated:
+        sys.stderr.write("dibatalkan (SIGTERM)\n")
+        sys.exit(128 + signal.SIGTERM)
     finally:
         gc.freeze()

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -484,6 +486,35 @@ def test_the_entry_point_skips_the_last_garbage_collection(
         cli.main()
     assert exited.value.code == 0
     assert frozen == [True]
+
+
+def test_sigterm_unwinds_the_command_and_exits_143(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A stopped CI job: the command's cleanup runs (it left LibreOffice and its profile)."""
+    import signal
+
+    from lkjip_cli import cli
+
+    cleaned: list[bool] = []
+
+    def command() -> None:
+        try:
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(5)  # the signal arrives before this ends
+        finally:
+            cleaned.append(True)
+
+    previous = signal.getsignal(signal.SIGTERM)
+    monkeypatch.setattr(cli, "app", command)
+    try:
+        with pytest.raises(SystemExit) as exited:
+            cli.main()
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert exited.value.code == 143
+    assert cleaned == [True]
+    assert capsys.readouterr().err == "dibatalkan (SIGTERM)\n"
 
 
 def test_python_m_lkjip_cli_is_the_lkjip_command() -> None:
