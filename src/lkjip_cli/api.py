@@ -10,7 +10,7 @@ from pathlib import Path
 from lkjip_cli import checks
 from lkjip_cli.compute import compute
 from lkjip_cli.diakui import acknowledge
-from lkjip_cli.errors import InputError, LkjipError
+from lkjip_cli.errors import InputError, LkjipError, OutputError
 from lkjip_cli.findings import Finding
 from lkjip_cli.model import DataTahun
 from lkjip_cli.render.writers import WRITERS, Options, write_all
@@ -106,6 +106,7 @@ def build(
     from lkjip_cli.output import recover, source_date, write_outputs
     from lkjip_cli.render.document import build_document
 
+    _refuse_data_directory(path, out_dir)
     recover(out_dir)
     checked = check(path, narratives=False)
     result = BuildResult(findings=list(checked.findings))
@@ -135,6 +136,24 @@ def build(
     result.written = write_outputs(out_dir, written.files)
     _remove_stale_figures(out_dir, written.files)
     return result
+
+
+def _refuse_data_directory(path: Path, out_dir: Path) -> None:
+    """OutputError for an ``--out`` that is the data directory or its narasi/ or tabel/.
+
+    There the report's files would mix with the data: a Markdown file in narasi/ is
+    read as a narrative, and a build removes the chart images (``gambar-*.png``) of
+    an earlier one from its directory, which in the data are the planner's pictures.
+    """
+    data = path.resolve()
+    out = out_dir.resolve()
+    if out == data or any(out.is_relative_to(data / sub) for sub in ("narasi", "tabel")):
+        where = "adalah" if out == data else "di dalam"
+        raise OutputError(
+            f"tidak menulis laporan ke {out_dir}: direktori itu {where} direktori data "
+            f"{path}, dan berkas laporan akan bercampur dengan data; pilih direktori lain "
+            "dengan --out (bawaan: build/TAHUN)"
+        )
 
 
 def _unreadable(exc: InputError) -> Finding:

@@ -17,6 +17,7 @@ annotations at every run, and as text each would be compiled again by ``eval``
 
 import gc
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from enum import StrEnum
@@ -164,7 +165,12 @@ def show(
     """Tampilkan angka utama: anggaran, capaian sasaran dan indikator, jumlah tabel."""
     result = api.check(api.resolve(target))
     code = exit_code(result.findings)
-    if code or result.data is None or result.report is None:
+    # The figures do not depend on the prose: a narrative's error (last year's text
+    # naming a figure not filled yet, right after lkjip new) still lets them show.
+    figures_wrong = any(
+        f.severity == "error" and not f.rule.startswith("narasi.") for f in result.findings
+    )
+    if figures_wrong or result.data is None or result.report is None:
         _emit_findings(result.findings, Format.text, err=True)
         raise typer.Exit(code or 1)
     if format is ShowFormat.json:
@@ -175,6 +181,7 @@ def show(
         typer.echo(
             f"catatan: {findings_summary(result.findings)}; lihat lkjip check {target}", err=True
         )
+    raise typer.Exit(code)
 
 
 @app.command(cls=cli_text.Command, epilog=EXIT_CODES)
@@ -307,8 +314,21 @@ def init(
 app.add_typer(impor_app, name="impor")
 
 
+class _Terminated(BaseException):
+    """SIGTERM, raised where the command is so that its cleanup runs (see ``main``)."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
 def main() -> None:
     """Console-script entry point: never a traceback for the user."""
+    # A stopped CI job or `timeout` sends SIGTERM, whose default ends the process at
+    # once: the PDF's LibreOffice profile stayed in the temporary directory. As an
+    # exception it unwinds like Ctrl-C: temporary files and the output lock go, a
+    # running LibreOffice is killed, and the previous report stays.
+    signal.signal(signal.SIGTERM, _terminate)
     # The cyclic garbage collector stays off while the command runs: lkjip's own
     # objects live until the process ends, so its passes over them free nothing,
     # and what a narrative can build is bounded (render/limits.py: 200,000 steps,
@@ -323,5 +343,8 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("dibatalkan\n")
         sys.exit(130)
+    except _Terminated:
+        sys.stderr.write("dibatalkan (SIGTERM)\n")
+        sys.exit(128 + signal.SIGTERM)
     finally:
         gc.freeze()

@@ -1,7 +1,8 @@
 """A new year's data directory from the last one (``lkjip new``).
 
 Carried over: the agency, Renstra, indicators, the program tree with its Rencana
-Aksi, the PK's parties and targets, the rows of every table, the narratives.
+Aksi, the PK's parties and targets, the rows of every table, the narratives
+with their pictures, the logo.
 Emptied for filling, each marked ``# ISI: ...``: every amount of the DPA, this
 year's realization, the PK's date, the typed figures of every declared table
 (``tabel/``, set to 0; their stated totals dropped). Each indicator's
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import copy
 import os
+import posixpath
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -31,6 +33,7 @@ from lkjip_cli.loader import MAX_FILE_BYTES, parse_text
 from lkjip_cli.model import FILES, DataTahun
 from lkjip_cli.model.tabel import NUMERIC, TabelData
 from lkjip_cli.numbers import format_decimal_id
+from lkjip_cli.render.pictures import IMAGE, load_picture
 from lkjip_cli.report import Report
 from lkjip_cli.schemas import modeline
 from lkjip_cli.validate import MAX_NARRATIVE_BYTES
@@ -174,7 +177,30 @@ def _plan(ctx: _Context) -> dict[str, str | bytes]:
                     f"{ctx.data.root / name} bukan teks UTF-8 (bita ke-{exc.start}); "
                     "simpan ulang sebagai UTF-8 atau hapus berkas itu"
                 ) from None
+    files.update(_pictures(ctx.data, files))
     return files
+
+
+def _pictures(data: DataTahun, files: dict[str, str | bytes]) -> dict[str, bytes]:
+    """The logo and the narratives' pictures: the copied instansi.yaml and prose name them.
+
+    Only a picture that is read in the source year is copied (one that is not is that
+    year's finding already); its path is the one written, relative to the directory.
+    """
+    sources = [data.instansi.logo] if data.instansi.logo else []
+    for name, text in files.items():
+        if name.startswith("narasi/") and isinstance(text, str):
+            sources.extend(m["src"] for m in IMAGE.finditer(text))
+    copied: dict[str, bytes] = {}
+    for source in sources:
+        name = posixpath.normpath(source)
+        if name in copied or name in files:
+            continue
+        try:
+            copied[name] = load_picture(data.root, source, "").data
+        except InputError:
+            continue
+    return copied
 
 
 def _read(root: Path, name: str, limit: int) -> bytes:
@@ -370,7 +396,8 @@ def _tabel(tree: dict[Any, Any], ctx: _Context, t: TabelData) -> None:
     if isinstance(tree.get("baris_dari"), dict) and t.tabel.baris_dari is not None:
         tree["baris_dari"] = Isi(
             tree["baris_dari"],
-            f"PERIKSA: salin berkas {t.tabel.baris_dari.berkas} dan isi angka tahun {ctx.year}",
+            f"{t.tabel.baris_dari.berkas} disalin dengan angka tahun {ctx.prev}: "
+            f"ganti isinya dengan angka tahun {ctx.year}",
         )
     if "{tahun}" not in t.tabel.judul and str(ctx.prev) in t.tabel.judul:
         tree["judul"] = Isi(tree["judul"], f"PERIKSA: judul menyebut tahun {ctx.prev}")

@@ -104,6 +104,28 @@ def test_out_below_an_existing_file(data: Path, tmp_path: Path) -> None:
     assert "bukan direktori" in result.stderr
 
 
+def test_out_is_the_data_directory(data: Path) -> None:
+    """There a build would remove the planner's own gambar-*.png as stale chart images."""
+    (data / "gambar-1.png").write_bytes(b"foto kegiatan")
+    before = files(data)
+    result = build(data)
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (
+        f"galat: tidak menulis laporan ke {data}: direktori itu adalah direktori data "
+        f"{data}, dan berkas laporan akan bercampur dengan data; pilih direktori lain "
+        "dengan --out (bawaan: build/TAHUN)\n"
+    )
+    assert files(data) == before
+
+
+def test_out_inside_the_narratives_is_refused(data: Path) -> None:
+    """lkjip-2024.md in narasi/ would be read as an unknown narrative by the next check."""
+    result = build(data / "narasi" / "laporan")
+    assert result.exit_code == 2, result.output
+    assert "direktori itu di dalam direktori data" in result.stderr
+    assert not (data / "narasi" / "laporan").exists()
+
+
 @pytest.mark.parametrize("code", sorted(WORDS))
 def test_a_directory_that_cannot_be_created(
     data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -204,6 +206,17 @@ def test_show_refuses_data_with_errors(project: Path) -> None:
     assert result.exit_code == 1
     assert result.stdout == ""
     assert "[input.angka-tidak-sah]" in result.stderr
+
+
+def test_show_prints_the_figures_when_only_prose_has_errors(project: Path) -> None:
+    """Right after lkjip new last year's prose names figures not filled yet."""
+    bab = project / "data" / "2024" / "narasi" / "bab-4.md"
+    bab.write_text("{{ indikator.tidak_ada.nama }}\n", encoding="utf-8")
+    result = runner.invoke(app, ["show", "2024"])
+    assert result.exit_code == 1
+    assert result.stdout == SHOW_MINIMAL
+    assert result.stderr.startswith("catatan: 1 galat, ")
+    assert result.stderr.endswith("; lihat lkjip check 2024\n")
 
 
 def test_show_notes_warnings_on_stderr(project: Path) -> None:
@@ -473,6 +486,35 @@ def test_the_entry_point_skips_the_last_garbage_collection(
         cli.main()
     assert exited.value.code == 0
     assert frozen == [True]
+
+
+def test_sigterm_unwinds_the_command_and_exits_143(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A stopped CI job: the command's cleanup runs (it left LibreOffice and its profile)."""
+    import signal
+
+    from lkjip_cli import cli
+
+    cleaned: list[bool] = []
+
+    def command() -> None:
+        try:
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(5)  # the signal arrives before this ends
+        finally:
+            cleaned.append(True)
+
+    previous = signal.getsignal(signal.SIGTERM)
+    monkeypatch.setattr(cli, "app", command)
+    try:
+        with pytest.raises(SystemExit) as exited:
+            cli.main()
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert exited.value.code == 143
+    assert cleaned == [True]
+    assert capsys.readouterr().err == "dibatalkan (SIGTERM)\n"
 
 
 def test_python_m_lkjip_cli_is_the_lkjip_command() -> None:

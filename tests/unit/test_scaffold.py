@@ -286,3 +286,41 @@ def test_the_pk_perubahan_is_carried_with_its_comments(data_dir: Path) -> None:
         "# ISI bila PK 2025 diubah di tengah tahun: tambahkan perubahan: dengan bentuk yang sama "
         "seperti murni: (PK 2024 di atas berasal dari PK Perubahan 2024)"
     )
+
+
+def test_the_logo_and_the_pictures_are_carried(tmp_path: Path) -> None:
+    """instansi.yaml and the copied prose name them: left behind, 2025 had an error."""
+    from typer.testing import CliRunner
+
+    from lkjip_cli.cli import app
+
+    source = tmp_path / "sumber"
+    shutil.copytree(ROOT / "examples" / "dinkes-2024", source)
+    (source / "foto").mkdir()
+    shutil.copy(source / "logo.png", source / "foto" / "posyandu.png")
+    bab = source / "narasi" / "bab-4.md"
+    bab.write_text(
+        bab.read_text(encoding="utf-8") + "\n![Kegiatan posyandu](foto/posyandu.png)\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        app, ["new", "2025", "--from", str(source), "--data", str(tmp_path / "data")]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Tidak disalin: PERHITUNGAN.md, tabel/buat_xlsx.py.\n" in result.output
+    new = tmp_path / "data" / "2025"
+    assert (new / "logo.png").read_bytes() == (source / "logo.png").read_bytes()
+    assert (new / "foto" / "posyandu.png").is_file()
+    rules = {f.rule for f in api.check(new).findings}
+    assert "instansi.logo" not in rules and "narasi.gambar" not in rules
+
+
+def test_a_spreadsheet_table_says_its_sheet_holds_last_years_figures(tmp_path: Path) -> None:
+    """The sheet is copied as it is: the note once asked to copy it, as if it were not."""
+    new_year(tmp_path / "data", 2025, ROOT / "examples" / "dinkes-2024")
+    text = (tmp_path / "data" / "2025" / "tabel" / "akreditasi.yaml").read_text(encoding="utf-8")
+    assert (
+        "baris_dari:  # ISI: akreditasi.xlsx disalin dengan angka tahun 2024: "
+        "ganti isinya dengan angka tahun 2025\n"
+    ) in text
+    assert (tmp_path / "data" / "2025" / "tabel" / "akreditasi.xlsx").is_file()

@@ -210,6 +210,11 @@ def _source_of(d: Directive) -> str:
     return f"data tabel '{d.name}'"
 
 
+def has_data(kind: str, name: str, data: DataTahun, report: Report) -> bool:
+    """Whether ``::: kind name`` would place something (a table with a body row, ...)."""
+    return any(_has_content(b) for b in registry.REGISTRY[kind].build(name, data, report, False))
+
+
 def _has_content(block: Block) -> bool:
     """A table with a body row, a list with an item, anything else."""
     if isinstance(block, Table):

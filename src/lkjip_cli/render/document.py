@@ -20,7 +20,13 @@ from lkjip_cli.model import NARRATIVES, DataTahun
 from lkjip_cli.render import frontmatter
 from lkjip_cli.render.blocks import Block, Dokumen, Heading, Section
 from lkjip_cli.render.context import narrative_context
-from lkjip_cli.render.directives import number_directives, place, placed_twice, ref_function
+from lkjip_cli.render.directives import (
+    has_data,
+    number_directives,
+    place,
+    placed_twice,
+    ref_function,
+)
 from lkjip_cli.render.limits import MAX_FINDINGS, Budget, cap_findings
 from lkjip_cli.render.narrative import (
     KINDS,
@@ -202,7 +208,9 @@ def build_document(
     if draw:
         blocks.extend(_lampiran(data, report, logo))
     for name in REQUIRED_TABLES:
-        if name not in placed:
+        # a table whose data is left out (an optional 'permasalahan') cannot be placed:
+        # asking for it would only lead to narasi.arahan-tanpa-data
+        if name not in placed and has_data("tabel", name, data, report):
             findings.append(
                 warning(
                     "narasi.tabel-tidak-ditempatkan",

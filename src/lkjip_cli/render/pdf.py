@@ -9,7 +9,9 @@ back to the plain conversion and say so.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from dataclasses import dataclass, field
@@ -23,6 +25,29 @@ PDFA_VERSION = 2
 
 class PdfUnavailable(RuntimeError):
     """PDF cannot be made on this machine; the message says how to get it."""
+
+
+def _run(args: list[str]) -> None:
+    """``args`` in a process group of its own, all of it killed if this stops early.
+
+    The UNO helper starts soffice.bin itself: killing the helper alone (a timeout,
+    Ctrl-C, SIGTERM) left LibreOffice running and its profile in the temporary
+    directory. Raises ``TimeoutExpired`` or ``CalledProcessError`` as ``subprocess.run``.
+    """
+    with subprocess.Popen(
+        args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+    ) as proc:
+        try:
+            out, err = proc.communicate(timeout=_TIMEOUT)
+        except BaseException:
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except OSError:
+                proc.kill()
+            proc.wait()
+            raise
+    if proc.returncode:
+        raise subprocess.CalledProcessError(proc.returncode, args, out, err)
 
 
 def _uno_python() -> str | None:
@@ -99,7 +124,7 @@ def convert(docx: bytes, *, pdfa: bool = False) -> Converted:
         profile = (work / "profile").as_uri()
         try:
             if python:
-                subprocess.run(
+                _run(
                     [
                         python,
                         str(_UNO_SCRIPT),
@@ -109,13 +134,10 @@ def convert(docx: bytes, *, pdfa: bool = False) -> Converted:
                         profile,
                         str(PDFA_VERSION if pdfa else 0),
                         str(indexes),
-                    ],
-                    check=True,
-                    capture_output=True,
-                    timeout=_TIMEOUT,
+                    ]
                 )
             else:
-                subprocess.run(
+                _run(
                     [
                         soffice,
                         f"-env:UserInstallation={profile}",
@@ -125,10 +147,7 @@ def convert(docx: bytes, *, pdfa: bool = False) -> Converted:
                         "--outdir",
                         str(work),
                         str(source),
-                    ],
-                    check=True,
-                    capture_output=True,
-                    timeout=_TIMEOUT,
+                    ]
                 )
         except subprocess.TimeoutExpired:
             raise PdfUnavailable(

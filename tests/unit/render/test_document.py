@@ -170,6 +170,22 @@ def test_missing_required_table_is_a_warning(year: Path) -> None:
     assert built.tables()[0].number == "1.1" and built.tables()[0].label == "permasalahan"
 
 
+def test_a_table_with_no_data_is_not_asked_for(year: Path) -> None:
+    """Without 'permasalahan' the table cannot be placed: no warning asks for it."""
+    instansi = year / "instansi.yaml"
+    text = instansi.read_text(encoding="utf-8")
+    start = text.index("\npermasalahan:")
+    end = text.index("\nisu_strategis:")
+    instansi.write_text(text[:start] + text[end:], encoding="utf-8")
+    bab = year / "narasi" / "bab-1.md"
+    bab.write_text(
+        bab.read_text(encoding="utf-8").replace("::: tabel permasalahan\n", ""), encoding="utf-8"
+    )
+    built, findings = _build(year)
+    assert built is not None
+    assert "narasi.tabel-tidak-ditempatkan" not in [x.rule for x in findings]
+
+
 def test_markdown_subset() -> None:
     blocks = to_blocks(
         "## A. Judul\n\nTeks **tebal** dan *miring*.\n\n1. satu\n   - dalam\n2. dua\n"

@@ -55,3 +55,37 @@ def test_pdf_draws_the_native_chart_with_indonesian_labels(
     for label in ("Persentase PMKS yang tertangani", "Persentase (%)", "96,70%", "100,00%"):
         assert label in text
     assert "100.00%" not in text
+
+
+def _gone(pid: int) -> bool:
+    """No such process, or a zombie nobody reaped (a container's PID 1 may not)."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            return any(line.startswith("State:\tZ") for line in status)
+    except FileNotFoundError:
+        return True
+
+
+def test_a_stopped_conversion_kills_what_its_helper_started(
+    tmp_path: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The UNO helper starts soffice.bin: killing the helper alone left LibreOffice running."""
+    import time
+    from pathlib import Path
+
+    pidfile = Path(str(tmp_path)) / "pid"
+    monkeypatch.setattr(pdf, "_TIMEOUT", 1)
+    with pytest.raises(subprocess.TimeoutExpired):
+        pdf._run(["sh", "-c", f"sleep 60 & echo $! > {pidfile}; wait"])
+    grandchild = int(pidfile.read_text())
+    for _ in range(50):
+        if _gone(grandchild):
+            break
+        time.sleep(0.1)
+    assert _gone(grandchild)
+
+
+def test_a_failing_conversion_says_so_as_subprocess_run_did() -> None:
+    with pytest.raises(subprocess.CalledProcessError) as failed:
+        pdf._run(["sh", "-c", "echo gagal >&2; exit 3"])
+    assert failed.value.returncode == 3 and failed.value.stderr == b"gagal\n"
