@@ -10,7 +10,6 @@ docstrings.
 from __future__ import annotations
 
 import datetime as dt
-import inspect
 import types
 import typing
 from collections.abc import Callable, Iterator
@@ -65,8 +64,38 @@ FILTER_TEXT: dict[str, str] = {
     "abs": "nilai mutlak (tanpa tanda minus)",
     "lower": "huruf kecil",
     "length": "banyaknya unsur daftar",
+    "naik_atau_turun": (
+        "perubahan sebagai kata kerja: `naik`, `turun` atau `tetap`; dengan argumen, angka "
+        "dibandingkan dengan angka itu: `{{ i.realisasi | naik_atau_turun(i.riwayat[tahun - 1]) }}`"
+    ),
+    "meningkat_menurun": (
+        "perubahan sebagai kata kerja: `meningkat`, `menurun` atau `tetap`; dengan argumen, "
+        "dibandingkan dengan angka itu (seperti `naik_atau_turun`)"
+    ),
+    "banding": (
+        "satu angka dibandingkan angka lain: `lebih tinggi`, `lebih rendah` atau `sama dengan`; "
+        "dengan argumen kedua `'dari'`: `lebih tinggi dari`, `lebih rendah dari`"
+    ),
+    "status_target": (
+        "apakah target tercapai: `tercapai` atau `belum tercapai` (kata lain boleh diberikan); "
+        "indikator menurut polaritasnya (`turun`: pada atau di bawah target berarti tercapai), "
+        "sasaran bila capaiannya 100% atau lebih"
+    ),
+    "kapital": "huruf pertama kapital, untuk kata pilihan filter yang membuka kalimat",
 }
-"""What each filter does; a filter not listed is described by its docstring."""
+"""What each filter does, in the planners' language (every filter has an entry)."""
+
+USAGE: dict[str, str] = {
+    "banding": (
+        "`{{ i.realisasi | banding(i.pembanding.realisasi) }}` → `lebih tinggi`; "
+        "`{{ i.realisasi | banding(i.pembanding.realisasi, 'dari') }}` → `lebih tinggi dari`"
+    ),
+    "status_target": (
+        "`{{ indikator.X | status_target }}` → `belum tercapai`; "
+        "`{{ sasaran.S1 | status_target('terpenuhi', 'belum terpenuhi') }}` → `terpenuhi`"
+    ),
+}
+"""Examples of the filters that need a second figure or an indicator, written as used."""
 
 EXAMPLES: dict[str, tuple[object, ...]] = {
     "rupiah": (1550448, Decimal("16162638086.54")),
@@ -79,6 +108,7 @@ EXAMPLES: dict[str, tuple[object, ...]] = {
     "abs": (Decimal("-6.23"),),
     "lower": ("Sangat Tinggi",),
     "length": ([1, 2, 3],),
+    "kapital": ("penurunan",),
 }
 """The example values each filter is shown on; a filter not listed is tried on :data:`SAMPLES`."""
 
@@ -239,9 +269,11 @@ def _filters() -> Iterator[str]:
     yield "|---|---|---|"
     for name in sorted(NARRATIVE_FILTERS):
         apply = NARRATIVE_FILTERS[name]
-        text = FILTER_TEXT.get(name) or (inspect.getdoc(apply) or "").splitlines()[0]
-        examples = "; ".join(_example(name, apply)) or "(lihat keterangannya)"
-        yield f"| `{name}` | {text} | {examples} |"
+        examples = USAGE.get(name) or "; ".join(_example(name, apply))
+        text = FILTER_TEXT[name]
+        # a "|" inside a cell, even in code, would end it (GitHub's tables)
+        cells = (text.replace("|", "\\|"), examples.replace("|", "\\|"))
+        yield f"| `{name}` | {cells[0]} | {cells[1]} |"
     yield ""
 
 
