@@ -112,3 +112,25 @@ def test_options_are_required(tmp_path: Path) -> None:
     result = runner.invoke(app, ["init", str(tmp_path / "x"), "--nama", "A", "--tahun", "2026"])
     assert result.exit_code == 2
     assert result.stderr.endswith("galat: opsi --daerah wajib diisi\n")
+
+
+def test_the_budget_sentence_says_whether_the_revision_changed_the_pagu(tmp_path: Path) -> None:
+    target = tmp_path / "2026"
+    _init(target)
+    sentence = "disediakan anggaran sebesar Rp. {}, yang {}, dengan rincian"
+
+    def built() -> str:
+        out = tmp_path / "keluaran"
+        result = runner.invoke(app, ["build", str(target), "--out", str(out), "-f", "md"])
+        assert result.exit_code == 0, result.output
+        return (out / "lkjip-2026.md").read_text(encoding="utf-8")
+
+    assert sentence.format("0,00", "tidak berubah dalam perubahan anggaran") in built()
+    anggaran = target / "anggaran.yaml"
+    text = anggaran.read_text(encoding="utf-8")
+    text = text.replace("pagu_murni: 0 ", "pagu_murni: 1.200.000 ", 1)
+    anggaran.write_text(text.replace("pagu_perubahan: 0 ", "pagu_perubahan: 1.000.000 ", 1))
+    assert (
+        sentence.format("1.200.000,00", "dalam perubahan anggaran turun menjadi Rp. 1.000.000,00")
+        in built()
+    )
