@@ -131,6 +131,8 @@ def test_check_refuses_and_reads_nothing(name: str, year: Path) -> None:
     assert not any(_leaks(o.text) for o in (outcome, as_json)), outcome.text
     rules = {f["rule"] for f in json.loads(as_json.stdout)}
     assert rules & {"input.di-luar-direktori", "input.bukan-berkas-biasa"}, rules
+    # a narrative refused is not also reported missing
+    assert "narasi.tidak-ada" not in rules, rules
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

@@ -11,6 +11,7 @@ built-in and declared, figures, lists, signatures) through :mod:`.registry`.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 from lkjip_cli.errors import InputError
@@ -122,12 +123,15 @@ def build_document(
             blocks.append(Section("portrait", "decimal", restart=True))
         blocks.append(Heading(1, chapter.title, label=chapter.label))
         narasi = data.narasi.get(chapter.key)
+        where = data.root / "narasi" / f"{chapter.key}.md"
+        if narasi is None and os.path.lexists(where):
+            continue  # there but refused (outside the data, too big, not UTF-8): said already
         if narasi is None:
             findings.append(
                 warning(
                     "narasi.tidak-ada",
                     f"narasi/{chapter.key}.md tidak ada; bab ini hanya berisi judul",
-                    Position(str(data.root / "narasi" / f"{chapter.key}.md"), 1, 1),
+                    Position(str(where), 1, 1),
                 )
             )
             continue
