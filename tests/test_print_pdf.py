@@ -227,13 +227,16 @@ def test_every_cascade_page_carries_its_row_labels(
     assert not unlabelled, f"{name}: cascade pages without their row labels: {unlabelled}"
 
 
-def _signed_tables(dok: Dokumen) -> list[tuple[Table, Signature]]:
-    blocks = dok.blocks
-    return [
-        (table, sig)
-        for table, sig in itertools.pairwise(blocks)
-        if isinstance(table, Table) and isinstance(sig, Signature)
-    ]
+def _signed_tables(dok: Dokumen) -> list[tuple[Table, list[str]]]:
+    """Each table a signature follows, with the signature's lines (both of a pair)."""
+    signed = []
+    for table, sig in itertools.pairwise(dok.blocks):
+        if not isinstance(table, Table) or not isinstance(sig, Signature | Signatures):
+            continue
+        blocks = (sig.left, sig.right) if isinstance(sig, Signatures) else (sig,)
+        lines = [line for b in blocks for line in (*b.lines_above, b.name, *b.below)]
+        signed.append((table, [" ".join(line.split()) for line in lines]))
+    return signed
 
 
 def _row_text(row: Row) -> str:
@@ -251,19 +254,20 @@ def test_a_signature_after_a_table_never_stands_alone(
     """
     name, dok, _ = printed
     signed = _signed_tables(dok)
-    assert signed, f"{name}: no table is signed (the Rencana Aksi and the cascade are)"
+    assert signed, f"{name}: no table is signed (the PK, the Rencana Aksi and the cascade are)"
+    pairs = [s for t, s in itertools.pairwise(dok.blocks) if isinstance(t, Table)]
+    assert any(isinstance(s, Signatures) for s in pairs), f"{name}: no table signed by two (PK)"
     alone = []
     page = 0
-    for table, sig in signed:
+    for table, lines in signed:
         # the page of the table's last row, then the first from it that holds the signature
         page = next(i for i in range(page, len(flowing)) if _row_text(table.body[-1]) in flowing[i])
-        lines = [" ".join(line.split()) for line in (*sig.lines_above, sig.name, *sig.below)]
         at = next(i for i in range(page, len(flowing)) if all(x in flowing[i] for x in lines))
         total = len(table.body) - 1 in table.bold_rows
         kept = table.body[-2:] if total else table.body[-1:]
         missing = [text for text in map(_row_text, kept) if text not in flowing[at]]
         if missing:
-            alone.append((at + 1, sig.name, missing))
+            alone.append((at + 1, lines, missing))
         page = at
     assert not alone, f"{name}: signatures on a page without the table's last rows: {alone}"
 

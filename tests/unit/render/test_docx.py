@@ -238,8 +238,13 @@ def test_word_updates_fields_on_open(data: bytes) -> None:
 
 
 def test_number_of_tables(document: DocxDocument) -> None:
-    # Three numbered tables, the untitled wide table and the signatures.
-    assert len(document.tables) == 5
+    # Three numbered tables and the untitled wide table; the signatures after the
+    # last are in its signature row, nested under the rows carried with them.
+    assert len(document.tables) == 4
+    signature_row = document.tables[-1]._tbl.xpath("./w:tr")[-1]
+    carried, signatures = signature_row.xpath("./w:tc/w:tbl")
+    assert len(carried.xpath("./w:tr")) >= 1 and len(signatures.xpath("./w:tr")) == 1
+    assert signature_row.xpath("./w:trPr/w:cantSplit")
 
 
 def test_header_rows_repeat_and_no_row_splits(document: DocxDocument) -> None:
@@ -297,8 +302,10 @@ def test_small_table_bold_total_alignment(document: DocxDocument) -> None:
 
 
 def test_table_styles(document: DocxDocument) -> None:
-    styles = [t._tbl.xpath("./w:tblPr/w:tblStyle/@w:val")[0] for t in document.tables]
-    assert styles == ["TabelLKjIP"] * 4 + ["TabelTanpaGaris"]
+    tables = [t._tbl for t in document.tables]
+    tables += tables[-1].xpath("./w:tr/w:tc/w:tbl")  # the carried rows, the signatures
+    styles = [t.xpath("./w:tblPr/w:tblStyle/@w:val")[0] for t in tables]
+    assert styles == ["TabelLKjIP"] * 5 + ["TabelTanpaGaris"]
 
 
 def test_borderless_table_uses_layout_style(dok: Dokumen) -> None:
@@ -452,7 +459,7 @@ def test_signature_block(document: DocxDocument) -> None:
 
 
 def test_signatures_side_by_side(document: DocxDocument) -> None:
-    table = document.tables[-1]._tbl
+    table = document.tables[-1]._tbl.xpath("./w:tr/w:tc/w:tbl")[-1]
     cells = table.xpath("./w:tr/w:tc")
     assert len(cells) == 2
     assert "BUPATI\xa0BLITAR" in text_of(cells[0]) and "KEPALA\xa0DINAS\xa0SOSIAL" in text_of(

@@ -124,7 +124,7 @@ class Writer:
             case Signature() if not isinstance(self._previous(position), Table):
                 for p in signature_paragraphs(block, self.text_width):
                     self._append(p)
-            case Signatures():
+            case Signatures() if not isinstance(self._previous(position), Table):
                 self._append(signatures_table(block, self.text_width))
                 self._spacer(position)
             case Cover():
@@ -208,17 +208,16 @@ class Writer:
         if table.number:
             self._caption(position, TABLE_KIND, table.number, table.caption or "", above=True)
         following = self._next(position)
-        if isinstance(following, Signature):
+        if isinstance(following, Signature | Signatures):
             # Signed inside the table's last row: LibreOffice ignores keep-with-next
             # in a table, so a signature after it could stand alone on a page.
             self._append(build_table(table, self.text_width, signature=following, fitted=fitted))
             if spaced:
                 self._spacer(position + 1)
             return
-        signed = isinstance(following, Signatures)
-        self._append(build_table(table, self.text_width, keep_with_next=signed, fitted=fitted))
+        self._append(build_table(table, self.text_width, fitted=fitted))
         if spaced:
-            self._spacer(position, keep_next=signed)
+            self._spacer(position)
 
     def _previous(self, position: int) -> Block | None:
         return self.dok.blocks[position - 1] if position > 0 else None

@@ -15,12 +15,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
+from docx.enum.text import WD_LINE_SPACING
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.parser import parse_xml
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Twips
 
-from lkjip_cli.render.blocks import Cell, Row, Signature, Table
+from lkjip_cli.render.blocks import Cell, Row, Signature, Signatures, Table
 from lkjip_cli.render.colwidths import (
     MARGIN_TWIPS,
     SMALL_PT,
@@ -30,8 +31,8 @@ from lkjip_cli.render.colwidths import (
     layout,
 )
 from lkjip_cli.render.docx import styles
-from lkjip_cli.render.docx.ooxml import JC, el, sub
-from lkjip_cli.render.docx.signatures import signature_paragraphs
+from lkjip_cli.render.docx.ooxml import JC, el, paragraph, sub
+from lkjip_cli.render.docx.signatures import signature_paragraphs, signatures_table
 
 SIGNATURE_GAP = 120
 """Twips above a signature signed in a table's last cell (6 pt)."""
@@ -67,18 +68,15 @@ def build_table(
     table: Table,
     text_width: int,
     *,
-    keep_with_next: bool = False,
-    signature: Signature | None = None,
+    signature: Signature | Signatures | None = None,
     fitted: Layout | None = None,
 ) -> BaseOxmlElement:
     """The ``w:tbl`` of ``table``, as wide as ``text_width`` twips.
 
-    ``keep_with_next``: its last row stays on the page of what follows (Word
-    honours it; LibreOffice ignores keep-with-next inside a table).
     ``signature``: signed in a last borderless row of the table that holds the
     table's last rows too, so that it never stands alone on a page (LibreOffice
     too): when the row does not fit it moves to the next page under the repeated
-    header, with them.
+    header, with them. Two blocks side by side (``Signatures``, a PK's) likewise.
     ``fitted``: its layout at ``text_width`` when already computed.
     """
     fitted = layout(table, text_width) if fitted is None else fitted
@@ -91,11 +89,9 @@ def build_table(
     out.extend(f'<w:gridCol w:w="{w}"/>' for w in widths)
     out.append("</w:tblGrid>")
     writer = _RowWriter(table, widths, out, fitted)
-    last = len(table.body) - 1
     for row in table.header:
         writer.write(row, header=True, bold=False)
     for index, row in enumerate(table.body):
-        writer.keep_next = keep_with_next and index == last
         # The repeated first body rows (column names) look and behave like a header.
         repeat = index < table.repeat_rows
         writer.write(row, header=repeat, bold=index in table.bold_rows)
@@ -104,7 +100,9 @@ def build_table(
     # than creating the (tens of thousands of) elements one by one from Python.
     tbl: BaseOxmlElement = parse_xml("".join(out))
     if signature is not None and not (
-        not table.borders and _sign_in_last_row(tbl, signature, widths, fitted.margin)
+        isinstance(signature, Signature)
+        and not table.borders
+        and _sign_in_last_row(tbl, signature, widths, fitted.margin)
     ):
         repeated = len(table.header) + table.repeat_rows
         count = _carried(writer.rows[repeated:])
@@ -165,7 +163,7 @@ def _sign_in_last_row(
 
 
 def _signature_row(
-    signature: Signature,
+    signature: Signature | Signatures,
     widths: list[int],
     margin: int,
     carried: list[BaseOxmlElement],
@@ -200,12 +198,27 @@ def _signature_row(
             inner.append(row)  # moved from the table
         tc.append(inner)
         width = sum(widths)
-    lines = signature_paragraphs(signature, width)
-    if carried:
-        lines[0].get_or_add_pPr().spacing_before = Twips(SIGNATURE_GAP)
-    for p in lines:
-        tc.append(p)
+    for element in _signed(signature, width, gap=bool(carried)):
+        tc.append(element)
     return tr
+
+
+def _signed(signature: Signature | Signatures, width: int, *, gap: bool) -> list[BaseOxmlElement]:
+    """What a signature row holds under any carried rows, ``gap``: space above it.
+
+    Two blocks side by side are their own borderless table, between an empty line
+    (as after a table on the page) and the paragraph a cell must end with.
+    """
+    if isinstance(signature, Signatures):
+        end = paragraph(styles.TABLE_TEXT)
+        end.get_or_add_pPr().spacing_line = Twips(20)  # one point: a cell ends in a paragraph
+        end.pPr.spacing_lineRule = WD_LINE_SPACING.EXACTLY
+        block = [signatures_table(signature, width), end]
+        return [paragraph(styles.TABLE_TEXT), *block] if gap else block
+    lines = signature_paragraphs(signature, width)
+    if gap:
+        lines[0].get_or_add_pPr().spacing_before = Twips(SIGNATURE_GAP)
+    return lines
 
 
 def _table_properties(table: Table, width: int, fitted: Layout, *, nested: bool = False) -> str:
@@ -253,8 +266,6 @@ class _RowWriter:
         self.size = None if fitted.size_pt >= SMALL_PT else round(fitted.size_pt * 2)
         self.fitted = fitted
         self.count = 0
-        self.keep_next = False
-        """Write the row's paragraphs keep-with-next (the last row before a signature)."""
         self.rows: list[_Written] = []
         """Every row written, in order."""
 
@@ -336,8 +347,7 @@ class _RowWriter:
     def _paragraph(self, align: str | None) -> str:
         """A cell paragraph's start and properties (what ``ooxml.paragraph`` writes)."""
         jc = f'<w:jc w:val="{JC[align]}"/>' if align is not None else ""
-        keep = "<w:keepNext/>" if self.keep_next else ""
-        return f'<w:p><w:pPr><w:pStyle w:val="{self.style}"/>{keep}{jc}</w:pPr>'
+        return f'<w:p><w:pPr><w:pStyle w:val="{self.style}"/>{jc}</w:pPr>'
 
     def _cell(self, column: int, cell: Cell, *, header: bool, bold: bool) -> None:
         merge = "restart" if cell.rowspan > 1 else None
