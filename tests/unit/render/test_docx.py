@@ -475,6 +475,64 @@ def test_a_long_name_widens_its_side_of_the_signatures(dok: Dokumen) -> None:
     assert right >= text_width(long_name, 11, bold=True) * 20 + 2 * 57 > left
 
 
+LONG_HEAD = "Ir. BAMBANG SUPRIYADI HADIKUSUMO, S.T., M.T., M.Eng.Sc."
+"""A head of agency whose name and degrees fill more than half the page."""
+
+
+def _text_width(document: DocxDocument) -> int:
+    section = document.sections[-1]
+    return (section.page_width - section.left_margin - section.right_margin) // 635
+
+
+def test_a_long_name_keeps_room_for_its_last_character(dok: Dokumen) -> None:
+    """Measured to the exact room, LibreOffice set ``M.Eng.Sc`` and its ``.`` on two lines."""
+    from lkjip_cli.render.metrics import text_width
+
+    signature = Signature(("Kepala Dinas",), LONG_HEAD, align="right")
+    document = load(write_docx(dataclasses.replace(dok, blocks=(signature,))))
+    name = next(
+        p for p in paragraphs_with_style(document, "TandaTangan") if "BAMBANG" in text_of(p)
+    )
+    indent = int(name.xpath("./w:pPr/w:ind/@w:left")[0])
+    room = _text_width(document) - indent
+    assert text_width(LONG_HEAD, 11, bold=True) * 20 + 40 <= room
+    assert " " not in text_of(name)
+
+
+def test_a_name_wider_than_the_page_wraps_between_words(dok: Dokumen) -> None:
+    """A name that cannot stand on one line keeps its spaces: it never breaks inside a word."""
+    huge = f"{LONG_HEAD} {LONG_HEAD}"
+    document = load(write_docx(dataclasses.replace(dok, blocks=(Signature(("Kepala",), huge),))))
+    name = next(
+        p for p in paragraphs_with_style(document, "TandaTangan") if "BAMBANG" in text_of(p)
+    )
+    assert text_of(name) == huge
+
+
+def test_two_long_names_side_by_side_wrap_only_between_words(dok: Dokumen) -> None:
+    """The right name takes its width; the left keeps room for its widest word and wraps.
+
+    Before, the left column got what the right left over, narrower than ``SUPRIATNA``:
+    the PK's Bupati printed as ``H. ASEP SUPRIAT`` / ``NA SASMITA KUS`` / ``UMAH``.
+    """
+    from lkjip_cli.render.metrics import text_width
+
+    left_name = "H. ASEP SUPRIATNA SASMITA KUSUMAH"
+    pair = Signatures(
+        Signature(("Bupati Sukamaju,",), left_name), Signature(("Kepala Dinas,",), LONG_HEAD)
+    )
+    document = load(write_docx(dataclasses.replace(dok, blocks=(pair,))))
+    table = document.tables[0]._tbl
+    left, right = (int(w) for w in table.xpath("./w:tblGrid/w:gridCol/@w:w"))
+    assert left + right == _text_width(document)
+    widest = max(text_width(w, 11, bold=True) for w in left_name.split())
+    assert left >= widest * 20 + 2 * 57
+    assert right >= text_width(LONG_HEAD, 11, bold=True) * 20 + 2 * 57
+    cells = table.xpath("./w:tr/w:tc")
+    assert left_name in text_of(cells[0])  # ordinary spaces: it wraps between words
+    assert LONG_HEAD.replace(" ", "\xa0") in text_of(cells[1])
+
+
 # --- package ------------------------------------------------------------------
 
 
