@@ -730,6 +730,32 @@ def test_a_table_too_wide_at_8pt_gets_landscape_pages_of_its_own(dok: Dokumen) -
     ]
 
 
+def test_the_headings_right_above_a_landscape_table_turn_with_it(dok: Dokumen) -> None:
+    """Left on the portrait page, ``C. Indikator Kinerja Utama`` stood alone at its foot."""
+    amounts = tuple(Cell("Rp. 11.854.989.245,00") for _ in range(6))
+    wide = Table(header=(), body=(amounts,), widths=(1,) * 6, number="2.1", caption="IKU")
+    body = _body(
+        dok,
+        Section("portrait"),
+        Paragraph(plain("satu")),
+        Heading(2, "C. Indikator Kinerja Utama"),
+        Heading(3, "1. Sasaran"),
+        wide,
+        Paragraph(plain("dua")),
+    )
+    tags = [c.tag.split("}")[1] for c in body]
+    # satu | break ending the portrait section | both headings, caption, table on
+    # landscape | break ending the landscape one | dua on portrait again
+    assert tags == ["p", "p", "p", "p", "p", "tbl", "p", "p"]
+    assert [_orientation(p) for p in (body[1], body[6])] == ["portrait", "landscape"]
+    assert [text_of(p) for p in body[2:4]] == ["C. Indikator Kinerja Utama", "1. Sasaran"]
+    assert text_of(body[4]).startswith("Tabel 2.1") and text_of(body[7]) == "dua"
+    # a heading above a table that fits stays where it is: one section only
+    narrow = Table(header=(), body=((Cell("a"),),), widths=(1,))
+    body = _body(dok, Section("portrait"), Heading(2, "D. Lain"), narrow)
+    assert not [p for p in body if p.xpath("./w:pPr/w:sectPr")]
+
+
 def test_a_bullet_item_with_its_own_marker_gets_no_bullet(dok: Dokumen) -> None:
     items = (ListItem(plain("A. Visi dan Misi")), ListItem(plain("Daftar Isi")))
     body = _body(dok, ListBlock(items, ordered=False, marker="bullet"))
