@@ -38,6 +38,7 @@ from lkjip_cli.render.blocks import (
     Signatures,
     Table,
 )
+from lkjip_cli.render.colwidths import ZWSP
 from lkjip_cli.render.document import build_document
 from lkjip_cli.render.docx import write_docx
 from lkjip_cli.render.pdf import to_pdf
@@ -100,9 +101,13 @@ def printed(
 
 
 def _pieces(words: Iterator[str]) -> Iterator[str]:
-    """Words cut after their hyphens: a line may end at a hyphen, and that is no break."""
+    """Words cut after their hyphens, and after a slash before a letter (in a web
+    address the DOCX marks it a break opportunity): a line may end there, and that is no break.
+    """
     for word in words:
-        yield from (p for p in re.split(r"(?<=[-–])", word) if p)
+        yield from (
+            p for p in re.split(r"(?<=[-–])|(?<=/)(?=[A-Za-z])", word.replace(ZWSP, "")) if p
+        )
 
 
 def _list_text(block: ListBlock) -> Iterator[str]:

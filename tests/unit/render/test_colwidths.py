@@ -138,3 +138,22 @@ def test_a_cells_lines_as_its_words_wrap_in_the_column() -> None:
     assert cell_lines("", PORTRAIT, fitted) == 1
     # bold is wider: the two words no longer fit a line together
     assert cell_lines(words, two, fitted, bold=True) == 12
+
+
+def test_a_web_address_may_break_after_its_slashes_and_nothing_else_does() -> None:
+    """Held whole, a source column's address set Tabel 2.1 of a public-works office at 5 pt."""
+    from lkjip_cli.render.colwidths import ZWSP, break_urls
+
+    url = "https://simonev.sukamajukab.example/data/2024/jalan_mantap"
+    assert tokens(f"Aplikasi {url}") == [
+        "Aplikasi",
+        "https://",
+        "simonev.sukamajukab.example/",
+        "data/2024/",  # not before a digit
+        "jalan_mantap",
+    ]
+    assert break_urls(f"lihat {url}") == "lihat " + ZWSP.join(tokens(url))
+    # a slash outside a web address, and a code, stay whole
+    assert tokens("Kabupaten/Kota 1.03.02.2.01.0001") == ["Kabupaten/Kota", "1.03.02.2.01.0001"]
+    wide = Table(header=(), body=((Cell("No"), Cell(url)),), widths=(1, 1))
+    assert layout(wide, 6000).size_pt == 10  # whole, it needs 9,6 cm at 10 pt

@@ -482,6 +482,64 @@ def test_a_long_name_widens_its_side_of_the_signatures(dok: Dokumen) -> None:
     assert right >= text_width(long_name, 11, bold=True) * 20 + 2 * 57 > left
 
 
+LONG_HEAD = "Ir. BAMBANG SUPRIYADI HADIKUSUMO, S.T., M.T., M.Eng.Sc."
+"""A head of agency whose name and degrees fill more than half the page."""
+
+
+def _text_width(document: DocxDocument) -> int:
+    section = document.sections[-1]
+    return (section.page_width - section.left_margin - section.right_margin) // 635
+
+
+def test_a_long_name_keeps_room_for_its_last_character(dok: Dokumen) -> None:
+    """Measured to the exact room, LibreOffice set ``M.Eng.Sc`` and its ``.`` on two lines."""
+    from lkjip_cli.render.metrics import text_width
+
+    signature = Signature(("Kepala Dinas",), LONG_HEAD, align="right")
+    document = load(write_docx(dataclasses.replace(dok, blocks=(signature,))))
+    name = next(
+        p for p in paragraphs_with_style(document, "TandaTangan") if "BAMBANG" in text_of(p)
+    )
+    indent = int(name.xpath("./w:pPr/w:ind/@w:left")[0])
+    room = _text_width(document) - indent
+    assert text_width(LONG_HEAD, 11, bold=True) * 20 + 40 <= room
+    assert " " not in text_of(name)
+
+
+def test_a_name_wider_than_the_page_wraps_between_words(dok: Dokumen) -> None:
+    """A name that cannot stand on one line keeps its spaces: it never breaks inside a word."""
+    huge = f"{LONG_HEAD} {LONG_HEAD}"
+    document = load(write_docx(dataclasses.replace(dok, blocks=(Signature(("Kepala",), huge),))))
+    name = next(
+        p for p in paragraphs_with_style(document, "TandaTangan") if "BAMBANG" in text_of(p)
+    )
+    assert text_of(name) == huge
+
+
+def test_two_long_names_side_by_side_wrap_only_between_words(dok: Dokumen) -> None:
+    """The right name takes its width; the left keeps room for its widest word and wraps.
+
+    Before, the left column got what the right left over, narrower than ``SUPRIATNA``:
+    the PK's Bupati printed as ``H. ASEP SUPRIAT`` / ``NA SASMITA KUS`` / ``UMAH``.
+    """
+    from lkjip_cli.render.metrics import text_width
+
+    left_name = "H. ASEP SUPRIATNA SASMITA KUSUMAH"
+    pair = Signatures(
+        Signature(("Bupati Sukamaju,",), left_name), Signature(("Kepala Dinas,",), LONG_HEAD)
+    )
+    document = load(write_docx(dataclasses.replace(dok, blocks=(pair,))))
+    table = document.tables[0]._tbl
+    left, right = (int(w) for w in table.xpath("./w:tblGrid/w:gridCol/@w:w"))
+    assert left + right == _text_width(document)
+    widest = max(text_width(w, 11, bold=True) for w in left_name.split())
+    assert left >= widest * 20 + 2 * 57
+    assert right >= text_width(LONG_HEAD, 11, bold=True) * 20 + 2 * 57
+    cells = table.xpath("./w:tr/w:tc")
+    assert left_name in text_of(cells[0])  # ordinary spaces: it wraps between words
+    assert LONG_HEAD.replace(" ", "\xa0") in text_of(cells[1])
+
+
 # --- package ------------------------------------------------------------------
 
 
@@ -677,6 +735,32 @@ def test_a_table_too_wide_at_8pt_gets_landscape_pages_of_its_own(dok: Dokumen) -
         WD_ORIENTATION.PORTRAIT,
         WD_ORIENTATION.LANDSCAPE,
     ]
+
+
+def test_the_headings_right_above_a_landscape_table_turn_with_it(dok: Dokumen) -> None:
+    """Left on the portrait page, ``C. Indikator Kinerja Utama`` stood alone at its foot."""
+    amounts = tuple(Cell("Rp. 11.854.989.245,00") for _ in range(6))
+    wide = Table(header=(), body=(amounts,), widths=(1,) * 6, number="2.1", caption="IKU")
+    body = _body(
+        dok,
+        Section("portrait"),
+        Paragraph(plain("satu")),
+        Heading(2, "C. Indikator Kinerja Utama"),
+        Heading(3, "1. Sasaran"),
+        wide,
+        Paragraph(plain("dua")),
+    )
+    tags = [c.tag.split("}")[1] for c in body]
+    # satu | break ending the portrait section | both headings, caption, table on
+    # landscape | break ending the landscape one | dua on portrait again
+    assert tags == ["p", "p", "p", "p", "p", "tbl", "p", "p"]
+    assert [_orientation(p) for p in (body[1], body[6])] == ["portrait", "landscape"]
+    assert [text_of(p) for p in body[2:4]] == ["C. Indikator Kinerja Utama", "1. Sasaran"]
+    assert text_of(body[4]).startswith("Tabel 2.1") and text_of(body[7]) == "dua"
+    # a heading above a table that fits stays where it is: one section only
+    narrow = Table(header=(), body=((Cell("a"),),), widths=(1,))
+    body = _body(dok, Section("portrait"), Heading(2, "D. Lain"), narrow)
+    assert not [p for p in body if p.xpath("./w:pPr/w:sectPr")]
 
 
 def test_a_bullet_item_with_its_own_marker_gets_no_bullet(dok: Dokumen) -> None:

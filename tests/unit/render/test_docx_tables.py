@@ -107,3 +107,12 @@ def test_repeated_rows_and_a_rowspan_from_above_stay_in_the_table() -> None:
     body = (_lines(2), _lines(2), (Cell("gabung", rowspan=2), Cell("x")), (Cell("y"),))
     rows, cell = _signed(Table(header=HEADER, body=body, widths=(2, 1)))
     assert len(rows) == 3 and len(cell.xpath("./w:tbl/w:tr")) == 2
+
+
+def test_a_web_address_in_a_cell_carries_its_break_opportunities() -> None:
+    """LibreOffice broke ``https://simonev.sukamajukab.exa`` / ``mple/…`` inside a word."""
+    from lkjip_cli.render.colwidths import ZWSP
+
+    table = Table(header=(), body=((Cell("https://simonev.example/jalan_mantap"),),), widths=(1,))
+    text = "".join(t.text for t in build_table(table, 3000).iter(qn("w:t")))
+    assert text == f"https://{ZWSP}simonev.example/{ZWSP}jalan_mantap"

@@ -67,6 +67,9 @@ class Writer:
         sections.clear_header_footer_references(document)
         self.spec = sections.COVER
         """The page layout of the current section."""
+        self.turned: tuple[int, Section] | None = None
+        """The position of a table whose landscape section its headings opened, and
+        the portrait layout to return to after it."""
         self.text_width = self._configure(sections.COVER)
 
     def write(self) -> None:
@@ -144,6 +147,7 @@ class Writer:
         return p
 
     def _heading(self, position: int, heading: Heading) -> None:
+        self._turn_for_table_after(position)
         level = min(heading.level, max(styles.HEADINGS))
         if heading.in_toc or level > 1:
             p = self._new_paragraph(styles.HEADINGS[level])
@@ -185,10 +189,31 @@ class Writer:
             add_bookmark(p, anchor.name, anchor.id)
         self._append(p)
 
+    def _turn_for_table_after(self, position: int) -> None:
+        """Turn landscape already for the headings right above a table that turns.
+
+        Left on the portrait page, a section heading stood alone at its foot and its
+        table began on the next, landscape, page. A chapter heading (level 1) starts
+        a page of its own and is left as it is.
+        """
+        blocks = self.dok.blocks
+        if self.turned is not None or self.spec.orientation != "portrait":
+            return
+        end = position
+        while end < len(blocks) and _section_heading(blocks[end]):
+            end += 1
+        table = blocks[end] if end < len(blocks) else None
+        if end > position and isinstance(table, Table) and layout(table, self.text_width).cramped:
+            self.turned = (end, self.spec)
+            self._section(dataclasses.replace(self.spec, orientation="landscape", restart=False))
+
     def _table(self, position: int, table: Table) -> None:
-        fitted = layout(table, self.text_width)
         turned = None
-        if fitted.cramped and self.spec.orientation == "portrait":
+        if self.turned is not None and self.turned[0] == position:
+            # its headings opened its landscape section
+            turned, self.turned = self.turned[1], None
+        fitted = layout(table, self.text_width)
+        if turned is None and fitted.cramped and self.spec.orientation == "portrait":
             # Too wide at 8 pt: landscape pages of its own, page numbers running on
             # (docs/data-format.md, how wide a printed table may be).
             turned = self.spec
@@ -302,6 +327,10 @@ class Writer:
             self.document.add_section(WD_SECTION.NEW_PAGE)
             _flatten_break_after_table(self.document.element.body)
         self.text_width = self._configure(spec)
+
+
+def _section_heading(block: Block) -> bool:
+    return isinstance(block, Heading) and block.level > 1
 
 
 def _flatten_break_after_table(body: BaseOxmlElement) -> None:

@@ -27,6 +27,7 @@ from lkjip_cli.render.colwidths import (
     SMALL_PT,
     Layout,
     bind_rupiah,
+    break_urls,
     cell_lines,
     layout,
 )
@@ -357,7 +358,9 @@ class _RowWriter:
         if cell.text:
             self.out.append(
                 run_xml(
-                    bind_rupiah(cell.text), bold=cell.bold or bold or header, half_points=self.size
+                    break_urls(bind_rupiah(cell.text)),
+                    bold=cell.bold or bold or header,
+                    half_points=self.size,
                 )
             )
         self.out.append("</w:p></w:tc>")
