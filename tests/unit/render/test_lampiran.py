@@ -583,14 +583,27 @@ def test_wide_programs_are_cut_between_kegiatan(
         assert_grid(table)
 
 
-def test_a_kegiatan_is_never_cut(fixture: tuple[DataTahun, Report]) -> None:
+def test_a_kegiatan_wider_than_a_run_is_cut_evenly(fixture: tuple[DataTahun, Report]) -> None:
     _, report = fixture
     penunjang = report.program["penunjang"]
-    assert [[len(k.sub_kegiatan) for k in part] for part in cascade.parts(penunjang, 1)] == [
+    assert [[len(k.sub_kegiatan) for k in part] for part in cascade.parts(penunjang, 2)] == [
         [1],
         [2],
     ]
+    # a kegiatan of two sub kegiatan in runs of one: each run carries its name
+    cut = cascade.parts(penunjang, 1)
+    assert [[len(k.sub_kegiatan) for k in part] for part in cut] == [[1], [1], [1]]
+    wide = penunjang.kegiatan[1]
+    assert [part[0].nama for part in cut[1:]] == [wide.nama, wide.nama]
+    assert [s for part in cut[1:] for s in part[0].sub_kegiatan] == wide.sub_kegiatan
     assert len(cascade.parts(penunjang, None)) == 1
+    # 13 sub kegiatan, at most 8 a run: 7 and 6, not 8 and 5
+    thirteen = wide.model_copy(update={"sub_kegiatan": (wide.sub_kegiatan * 7)[:13]})
+    program = penunjang.model_copy(update={"kegiatan": [thirteen]})
+    assert [[len(k.sub_kegiatan) for k in part] for part in cascade.parts(program, 8)] == [
+        [7],
+        [6],
+    ]
 
 
 def test_cascade_widths_stay_sane_for_many_columns(cascades: list[Table]) -> None:

@@ -9,12 +9,13 @@ Each program starts on a new page with the levels above its kegiatan (mission
 to program indicators), one wide column. Then its kegiatan, in runs of at most
 :data:`MAKS_KOLOM` sub kegiatan cut between kegiatan (the reference prints the
 17 sub kegiatan of Program Penunjang in one table, about 1,1 cm a column, words
-broken letter by letter), each run on its own page: a column per sub kegiatan,
-a kegiatan spanning its own. Unlike the reference (kegiatan, its indicator, sub
-kegiatan, its indicator), the kegiatan and sub kegiatan names come first and
-repeat at the top of every page the run takes, and every row carries its
-analysis and PK: no page shows indicators or staff targets without the names and
-labels of their columns. ``MAKS_KOLOM = None`` gives one run.
+broken letter by letter; a kegiatan of more is cut into even runs), each run on
+its own page: a column per sub kegiatan, a kegiatan spanning its own. Unlike
+the reference (kegiatan, its indicator, sub kegiatan, its indicator), the
+kegiatan and sub kegiatan names come first and repeat at the top of every page
+the run takes, and every row carries its analysis and PK: no page shows
+indicators or staff targets without the names and labels of their columns.
+``MAKS_KOLOM = None`` gives one run.
 The signature is printed in the last table of the program (see
 :func:`.docx.tables.build_table`), never alone on a page.
 """
@@ -87,13 +88,15 @@ def cascading(data: DataTahun, report: Report, label: str) -> list[Block]:
 def parts(p: ProgramHasil, most: int | None) -> list[list[KegiatanHasil]]:
     """The program's kegiatan in runs of at most ``most`` sub kegiatan, cut between kegiatan.
 
-    A kegiatan wider than ``most`` on its own stays whole: a kegiatan is never cut.
+    A kegiatan of more than ``most`` sub kegiatan is cut into even runs of its own
+    (13 → 7 + 6), each carrying its name and indicators: whole, its columns would be
+    set too small to read.
     """
     if most is None:
         return [list(p.kegiatan)]
     out: list[list[KegiatanHasil]] = []
     width = 0
-    for k in p.kegiatan:
+    for k in (piece for whole in p.kegiatan for piece in _cut(whole, most)):
         size = len(k.sub_kegiatan)
         if out and width + size <= most:
             out[-1].append(k)
@@ -102,6 +105,18 @@ def parts(p: ProgramHasil, most: int | None) -> list[list[KegiatanHasil]]:
             out.append([k])
             width = size
     return out
+
+
+def _cut(k: KegiatanHasil, most: int) -> list[KegiatanHasil]:
+    """``k`` in even runs of at most ``most`` sub kegiatan (itself when it fits)."""
+    subs = k.sub_kegiatan
+    if len(subs) <= most:
+        return [k]
+    runs = -(-len(subs) // most)
+    size = -(-len(subs) // runs)
+    return [
+        k.model_copy(update={"sub_kegiatan": subs[i : i + size]}) for i in range(0, len(subs), size)
+    ]
 
 
 def _find(data: DataTahun, sasaran_id: str) -> tuple[Tujuan | None, Sasaran | None]:
