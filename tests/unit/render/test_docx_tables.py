@@ -6,7 +6,7 @@ from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
 from lkjip_cli.render.blocks import Cell, Row, Signature, Table
-from lkjip_cli.render.docx.tables import SHORT_LINES, build_table
+from lkjip_cli.render.docx.tables import SHORT_LINES, TALL_LINES, build_table
 
 WIDTH = 8788
 """A4 portrait text width in twips."""
@@ -43,6 +43,21 @@ def test_a_long_first_row_under_a_repeated_header_may_split() -> None:
 def test_without_a_repeated_header_every_row_stays_whole() -> None:
     table = Table(header=(), body=(_lines(SHORT_LINES + 5), _lines(1)), widths=(2, 1))
     assert not any(_splits(r) for r in _rows(build_table(table, WIDTH)))
+
+
+def test_a_row_taller_than_a_page_may_split_anywhere() -> None:
+    # held whole, Word cuts a row taller than the page off at its foot
+    body = (_lines(1), _lines(TALL_LINES + 1), _lines(TALL_LINES), _lines(1))
+    table = Table(header=(), body=body, widths=(2, 1))
+    assert [_splits(r) for r in _rows(build_table(table, WIDTH))] == [False, True, False, False]
+
+
+def test_a_row_taller_than_a_page_is_not_carried_with_the_signature() -> None:
+    # the signature row never splits: it would hold the tall row whole
+    table = Table(header=HEADER, body=(_lines(2), _lines(TALL_LINES + 1), TOTAL), widths=(2, 1))
+    rows, cell = _signed(table)
+    assert _texts(rows) == ["Uraian", "baris 0", "baris 0"]
+    assert _texts(cell.xpath("./w:tbl/w:tr")) == ["TOTAL"]
 
 
 def _text(element: BaseOxmlElement) -> str:

@@ -41,6 +41,10 @@ HEADER_FILL = "D9D9D9"
 """Header shading; the table style's header row has the same fill (see below)."""
 SHORT_LINES = 3
 """A row of at most this many lines (about) is short: it never splits across pages."""
+TALL_LINES = 30
+"""A row of more lines (about) may split wherever it stands: it could be taller than a
+landscape page's text (some 38 lines of 10 pt), and Word cuts off a row that may not
+split at the foot of the page (LibreOffice splits it anyway)."""
 
 
 @dataclass(frozen=True)
@@ -122,6 +126,9 @@ def _carried(body: list[_Written]) -> int:
     """
     count = 2 if len(body) >= 2 and body[-1].lines <= SHORT_LINES else min(len(body), 1)
     while count and body[-count].continues:
+        count -= 1
+    # the signature row never splits: a row that may not be held whole stays in the table
+    while count and any(row.lines > TALL_LINES for row in body[-count:]):
         count -= 1
     return count
 
@@ -319,11 +326,12 @@ class _RowWriter:
         # with the header, and when the two overflow the page it silently drops the
         # rows after it (Tabel 2.1 of examples/dinkes-2024 lost three of four rows).
         # A short one may not split: a line or two would stand apart from the rest.
+        # A tall one anywhere may (TALL_LINES): held whole, Word would cut it off.
         repeated = len(self.table.header) + self.table.repeat_rows
         first_body = not header and self.count == repeated + 1
         if header:
             return "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
-        if first_body and repeated and lines > SHORT_LINES:
+        if (first_body and repeated and lines > SHORT_LINES) or lines > TALL_LINES:
             return "<w:tr>"
         return "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
 
