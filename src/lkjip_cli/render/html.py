@@ -241,10 +241,22 @@ def _layout(table: Table, columns: int, font_pt: float, width_mm: float) -> str:
     return "auto" if sum(words) <= width_pt else "fixed"
 
 
-def _table_view(table: Table, ids: dict[int, str], width_mm: float) -> dict[str, Any]:
+def _table_view(
+    table: Table, ids: dict[int, str], width_mm: float, turn_mm: float | None = None
+) -> dict[str, Any]:
+    """``turn_mm``: the text width of a landscape page, for a table on a portrait one.
+
+    A table whose words cannot sit side by side on the portrait page turns to a
+    landscape page of its own, as in the DOCX, rather than breaking ``33,54%``
+    into ``33,54`` and ``%``; on screen it keeps that width and scrolls sideways.
+    """
     columns = _columns(table)
     wide = columns >= WIDE_COLUMNS
-    layout = _layout(table, columns, 9 if wide else 10 if table.small else 12, width_mm)
+    font_pt = 9 if wide else 10 if table.small else 12
+    layout = _layout(table, columns, font_pt, width_mm)
+    turn = None
+    if layout == "fixed" and turn_mm is not None:
+        turn, layout = f"{turn_mm:g}mm", _layout(table, columns, font_pt, turn_mm)
     return {
         "kind": "table",
         "id": ids.get(id(table)),
@@ -252,15 +264,20 @@ def _table_view(table: Table, ids: dict[int, str], width_mm: float) -> dict[str,
         "keep": bool(table.caption) and len(table.body) <= KEEP_ROWS,
         "wide": wide,
         "fixed": layout == "fixed",
+        "turn": turn,
     }
 
 
 def block_view(
-    block: Block, ids: dict[int, str], targets: dict[str, list[Target]], width_mm: float
+    block: Block,
+    ids: dict[int, str],
+    targets: dict[str, list[Target]],
+    width_mm: float,
+    turn_mm: float | None = None,
 ) -> dict[str, Any] | None:
     """One block as a view for the template (the block itself plus ids and links)."""
     if isinstance(block, Table):
-        return {"b": block, **_table_view(block, ids, width_mm)}
+        return {"b": block, **_table_view(block, ids, width_mm, turn_mm)}
     view: dict[str, Any] = {"b": block}
     if isinstance(block, Heading):
         view.update(kind="heading", id=ids[id(block)], level=min(max(block.level, 1), 6))
@@ -331,7 +348,11 @@ def sections(dok: Dokumen) -> list[_SectionView]:
         if not out:
             out.append(_SectionView("portrait", "decimal"))
         width = text_width_mm(dok.paper, out[-1].orientation)
-        view = block_view(block, ids, targets, width)
+        portrait = out[-1].orientation == "portrait"
+        turn = text_width_mm(dok.paper, "landscape") if portrait else None
+        view = block_view(block, ids, targets, width, turn)
+        if view is not None and view.get("turn"):
+            view["turn_page"] = f"landscape-{out[-1].numbering}"
         if view is not None:
             out[-1].blocks.append(view)
     return [s for s in out if s.blocks]
@@ -356,6 +377,7 @@ def write_html(dok: Dokumen) -> str:
             sections=sections(dok),
             paper={"width": width, "height": height},
             margins={k: " ".join(f"{m}mm" for m in v) for k, v in MARGINS_MM.items()},
+            landscape_width=f"{text_width_mm(dok.paper, 'landscape'):g}mm",
         )
     )
     # The markup holds no <pre>: blank lines and trailing spaces carry nothing.
