@@ -265,6 +265,7 @@ def _table_view(
         "wide": wide,
         "fixed": layout == "fixed",
         "turn": turn,
+        "lead": None,  # the section heading above a turned table, moved to its page
     }
 
 
@@ -353,6 +354,10 @@ def sections(dok: Dokumen) -> list[_SectionView]:
         view = block_view(block, ids, targets, width, turn)
         if view is not None and view.get("turn"):
             view["turn_page"] = f"landscape-{out[-1].numbering}"
+            blocks = out[-1].blocks
+            if blocks and blocks[-1].get("kind") == "heading" and blocks[-1]["level"] >= 2:
+                # a section heading goes to the landscape page with its table, as in the DOCX
+                view["lead"] = blocks.pop()
         if view is not None:
             out[-1].blocks.append(view)
     return [s for s in out if s.blocks]

@@ -293,6 +293,16 @@ def test_a_table_too_wide_for_a_portrait_page_turns_landscape() -> None:
     assert "--turn-width: 285mm" in html
 
 
+def test_a_section_heading_goes_to_the_landscape_page_with_its_turned_table() -> None:
+    # as in the DOCX: the heading left at the foot of the portrait page, its table
+    # on the next, landscape, one
+    html = write_html(only(Heading(1, "BAB"), Heading(2, "Bagian"), _table(8, "Penyelenggaraan")))
+    turned = html.index('<div class="turn"')
+    assert turned < html.index(">Bagian</h2>") < html.index("<table")
+    assert html.index(">BAB</h1>") < turned  # a chapter heading stays where it is
+    check(html)
+
+
 @pytest.mark.parametrize(("paper", "width"), [("A4", "252mm"), ("F4", "285mm")])
 def test_landscape_pages_print_at_their_text_width(paper: Literal["A4", "F4"], width: str) -> None:
     # Chrome set a named landscape page's content wider than its margins leave,
