@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lkjip_cli.render.blocks import Cell, Row, Table
-from lkjip_cli.render.metrics import text_width, wrap
+from lkjip_cli.render.metrics import text_width
 
 TABLE_PT = 10.0
 """Font size of table text (the ``IsiTabel`` style of the reference template)."""
@@ -163,13 +163,39 @@ def cell_lines(text: str, width: int, fitted: Layout, *, bold: bool = False) -> 
     estimate (the renderer's own line breaking may differ by a word).
     """
     room = (width - 2 * fitted.margin) / 20
-
-    def measure(line: str) -> float:
-        return text_width(line.replace("\x00", " "), fitted.size_pt, bold)
-
+    space = text_width(" ", fitted.size_pt, bold)
+    total = 0
     # ``Rp.`` stays with its amount (:func:`tokens`)
-    text = bind_rupiah(text).replace(NBSP, "\x00")
-    return sum(max(1, len(wrap(line, room, measure))) for line in text.split("\n"))
+    for line in bind_rupiah(text).replace(NBSP, "\x00").split("\n"):
+        # greedy, as :func:`.metrics.wrap`, but each word measured once: widths add up
+        lines, used = 0, 0.0
+        for word in line.split():
+            size = text_width(word.replace("\x00", " "), fitted.size_pt, bold)
+            if lines and used + space + size <= room:
+                used += space + size
+            else:
+                lines, used = lines + 1, size
+        total += max(1, lines)
+    return total
+
+
+WIDEST_EM = 1.015
+"""The widest character of the metrics (``@``), in ems: no text is wider per character."""
+
+
+def lines_at_most(text: str, width: int, fitted: Layout) -> int:
+    """An upper bound of :func:`cell_lines`, from the text's length alone.
+
+    A greedy wrap breaks a line only when the next word does not fit, so any two
+    lines in a row hold more than the room less a space: n lines of a paragraph
+    at most 2 × its width / (room − space) + 1 (+ 1 for rounding), its width at
+    most its characters at :data:`WIDEST_EM`.
+    """
+    room = (width - 2 * fitted.margin) / 20 - fitted.size_pt
+    if room <= 0:
+        return cell_lines(text, width, fitted)
+    per_char = fitted.size_pt * WIDEST_EM
+    return sum(int(2 * len(line) * per_char / room) + 2 for line in text.split("\n"))
 
 
 def _spread(needs: Sequence[_Need], columns: int, attr: str, floor: float) -> list[float]:

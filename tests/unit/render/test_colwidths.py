@@ -8,8 +8,21 @@ writer's 40 twips of slack.
 
 from __future__ import annotations
 
+import dataclasses
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from lkjip_cli.render.blocks import Cell, Table
-from lkjip_cli.render.colwidths import NBSP, Layout, bind_rupiah, cell_lines, layout, tokens
+from lkjip_cli.render.colwidths import (
+    NBSP,
+    Layout,
+    bind_rupiah,
+    cell_lines,
+    layout,
+    lines_at_most,
+    tokens,
+)
 from lkjip_cli.render.metrics import text_width
 
 PORTRAIT = 8788
@@ -157,3 +170,16 @@ def test_a_web_address_may_break_after_its_slashes_and_nothing_else_does() -> No
     assert tokens("Kabupaten/Kota 1.03.02.2.01.0001") == ["Kabupaten/Kota", "1.03.02.2.01.0001"]
     wide = Table(header=(), body=((Cell("No"), Cell(url)),), widths=(1, 1))
     assert layout(wide, 6000).size_pt == 10  # whole, it needs 9,6 cm at 10 pt
+
+
+@given(
+    text=st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=400),
+    width=st.integers(min_value=300, max_value=9000),
+    size=st.sampled_from([5.0, 8.0, 10.0]),
+    bold=st.booleans(),
+)
+def test_lines_at_most_bounds_the_count(text: str, width: int, size: float, bold: bool) -> None:
+    # the writer counts a row's lines only when this bound says it may be tall
+    fitted = layout(Table(header=(), body=((Cell("x"),),), widths=(1,)), PORTRAIT)
+    fitted = dataclasses.replace(fitted, size_pt=size)
+    assert cell_lines(text, width, fitted, bold=bold) <= lines_at_most(text, width, fitted)
