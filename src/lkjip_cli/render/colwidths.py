@@ -189,13 +189,17 @@ def lines_at_most(text: str, width: int, fitted: Layout) -> int:
     A greedy wrap breaks a line only when the next word does not fit, so any two
     lines in a row hold more than the room less a space: n lines of a paragraph
     at most 2 × its width / (room − space) + 1 (+ 1 for rounding), its width at
-    most its characters at :data:`WIDEST_EM`.
+    most its characters at :data:`WIDEST_EM`. A line holds a word at least, so never
+    more lines than words either (the bound of a column narrower than a space).
     """
     room = (width - 2 * fitted.margin) / 20 - fitted.size_pt
-    if room <= 0:
-        return cell_lines(text, width, fitted)
     per_char = fitted.size_pt * WIDEST_EM
-    return sum(int(2 * len(line) * per_char / room) + 2 for line in text.split("\n"))
+    return sum(
+        max(1, len(line.split()))
+        if room <= 0
+        else min(max(1, len(line.split())), int(2 * len(line) * per_char / room) + 2)
+        for line in text.split("\n")
+    )
 
 
 def _spread(needs: Sequence[_Need], columns: int, attr: str, floor: float) -> list[float]:

@@ -174,7 +174,7 @@ def test_a_web_address_may_break_after_its_slashes_and_nothing_else_does() -> No
 
 @given(
     text=st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=400),
-    width=st.integers(min_value=300, max_value=9000),
+    width=st.integers(min_value=0, max_value=9000),
     size=st.sampled_from([5.0, 8.0, 10.0]),
     bold=st.booleans(),
 )
